@@ -48,8 +48,9 @@ public sealed class ScenarioDiscoverer : IXunitTestCaseDiscoverer
         var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase)
         {
             ["FeatureTitle"] = [feature.Title],
-            ["Category"] = scenario.AllTags.ToHashSet(StringComparer.Ordinal),
         };
+        if (scenario.AllTags.Any())
+            traits["Category"] = scenario.AllTags.ToHashSet(StringComparer.Ordinal);
         if (scenario.Rule is not null)
             traits["Rule"] = [scenario.Rule.Name];
 

@@ -3,7 +3,7 @@ Feature: Outcomes
   Scenario: A failing step skips the steps after it
     Given a counter at 1
     Then the counter reads 2
-    And the counter is increased by 1
+    And the counter reads 1
 
   Scenario: A pending step fails the scenario
     Given a counter at 1

@@ -1,0 +1,25 @@
+Feature: Data integrity
+  What comes out of the pipeline is exactly what went in: the stored file is the uploaded
+  file, its words are in the parsed content, and every chunk of it has exactly one vector.
+
+  Rule: A document goes from upload to embedded with its data intact
+
+    @gate @criterion:4.1-complete-lifecycle
+    Scenario Outline: <kind> arrives intact
+      When Dana uploads "<document>"
+      Then the document is embedded within <limit>
+      And the stored file is byte-for-byte the uploaded file
+      And the parsed content contains the document's own wording
+      And every chunk has exactly one unit-length vector of the model's dimension
+      And no staging row is left behind and no chunk is stored twice
+
+      Examples:
+        | kind                                 | document                              | limit      |
+        | A one-page insurance policy          | simulated_insurance_document.pdf      | 60 seconds |
+        | A multi-page claims handbook         | claims_handbook.pdf                   | 60 seconds |
+        | A policy with an international name  | Versicherungspolice_Übersicht_保险.pdf | 60 seconds |
+
+      @slow
+      Examples: Large scanned documents
+        | kind                                 | document                              | limit      |
+        | A 120-page scanned health plan       | scan_classic_hmo_parsed.pdf           | 3 minutes  |

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Acceptance.Support.TestData;
+using Pipeline.TestKit;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>The suite's custom parameter types: {persona}, {document}, {badUpload}, {duration}.</summary>
+[Binding]
+public sealed class ParameterTypes
+{
+    [StepArgumentTransformation("([A-Z][a-z]+)", Name = "persona")]
+    public static Persona ToPersona(string name) => new(name);
+
+    [StepArgumentTransformation(@"""([^""]+)""", Name = "document")]
+    public static TestDocument ToDocument(string fileName) => TestDocuments.Get(fileName);
+
+    [StepArgumentTransformation(BadUploads.Pattern, Name = "badUpload")]
+    public static BadUpload ToBadUpload(string phrase) => BadUploads.Named(phrase);
+
+    [StepArgumentTransformation(@"(\d+) (seconds?|minutes?)", Name = "duration")]
+    public static TimeSpan ToDuration(string amount, string unit)
+    {
+        var value = int.Parse(amount, CultureInfo.InvariantCulture);
+        return unit.StartsWith("minute", StringComparison.Ordinal) ? TimeSpan.FromMinutes(value) : TimeSpan.FromSeconds(value);
+    }
+}

@@ -1,0 +1,31 @@
+using Acceptance.Support.Analysis;
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Drivers;
+using Acceptance.Support.Evidence;
+using Acceptance.Support.Waiting;
+using FluentAssertions;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class PipelineStageSteps(JobProgress progress, PipelineDatabaseDriver database, UploadedDocuments uploads, EvidenceRecorder evidence)
+{
+    [Then("the document is embedded within {duration}")]
+    public async Task ThenTheDocumentIsEmbeddedWithin(TimeSpan limit)
+    {
+        var upload = uploads.Last;
+        var job = await progress.UntilFinishedAsync(upload.UserId, upload.Outcome, limit);
+        job.Stage.Should().Be("embedded", $"the document should be embedded, but its job ended {job}");
+        job.State.Should().Be("done");
+    }
+
+    [Then("its audit trail shows the nine stages in order, each entered once")]
+    public async Task ThenItsAuditTrailShowsTheNineStagesInOrder()
+    {
+        var upload = uploads.Last;
+        var timeline = new StageTimeline(await database.StageTransitionsAsync(upload.Outcome.JobId!));
+        evidence.AttachJson("stage-timeline", timeline.AsEvidence(upload.Document.FileName));
+        timeline.StagesEntered.Should().Equal(StageTimeline.NineStages);
+    }
+}

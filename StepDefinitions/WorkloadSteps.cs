@@ -1,0 +1,53 @@
+using Acceptance.Support.Analysis;
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Drivers;
+using Acceptance.Support.Evidence;
+using Acceptance.Support.TestData;
+using Acceptance.Support.Waiting;
+using Acceptance.Support.Workload;
+using FluentAssertions;
+using Pipeline.TestKit;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class WorkloadSteps(
+    BatchUploader uploader, JobProgress progress, PipelineDatabaseDriver database, ScenarioUsers users,
+    UploadedDocuments uploads, BatchContext batch, EvidenceRecorder evidence)
+{
+    [Given("{persona} has a batch of {int} insurance documents")]
+    public void GivenABatchOfDocuments(Persona _, int count) => batch.Documents = TestDocuments.PolicyBatch(count);
+
+    [When("{persona} uploads the batch {int} at a time")]
+    public async Task WhenPersonaUploadsTheBatch(Persona persona, int concurrency)
+    {
+        var userId = users.IdOf(persona.Name);
+        foreach (var (document, outcome) in await uploader.UploadAsync(userId, batch.Documents, concurrency))
+            uploads.Add(new Upload(userId, document, outcome));
+    }
+
+    [Then("every document of the batch is embedded within {duration}")]
+    public async Task ThenEveryDocumentIsEmbeddedWithin(TimeSpan limit)
+    {
+        uploads.All.Should().HaveCount(batch.Documents.Count).And.OnlyContain(u => u.Outcome.Accepted);
+        var jobs = await Task.WhenAll(uploads.All.Select(u => progress.UntilFinishedAsync(u.UserId, u.Outcome, limit)));
+        jobs.Should().OnlyContain(j => j.Stage == "embedded" && j.State == "done",
+            $"every document should be embedded; got {string.Join(", ", jobs.Select(j => j.ToString()))}");
+    }
+
+    [Then("no document spent more than {duration} in any stage")]
+    public async Task ThenNoDocumentSpentMoreThanInAnyStage(TimeSpan limit)
+    {
+        var timelines = new List<(Upload Upload, StageTimeline Timeline)>();
+        foreach (var upload in uploads.All)
+            timelines.Add((upload, new StageTimeline(await database.StageTransitionsAsync(upload.Outcome.JobId!))));
+        evidence.AttachJson("batch-timelines", timelines.Select(t => t.Timeline.AsEvidence(t.Upload.Document.FileName)));
+        evidence.AttachText("batch-stage-durations", StageDurationTable.Render(timelines.Select(t => (t.Upload.Document.FileName, t.Timeline))));
+        foreach (var (upload, timeline) in timelines)
+        {
+            timeline.StagesEntered.Should().Equal(StageTimeline.NineStages, $"{upload.Document.FileName} should pass every stage once");
+            timeline.Durations.Should().OnlyContain(d => d.Duration <= limit, $"{upload.Document.FileName} must not stall in a stage");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Acceptance.Support.Drivers;
+
+namespace Acceptance.Support.Analysis;
+
+/// <summary>A job's path through the nine stages, reconstructed from its audit trail.</summary>
+public sealed class StageTimeline(IReadOnlyList<StageTransition> transitions)
+{
+    public static readonly IReadOnlyList<string> NineStages =
+    [
+        "job_validated", "parsing", "parsed", "parse_validated", "chunking",
+        "chunks_buffered", "embedding", "embeddings_buffered", "embedded",
+    ];
+
+    /// <summary>Stages in the order they were entered; a stage that is re-entered later appears again.</summary>
+    public IReadOnlyList<string> StagesEntered =>
+        transitions.Select(t => t.Stage).Where((stage, i) => i == 0 || transitions[i - 1].Stage != stage).ToArray();
+
+    /// <summary>Time from entering each stage until entering the next one (the last stage has none).</summary>
+    public IReadOnlyList<StageDuration> Durations =>
+        StagesEntered.Count < 2
+            ? []
+            : StagesEntered.Zip(StagesEntered.Skip(1), (stage, next) => new StageDuration(stage, FirstEntry(next) - FirstEntry(stage))).ToArray();
+
+    public TimeSpan Total => transitions.Count == 0 ? TimeSpan.Zero : transitions[^1].At - transitions[0].At;
+
+    public object AsEvidence(string label) => new
+    {
+        document = label,
+        stagesEntered = StagesEntered,
+        totalSeconds = Math.Round(Total.TotalSeconds, 3),
+        secondsPerStage = Durations.ToDictionary(d => d.Stage, d => Math.Round(d.Duration.TotalSeconds, 3)),
+        transitions = transitions.Select(t => new { t.Stage, t.State, at = t.At.ToString("O"), worker = t.WorkerId }),
+    };
+
+    private DateTimeOffset FirstEntry(string stage) => transitions.First(t => t.Stage == stage).At;
+}
+
+public sealed record StageDuration(string Stage, TimeSpan Duration);

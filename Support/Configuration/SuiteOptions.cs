@@ -1,0 +1,56 @@
+namespace Acceptance.Support.Configuration;
+
+/// <summary>
+/// Everything the suite can be told, from acceptance.settings.json and ACCEPTANCE__* environment
+/// variables (e.g. ACCEPTANCE__TARGET=external, ACCEPTANCE__WORKLOAD__DOCUMENTS=8).
+/// </summary>
+public sealed class SuiteOptions
+{
+    /// <summary>local (default): private PostgreSQL + reference services as child processes; external: URLs only.</summary>
+    public string Target { get; set; } = "local";
+    public TimeoutOptions Timeouts { get; set; } = new();
+    public WorkloadOptions Workload { get; set; } = new();
+    public LocalOptions Local { get; set; } = new();
+    public ExternalOptions External { get; set; } = new();
+    public PipelineFacts Pipeline { get; set; } = new();
+}
+
+public sealed class TimeoutOptions
+{
+    public int EnvironmentStartSeconds { get; set; } = 120;
+    public int DocumentEmbeddedSeconds { get; set; } = 60;
+    public int PollMilliseconds { get; set; } = 100;
+}
+
+public sealed class WorkloadOptions
+{
+    public int Documents { get; set; } = 5;
+    public int Concurrency { get; set; } = 3;
+}
+
+public sealed class LocalOptions
+{
+    public int Workers { get; set; } = 2;
+    public int JobsPerWorker { get; set; } = 2;
+    public int ParserLatencyMs { get; set; }
+    public int EmbeddingLatencyMs { get; set; }
+    /// <summary>Comma-separated names of test-only defects to switch on in the reference pipeline.</summary>
+    public string Defects { get; set; } = "";
+}
+
+public sealed class ExternalOptions
+{
+    public string ApiUrl { get; set; } = "";
+    public string DatabaseConnectionString { get; set; } = "";
+    public string JwtSigningKey { get; set; } = "";
+    public string JwtIssuer { get; set; } = "";
+    public string JwtAudience { get; set; } = "";
+}
+
+/// <summary>What the suite expects of the pipeline under test.</summary>
+public sealed class PipelineFacts
+{
+    public string EmbeddingModel { get; set; } = "text-embedding-3-small";
+    public int EmbeddingDimensions { get; set; } = 1536;
+    public long UploadLimitBytes { get; set; } = 10 * 1024 * 1024;
+}

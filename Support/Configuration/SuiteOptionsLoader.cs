@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Acceptance.Support.Configuration;
+
+/// <summary>Reads and validates <see cref="SuiteOptions"/>; every problem is reported at once, in words that say what to fix.</summary>
+public static class SuiteOptionsLoader
+{
+    public static SuiteOptions Load()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("acceptance.settings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new SuiteOptions();
+        configuration.GetSection("Acceptance").Bind(options);
+        var problems = Validate(options).ToList();
+        if (problems.Count > 0)
+            throw new InvalidSuiteConfigurationException(problems);
+        return options;
+    }
+
+    public static IEnumerable<string> Validate(SuiteOptions options)
+    {
+        if (options.Target is not ("local" or "external"))
+            yield return $"Acceptance:Target is '{options.Target}'; use 'local' (bundled reference pipeline) or 'external' (your own URLs).";
+        if (options.Timeouts.DocumentEmbeddedSeconds <= 0)
+            yield return "Acceptance:Timeouts:DocumentEmbeddedSeconds must be a positive number of seconds.";
+        if (options.Timeouts.PollMilliseconds is <= 0 or > 5000)
+            yield return "Acceptance:Timeouts:PollMilliseconds must be between 1 and 5000.";
+        if (options.Workload.Documents < 1)
+            yield return "Acceptance:Workload:Documents must be at least 1.";
+        if (options.Workload.Concurrency < 1)
+            yield return "Acceptance:Workload:Concurrency must be at least 1.";
+        if (options.Local.Workers < 1)
+            yield return "Acceptance:Local:Workers must be at least 1.";
+        if (options.Target == "external")
+        {
+            if (!Uri.TryCreate(options.External.ApiUrl, UriKind.Absolute, out _))
+                yield return "Acceptance:External:ApiUrl must be the absolute URL of your api-server (ACCEPTANCE__EXTERNAL__APIURL).";
+            if (string.IsNullOrWhiteSpace(options.External.DatabaseConnectionString))
+                yield return "Acceptance:External:DatabaseConnectionString is required for the external target (ACCEPTANCE__EXTERNAL__DATABASECONNECTIONSTRING).";
+            if (options.External.JwtSigningKey.Length < 32)
+                yield return "Acceptance:External:JwtSigningKey must be the api-server's HS256 key, at least 32 characters (ACCEPTANCE__EXTERNAL__JWTSIGNINGKEY).";
+        }
+    }
+}
+
+public sealed class InvalidSuiteConfigurationException(IReadOnlyList<string> problems)
+    : Exception("The acceptance suite's configuration is not valid:\n  - " + string.Join("\n  - ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Acceptance.Support.Configuration;
+using Reqnroll;
+
+namespace Acceptance.Support.Environment;
+
+/// <summary>
+/// Starts the target pipeline once before the first scenario and takes it down after the last.
+/// Whatever happens, environment.json in the run folder says so (ready, failed, bad-configuration),
+/// so the gate can tell a broken environment from a failing product.
+/// </summary>
+[Binding]
+public sealed class EnvironmentHooks
+{
+    [BeforeTestRun(Order = 0)]
+    public static async Task StartPipeline(ITestRunContext testRun)
+    {
+        var container = testRun.TestRunContainer;
+        var runFolder = RunFolder.FromEnvironment();
+        SuiteOptions options;
+        try
+        {
+            options = SuiteOptionsLoader.Load();
+        }
+        catch (InvalidSuiteConfigurationException e)
+        {
+            await WriteStatusAsync(runFolder, new("bad-configuration", null, null, e.Message));
+            throw;
+        }
+
+        IPipelineEnvironment environment;
+        try
+        {
+            environment = options.Target == "external"
+                ? new ExternalPipelineEnvironment(options.External)
+                : await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs);
+        }
+        catch (Exception e)
+        {
+            await WriteStatusAsync(runFolder, new("failed", options.Target, null, e.Message));
+            throw;
+        }
+        container.RegisterInstanceAs(options);
+        container.RegisterInstanceAs(runFolder);
+        container.RegisterInstanceAs(environment);
+        await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null));
+    }
+
+    [AfterTestRun(Order = 1000)]
+    public static async Task StopPipeline(ITestRunContext testRun)
+    {
+        if (testRun.TestRunContainer.IsRegistered<IPipelineEnvironment>())
+            await testRun.TestRunContainer.Resolve<IPipelineEnvironment>().DisposeAsync();
+    }
+
+    private static Task WriteStatusAsync(RunFolder runFolder, EnvironmentReport report) =>
+        File.WriteAllTextAsync(Path.Combine(runFolder.Path, "environment.json"),
+            JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+
+    private sealed record EnvironmentReport(string Status, string? Target, double? StartupSeconds, string? Error);
+}

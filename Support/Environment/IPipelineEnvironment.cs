@@ -1,0 +1,19 @@
+namespace Acceptance.Support.Environment;
+
+/// <summary>
+/// The pipeline the scenarios run against, wherever it lives. Drivers take their addresses and
+/// credentials from here; nothing else in the suite knows whether the target is local or external.
+/// </summary>
+public interface IPipelineEnvironment : IAsyncDisposable
+{
+    /// <summary>local or external.</summary>
+    string Target { get; }
+    Uri ApiBaseUrl { get; }
+    string DatabaseConnectionString { get; }
+    /// <summary>Issues the bearer tokens the api-server accepts.</summary>
+    TokenIssuer Tokens { get; }
+    /// <summary>Service log files the suite can read (empty when the target's logs are out of reach).</summary>
+    IReadOnlyDictionary<string, string> LogFiles { get; }
+    /// <summary>How long the environment took to become ready.</summary>
+    TimeSpan StartupTime { get; }
+}

@@ -1,0 +1,14 @@
+namespace Acceptance.Gate.Cli;
+
+/// <summary>The gate's verdict as a process exit code, one per thing CI (or a person) must do next.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every gate scenario ran and passed and every criterion is verified: release.</summary>
+    public const int Ready = 0;
+    /// <summary>The run completed and the readiness report says not ready: read readiness.md.</summary>
+    public const int GateFailed = 1;
+    /// <summary>The target pipeline could not be started or reached: fix the environment, not the product.</summary>
+    public const int EnvironmentFailed = 2;
+    /// <summary>The gate or the suite was configured wrongly: fix the command line or settings.</summary>
+    public const int BadConfiguration = 3;
+}

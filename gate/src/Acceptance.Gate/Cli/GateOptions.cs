@@ -1,0 +1,19 @@
+namespace Acceptance.Gate.Cli;
+
+/// <summary>What one gate run does; every knob has a default that gives the standard Phase 4 gate.</summary>
+public sealed record GateOptions
+{
+    public string Target { get; init; } = "local";
+    /// <summary>Tags selecting the scenarios to run (any of them); the gate by default.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = ["gate"];
+    /// <summary>Tags whose scenarios are left out even when selected.</summary>
+    public IReadOnlyList<string> ExcludedTags { get; init; } = ["wip", "ignore"];
+    public int? Documents { get; init; }
+    public int? Concurrency { get; init; }
+    public decimal? BudgetUsd { get; init; }
+    public string? ReportsDirectory { get; init; }
+    public string? PreviousReadiness { get; init; }
+    public bool BlockOnNotVerified { get; init; } = true;
+    public double RegressionThresholdPercent { get; init; } = 20;
+    public bool ShowHelp { get; init; }
+}

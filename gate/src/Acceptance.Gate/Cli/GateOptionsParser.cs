@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Acceptance.Gate.Cli;
+
+/// <summary>Reads the gate's command line; a mistake is reported with the option's name and what it accepts.</summary>
+public static class GateOptionsParser
+{
+    public const string Help = """
+        Runs the Phase 4 acceptance gate and writes the living documentation and readiness report.
+
+        usage: scripts/gate.sh [options]
+
+          --target <local|external>   where the pipeline runs (default: local, the bundled reference pipeline;
+                                      external reads ACCEPTANCE__EXTERNAL__* variables, see README)
+          --tags <t1,t2>              run scenarios with any of these tags (default: gate)
+          --exclude-tags <t1,t2>      leave out scenarios with these tags (default: wip,ignore)
+          --documents <n>             documents in workload scenarios (default: 5)
+          --concurrency <n>           uploads in flight in workload scenarios (default: 3)
+          --budget-usd <amount>       hard cost cap for @real-api scenarios (default: none, which skips them)
+          --reports <dir>             where this run's folder goes (default: reports/<UTC timestamp>)
+          --previous <readiness.json> compare baselines with an earlier run (default: the latest run in reports/)
+          --allow-not-verified        criteria whose scenarios were all skipped do not block
+          --regression-threshold <%>  flag a baseline worse by more than this (default: 20)
+          --help                      this text
+
+        exit codes: 0 ready · 1 gate failed (see readiness.md) · 2 environment could not start · 3 bad configuration
+        """;
+
+    public static GateOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new GateOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new GateUsageException($"{name} needs a value.");
+            options = name switch
+            {
+                "--help" or "-h" => options with { ShowHelp = true },
+                "--target" => options with { Target = OneOf(name, Value(), "local", "external") },
+                "--tags" => options with { Tags = List(name, Value()) },
+                "--exclude-tags" => options with { ExcludedTags = List(name, Value()) },
+                "--documents" => options with { Documents = Positive(name, Value()) },
+                "--concurrency" => options with { Concurrency = Positive(name, Value()) },
+                "--budget-usd" => options with { BudgetUsd = Amount(name, Value()) },
+                "--reports" => options with { ReportsDirectory = Value() },
+                "--previous" => options with { PreviousReadiness = Value() },
+                "--allow-not-verified" => options with { BlockOnNotVerified = false },
+                "--regression-threshold" => options with { RegressionThresholdPercent = Positive(name, Value()) },
+                _ => throw new GateUsageException($"Unknown option '{name}'. Run with --help to see the options."),
+            };
+        }
+        return options;
+    }
+
+    private static string OneOf(string name, string value, params string[] allowed) =>
+        allowed.Contains(value) ? value : throw new GateUsageException($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
+
+    private static IReadOnlyList<string> List(string name, string value)
+    {
+        var tags = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.TrimStart('@')).ToArray();
+        return tags.Length > 0 ? tags : throw new GateUsageException($"{name} needs at least one tag.");
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new GateUsageException($"{name} must be a whole number above 0; got '{value}'.");
+
+    private static decimal Amount(string name, string value) =>
+        decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount >= 0
+            ? amount
+            : throw new GateUsageException($"{name} must be an amount in US dollars such as 0.50; got '{value}'.");
+}
+
+public sealed class GateUsageException(string message) : Exception(message);

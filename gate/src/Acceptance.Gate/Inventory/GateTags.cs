@@ -1,0 +1,25 @@
+namespace Acceptance.Gate.Inventory;
+
+/// <summary>The tag grammar of DESIGN.md §3, spelled once.</summary>
+public static class GateTags
+{
+    public const string Gate = "@gate";
+    public const string Smoke = "@smoke";
+    public const string Disruptive = "@disruptive";
+    public const string Slow = "@slow";
+    public const string RealApi = "@real-api";
+    public const string NeedsServiceControl = "@needs:service-control";
+    public const string Quarantine = "@quarantine";
+    public const string Ignore = "@ignore";
+    public const string Wip = "@wip";
+    public const string CriterionPrefix = "@criterion:";
+    public const string OwnerPrefix = "@owner:";
+    public const string ExpiresPrefix = "@expires:";
+
+    public static readonly IReadOnlySet<string> Plain = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        Gate, Smoke, Disruptive, Slow, RealApi, NeedsServiceControl, Quarantine, Ignore, Wip,
+    };
+
+    public static readonly IReadOnlyList<string> Prefixes = [CriterionPrefix, OwnerPrefix, ExpiresPrefix];
+}

@@ -1,0 +1,86 @@
+using Acceptance.Gate.Criteria;
+using Acceptance.Gate.Inventory;
+using Acceptance.Gate.Linting;
+using Acceptance.Gate.Reporting;
+using Acceptance.Gate.Results;
+
+namespace Acceptance.Gate.Readiness;
+
+/// <summary>
+/// Joins the Gherkin inventory with a run's results into the readiness report. The verdict is
+/// Fail as soon as there is any reason; the reasons say what a release manager must fix.
+/// </summary>
+public static class ReadinessEvaluator
+{
+    public static ReadinessReport Evaluate(
+        GherkinInventory inventory,
+        RunResults results,
+        IReadOnlyList<LintError> lintErrors,
+        ReadinessSettings settings,
+        RunIdentity runIdentity,
+        IReadOnlyList<BaselineMetric>? previousBaselines = null,
+        IReadOnlyList<string>? secretLeaks = null)
+    {
+        var joined = ScenarioReports.Build(inventory, results, settings);
+        var scenarios = joined.Select(j => j.Report).ToList();
+        var criteria = Phase4Criteria.All
+            .Select(c => CriterionJudge.Judge(c, scenarios.Where(s => s.CriterionId == c.Id).ToList(), settings))
+            .ToList();
+        var completeness = CompletenessCheck.Check(scenarios, settings);
+        var quarantines = QuarantineCheck.Check(joined, settings.Today);
+        var runFailures = RunFailureCheck.Check(results, scenarios);
+        var baselines = BaselineComparer.Compare(
+            BaselineCollector.Collect(results.Scenarios), previousBaselines, settings.RegressionThresholdPercent);
+
+        var reasons = new List<string>();
+        if (lintErrors.Count > 0)
+            reasons.Add($"{lintErrors.Count} tag lint error(s), first: {lintErrors[0]}");
+        reasons.AddRange(runFailures.Where(f => !f.StartsWith(RunFailureCheck.ScenarioPrefix, StringComparison.Ordinal)).Select(f => $"run failure: {f}"));
+        var failedScenarios = runFailures.Count(f => f.StartsWith(RunFailureCheck.ScenarioPrefix, StringComparison.Ordinal));
+        if (failedScenarios > 0)
+            reasons.Add($"run failure: {failedScenarios} scenario(s) failed (not quarantined)");
+        reasons.AddRange(completeness.Where(c => c.Blocks).Select(c => $"gate scenario \"{c.Scenario.Name}\" ({c.Scenario.Location}) {c.Why}"));
+        reasons.AddRange(criteria.Where(c => c.Blocks).Select(c => $"criterion {c.Criterion.Id} is {Describe(c.Verdict)}: {c.Reason}"));
+        reasons.AddRange(quarantines.Where(q => q.Expired)
+            .Select(q => $"quarantine of \"{q.Scenario}\" ({q.File}:{q.Line}, owner {q.Owner ?? "unknown"}) expired on {q.Expires:yyyy-MM-dd}"));
+        reasons.AddRange((secretLeaks ?? []).Select(file => $"a configured secret appears in {file}"));
+        if (settings.BlockOnRegression)
+            reasons.AddRange(baselines.Where(b => b.Regressed)
+                .Select(b => $"baseline {b.Name} regressed by {b.DeltaPercent:0.#}% ({b.Previous} → {b.Value} {b.Unit})"));
+
+        var identity = runIdentity with
+        {
+            StartedAt = runIdentity.StartedAt ?? results.StartedAt,
+            Duration = runIdentity.Duration ?? results.Duration,
+            Configuration = new SecretRedactor(runIdentity.Configuration).RedactedConfiguration,
+        };
+        return new ReadinessReport(
+            reasons.Count == 0 ? GateVerdict.Pass : GateVerdict.Fail,
+            reasons,
+            identity,
+            Totals(scenarios),
+            criteria,
+            completeness,
+            quarantines,
+            lintErrors,
+            runFailures,
+            baselines,
+            scenarios,
+            settings);
+    }
+
+    public static string Describe(CriterionVerdict verdict) => verdict switch
+    {
+        CriterionVerdict.Verified => "verified",
+        CriterionVerdict.Failed => "failed",
+        CriterionVerdict.NotCovered => "not covered",
+        _ => "not verified",
+    };
+
+    private static RunTotals Totals(IReadOnlyList<ScenarioReport> scenarios) => new(
+        scenarios.Count,
+        scenarios.Count(s => s.Outcome == ScenarioOutcome.Passed),
+        scenarios.Count(s => s.Outcome == ScenarioOutcome.Failed),
+        scenarios.Count(s => s.Outcome == ScenarioOutcome.Skipped),
+        scenarios.Count(s => s.Outcome == ScenarioOutcome.NotRun));
+}

@@ -1,0 +1,88 @@
+using Acceptance.Gate.Criteria;
+using Acceptance.Gate.Linting;
+using Acceptance.Gate.Results;
+
+namespace Acceptance.Gate.Readiness;
+
+/// <summary>The gate's decision and everything a stakeholder needs to believe it.</summary>
+public sealed record ReadinessReport(
+    GateVerdict Verdict,
+    IReadOnlyList<string> Reasons,
+    RunIdentity Run,
+    RunTotals Totals,
+    IReadOnlyList<CriterionReport> Criteria,
+    IReadOnlyList<CompletenessIssue> Completeness,
+    IReadOnlyList<QuarantineEntry> Quarantines,
+    IReadOnlyList<LintError> LintErrors,
+    IReadOnlyList<string> RunFailures,
+    IReadOnlyList<BaselineComparison> Baselines,
+    IReadOnlyList<ScenarioReport> Scenarios,
+    ReadinessSettings Settings)
+{
+    public bool Passed => Verdict == GateVerdict.Pass;
+}
+
+public sealed record RunTotals(int Scenarios, int Passed, int Failed, int Skipped, int NotRun);
+
+/// <summary>One criterion's row in the matrix. <see cref="Blocks"/> says whether it fails the gate.</summary>
+public sealed record CriterionReport(
+    Criterion Criterion,
+    CriterionVerdict Verdict,
+    string? Reason,
+    bool QuarantinedOnly,
+    bool Blocks,
+    IReadOnlyList<ScenarioReport> Scenarios);
+
+/// <summary>A scenario as the report shows it; <see cref="Why"/> explains any outcome but a pass.</summary>
+public sealed record ScenarioReport(
+    string File,
+    int Line,
+    string Feature,
+    string? Rule,
+    string Name,
+    string? CriterionId,
+    bool IsGate,
+    bool IsQuarantined,
+    IReadOnlyList<string> Tags,
+    ScenarioOutcome Outcome,
+    string? Why,
+    TimeSpan Duration,
+    int Attempts,
+    IReadOnlyList<string> Evidence,
+    string ReportLink)
+{
+    public string Location => $"{File}:{Line}";
+
+    /// <summary>Being written (@wip) or switched off (@ignore): such a scenario proves nothing.</summary>
+    public bool IsSwitchedOff => Tags.Any(t => t.Equals("@wip", StringComparison.OrdinalIgnoreCase) || t.Equals("@ignore", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A gate scenario that did not run, or whose last attempt did not pass.</summary>
+public sealed record CompletenessIssue(ScenarioReport Scenario, string Why, bool Blocks);
+
+public sealed record QuarantineEntry(
+    string File,
+    int Line,
+    string Scenario,
+    string? Owner,
+    DateOnly? Expires,
+    ScenarioOutcome Outcome,
+    bool Expired);
+
+/// <summary>A performance figure a scenario attached, e.g. a stage's p95 latency.</summary>
+public sealed record BaselineMetric(string Name, double Value, string Unit, string Better, string Scenario)
+{
+    public const string LowerIsBetter = "lower";
+    public const string HigherIsBetter = "higher";
+}
+
+/// <summary>A baseline of this run beside the previous run's, when one was given.</summary>
+public sealed record BaselineComparison(
+    string Name,
+    double Value,
+    string Unit,
+    string Better,
+    string Scenario,
+    double? Previous,
+    double? DeltaPercent,
+    bool Regressed);

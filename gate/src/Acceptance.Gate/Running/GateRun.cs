@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Reflection;
+using Acceptance.Gate.Cli;
+using Acceptance.Gate.Inventory;
+using Acceptance.Gate.Linting;
+using Acceptance.Gate.Readiness;
+using Acceptance.Gate.Reporting;
+using Acceptance.Gate.Results;
+
+namespace Acceptance.Gate.Running;
+
+/// <summary>One gate run, start to verdict: lint the inventory, run the suite, write the reports, decide.</summary>
+public static class GateRun
+{
+    public static async Task<int> ExecuteAsync(GateOptions options, TextWriter output)
+    {
+        var repositoryRoot = RepositoryRoot();
+        var reportsRoot = Path.Combine(repositoryRoot, "reports");
+        var runFolder = Path.GetFullPath(options.ReportsDirectory ?? Path.Combine(reportsRoot, DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'")));
+        var previous = options.PreviousReadiness ?? LatestReadiness(reportsRoot, runFolder);
+        Directory.CreateDirectory(runFolder);
+        var configuration = Configuration(options);
+        var redactor = new SecretRedactor(configuration);
+
+        var inventory = GherkinInventory.Load(Path.Combine(repositoryRoot, "Features"), repositoryRoot);
+        var settings = new ReadinessSettings
+        {
+            BlockOnNotVerified = options.BlockOnNotVerified,
+            RegressionThresholdPercent = options.RegressionThresholdPercent,
+        };
+        var lint = TagLinter.Lint(inventory, settings.Today);
+        foreach (var error in lint)
+            output.WriteLine($"lint: {error}");
+
+        output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
+        var clock = Stopwatch.StartNew();
+        var progress = new ProgressPrinter(output);
+        await SuiteLaunch.RunAsync(SuiteAssembly(), options, runFolder, progress);
+
+        var environment = EnvironmentStatus.Read(runFolder);
+        if (environment is { BadConfiguration: true })
+        {
+            output.WriteLine($"bad configuration: {environment.Error}");
+            return ExitCodes.BadConfiguration;
+        }
+        if (environment is not { Ready: true })
+        {
+            output.WriteLine($"The {options.Target} environment could not start: {environment?.Error ?? "the suite stopped before reporting on it"}.");
+            output.WriteLine($"Service logs: {Path.Combine(runFolder, "logs")}. On a fresh machine run scripts/setup.sh first.");
+            return ExitCodes.EnvironmentFailed;
+        }
+
+        var messages = Path.Combine(runFolder, "cucumber-messages.ndjson");
+        var results = File.Exists(messages) ? MessageStreamReader.Read(messages) : RunResults.Empty;
+        var (commit, branch) = RunIdentityReader.Read(repositoryRoot);
+        var identity = new RunIdentity(commit, branch, options.Target, Environment.MachineName, null, clock.Elapsed, configuration);
+        var report = ReadinessEvaluator.Evaluate(
+            inventory, results, lint, settings, identity,
+            previous is null ? null : PreviousRun.LoadBaselines(previous),
+            redactor.FindLeaks(runFolder));
+        ReportSet.Write(report, runFolder, redactor);
+
+        output.WriteLine();
+        output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");
+        output.WriteLine(report.Passed
+            ? $"READY · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}"
+            : $"NOT READY · {report.Reasons.Count} reason(s) · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}");
+        foreach (var reason in report.Reasons.Take(10))
+            output.WriteLine($"  - {reason}");
+        return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
+    }
+
+    /// <summary>The options as the report's configuration table, plus the suite settings given by environment.</summary>
+    private static Dictionary<string, string> Configuration(GateOptions options)
+    {
+        var configuration = new Dictionary<string, string>
+        {
+            ["target"] = options.Target,
+            ["tags"] = string.Join(",", options.Tags),
+            ["excludedTags"] = string.Join(",", options.ExcludedTags),
+            ["documents"] = options.Documents?.ToString() ?? "default",
+            ["concurrency"] = options.Concurrency?.ToString() ?? "default",
+            ["budgetUsd"] = options.BudgetUsd?.ToString() ?? "none",
+            ["blockOnNotVerified"] = options.BlockOnNotVerified.ToString(),
+        };
+        foreach (var entry in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>())
+        {
+            var name = (string)entry.Key;
+            if (name.StartsWith("ACCEPTANCE__", StringComparison.Ordinal) || name.EndsWith("_API_KEY", StringComparison.Ordinal))
+                configuration[name] = (string?)entry.Value ?? "";
+        }
+        return configuration;
+    }
+
+    private static string? LatestReadiness(string reportsRoot, string currentRun) =>
+        Directory.Exists(reportsRoot)
+            ? Directory.GetDirectories(reportsRoot)
+                .Where(d => Path.GetFullPath(d) != currentRun && File.Exists(Path.Combine(d, ReportSet.ReadinessJson)))
+                .Order(StringComparer.Ordinal)
+                .Select(d => Path.Combine(d, ReportSet.ReadinessJson))
+                .LastOrDefault()
+            : null;
+
+    private static string SuiteAssembly() =>
+        typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AcceptanceSuite").Value!;
+
+    private static string RepositoryRoot() =>
+        typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+}

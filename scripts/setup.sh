@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine (run as root) for this repository: installs what the tests
+# need from Debian's own packages when it is missing, and nothing else. Safe to run again.
+#   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts
+#   scripts/setup.sh --with-chromium  ... and Chromium (optional: only for browser-based report checks)
+# The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
+# kept stopped and set to manual start.
+set -euo pipefail
+
+with_chromium=false
+for argument in "$@"; do
+  case "$argument" in
+    --with-chromium) with_chromium=true ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "setup: $*"; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  say "must run as root (it installs Debian packages)" >&2
+  exit 1
+fi
+
+# Package -> a file that proves it is installed and usable.
+wanted=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || wanted+=(fonts-dejavu-core)
+if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromium); fi
+
+if [ ${#wanted[@]} -gt 0 ]; then
+  say "installing ${wanted[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Keep package scripts from starting services while installing (Debian's policy-rc.d protocol).
+  policy=/usr/sbin/policy-rc.d
+  created_policy=false
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" && created_policy=true
+  fi
+  trap 'if $created_policy; then rm -f "$policy"; fi' EXIT
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${wanted[@]}"
+else
+  say "PostgreSQL binaries and DejaVu fonts already present; nothing to install"
+fi
+
+# The distribution's default cluster(s): stopped and never started at boot; tests use their own.
+for conf in /etc/postgresql/*/*/start.conf; do
+  [ -e "$conf" ] || continue
+  version=$(basename "$(dirname "$(dirname "$conf")")")
+  cluster=$(basename "$(dirname "$conf")")
+  if command -v pg_ctlcluster >/dev/null 2>&1 && pg_ctlcluster "$version" "$cluster" status >/dev/null 2>&1; then
+    say "stopping the default cluster $version/$cluster"
+    pg_ctlcluster "$version" "$cluster" stop -m fast || true
+  fi
+  if ! grep -qx 'manual' <(grep -v '^#' "$conf" | tr -d '[:space:]'); then
+    say "setting cluster $version/$cluster to manual start"
+    sed -i 's/^auto$/manual/' "$conf"
+  fi
+done
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+say "PostgreSQL binaries: ${bin:-missing}; fonts: /usr/share/fonts/truetype/dejavu"
+$with_chromium && say "chromium: $(command -v chromium || echo missing)"
+say "done"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: the runner's tests, the reference pipeline's tests and the
+# acceptance suite (all scenarios, against the bundled reference pipeline). Ends with one line,
+# "N passed, N failed, N skipped", and fails when a test failed or when no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh >/dev/null || { echo "setup failed: run scripts/setup.sh to see why"; exit 1; }
+
+results="$(pwd)/TestResults/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$results"
+export REQNROLL_REPORTS_DIR="$results/acceptance"
+
+dotnet build Acceptance.sln --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; echo "the build failed"; exit 1; }
+
+dotnet test --solution Acceptance.sln --no-build --no-progress \
+  --results-directory "$results" --report-xunit-xml "$@"
+test_exit=$?
+
+# Each test assembly wrote an xUnit XML report; add up their <assembly> totals.
+passed=0; failed=0; skipped=0; errors=0
+while IFS= read -r tag; do
+  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$tag"; }
+  passed=$((passed + $(count passed))); failed=$((failed + $(count failed)))
+  skipped=$((skipped + $(count skipped))); errors=$((errors + $(count errors)))
+done < <(find "$results" -name '*.xml' -exec grep -o '<assembly [^>]*>' {} \;)
+failed=$((failed + errors))
+
+echo "reports: $results"
+echo "$passed passed, $failed failed, $skipped skipped"
+if (( passed + failed + skipped == 0 )); then echo "no test ran"; exit 1; fi
+if (( failed > 0 || test_exit != 0 )); then exit 1; fi

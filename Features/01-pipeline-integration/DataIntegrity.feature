@@ -16,7 +16,7 @@ Feature: Data integrity
       Examples:
         | kind                                 | document                              | limit      |
         | A one-page insurance policy          | simulated_insurance_document.pdf      | 60 seconds |
-        | A multi-page claims handbook         | claims_handbook.pdf                   | 60 seconds |
+        | A multi-page claims handbook         | claims_handbook_2025.pdf              | 60 seconds |
         | A policy with an international name  | Versicherungspolice_Übersicht_保险.pdf | 60 seconds |
 
       @slow

@@ -1,0 +1,41 @@
+namespace ApiServer.Http;
+
+/// <summary>The error body every 4xx/5xx carries: a stable key for machines, a message for people.</summary>
+public sealed record ErrorBody(string Error, string Message, Guid CorrelationId);
+
+/// <summary>Stable error keys (README: API). Scenarios and clients match on these, never on messages.</summary>
+public static class ErrorKeys
+{
+    public const string MissingFile = "missing-file";
+    public const string EmptyFile = "empty-file";
+    public const string UnsupportedType = "unsupported-type";
+    public const string EncryptedDocument = "encrypted-document";
+    public const string CorruptDocument = "corrupt-document";
+    public const string FileTooLarge = "file-too-large";
+    public const string InvalidFilename = "invalid-filename";
+    public const string Unauthorized = "unauthorized";
+    public const string NotFound = "not-found";
+    public const string InvalidSignature = "invalid-signature";
+    public const string MalformedRequest = "malformed-request";
+    public const string DatabaseUnavailable = "database-unavailable";
+    public const string InternalError = "internal-error";
+}
+
+public static class ApiErrors
+{
+    /// <summary>Seconds a client should wait before retrying while the database is away.</summary>
+    public const int DatabaseRetryAfterSeconds = 5;
+
+    public static IResult Result(HttpContext context, int status, string key, string message) =>
+        Results.Json(new ErrorBody(key, message, Correlation.Get(context)), statusCode: status);
+
+    public static IResult NotFound(HttpContext context, string what) =>
+        Result(context, StatusCodes.Status404NotFound, ErrorKeys.NotFound, $"No {what} with that id exists for this user.");
+
+    /// <summary>For middleware and handlers that run outside an endpoint's result pipeline.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string key, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ErrorBody(key, message, Correlation.Get(context)));
+    }
+}

@@ -1,0 +1,1 @@
+ApiServer.ApiServerApp.Build(args).Run();

@@ -1,0 +1,91 @@
+using ApiServer.Http;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace ApiServer.Uploads;
+
+/// <summary>What the inspector learned from a readable, unencrypted PDF.</summary>
+public sealed record PdfFacts(int PageCount);
+
+/// <summary>
+/// Judges an upload by its content, never its name: a PDF starts with <c>%PDF-</c>, ends with
+/// <c>%%EOF</c>, opens in PdfPig, and carries no <c>/Encrypt</c> entry in its trailer.
+/// </summary>
+public static class PdfInspector
+{
+    public const string MimeType = "application/pdf";
+
+    private static readonly byte[] Magic = "%PDF-"u8.ToArray();
+    private static readonly byte[] EndOfFile = "%%EOF"u8.ToArray();
+    private static readonly byte[] EncryptKey = "/Encrypt"u8.ToArray();
+
+    // The spec lets writers append a little after %%EOF (line ends, padding); 1 KiB is what readers tolerate.
+    private const int EndOfFileWindow = 1024;
+
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> content)
+    {
+        var bytes = content.Span;
+        if (!bytes.StartsWith(Magic))
+        {
+            return (null, new UploadRejection(StatusCodes.Status415UnsupportedMediaType, ErrorKeys.UnsupportedType,
+                "Only PDF documents are accepted (the content is not a PDF, whatever its name)."));
+        }
+        if (bytes[Math.Max(0, bytes.Length - EndOfFileWindow)..].IndexOf(EndOfFile) < 0)
+        {
+            return (null, Corrupt("The PDF is truncated (no end-of-file marker)."));
+        }
+
+        try
+        {
+            using var document = PdfDocument.Open(content.ToArray());
+            if (document.IsEncrypted)
+            {
+                return (null, Encrypted());
+            }
+            return document.NumberOfPages > 0
+                ? (new PdfFacts(document.NumberOfPages), null)
+                : (null, Corrupt("The PDF has no pages."));
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return (null, Encrypted());
+        }
+        catch (Exception) when (HasEncryptEntry(bytes))
+        {
+            // PdfPig may fail on an encryption scheme it does not implement before it reports the
+            // document as encrypted; the trailer's /Encrypt entry still tells.
+            return (null, Encrypted());
+        }
+        catch (Exception exception)
+        {
+            return (null, Corrupt($"The PDF cannot be read ({exception.GetType().Name})."));
+        }
+    }
+
+    /// <summary>
+    /// True when the file's trailer (classic or cross-reference stream dictionary) names an
+    /// encryption dictionary. Both are stored uncompressed, so a byte search finds them.
+    /// </summary>
+    public static bool HasEncryptEntry(ReadOnlySpan<byte> bytes)
+    {
+        var index = bytes.IndexOf(EncryptKey);
+        while (index >= 0)
+        {
+            var after = index + EncryptKey.Length;
+            // "/Encrypt" followed by a delimiter, not "/EncryptMetadata".
+            if (after >= bytes.Length || !char.IsLetterOrDigit((char)bytes[after]))
+            {
+                return true;
+            }
+            var next = bytes[after..].IndexOf(EncryptKey);
+            index = next < 0 ? -1 : after + next;
+        }
+        return false;
+    }
+
+    private static UploadRejection Corrupt(string message) =>
+        UploadRejection.Unprocessable(ErrorKeys.CorruptDocument, message);
+
+    private static UploadRejection Encrypted() =>
+        UploadRejection.Unprocessable(ErrorKeys.EncryptedDocument, "Encrypted or password-protected PDFs are not accepted.");
+}

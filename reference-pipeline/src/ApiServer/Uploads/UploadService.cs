@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using ApiServer.Data;
+using ApiServer.Http;
+using ApiServer.Metrics;
+using ApiServer.Options;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Logging;
+using Pipeline.Core.Storage;
+
+namespace ApiServer.Uploads;
+
+/// <summary>
+/// Turns an upload request into a stored document and a queued job, or a rejection that leaves
+/// nothing behind: every check runs before the first byte is stored, and a failed insert removes
+/// the file it just wrote.
+/// </summary>
+public sealed class UploadService(
+    DocumentStore store,
+    DocumentStorage storage,
+    PipelineMetrics metrics,
+    IOptions<UploadOptions> options,
+    ILogger<UploadService> logger)
+{
+    public async Task<(UploadResult? Result, UploadRejection? Rejection)> UploadAsync(
+        HttpRequest request, string userId, Guid correlationId, CancellationToken ct)
+    {
+        try
+        {
+            var (file, rejection) = await ReceiveAsync(request, ct);
+            if (rejection is not null)
+            {
+                metrics.Uploads.WithLabels("rejected").Inc();
+                metrics.UploadRejections.WithLabels(rejection.Key).Inc();
+                logger.LogInformation("Upload rejected: {Reason}", rejection.Key);
+                return (null, rejection);
+            }
+
+            var result = await StoreAsync(file!, userId, correlationId, ct);
+            metrics.Uploads.WithLabels(result.Deduplicated ? "deduplicated" : "accepted").Inc();
+            return (result, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            metrics.Uploads.WithLabels("failed").Inc();
+            throw;
+        }
+    }
+
+    private async Task<(AcceptedFile? File, UploadRejection? Rejection)> ReceiveAsync(HttpRequest request, CancellationToken ct)
+    {
+        var maxBytes = options.Value.MaxBytes;
+        var (received, rejection) = await MultipartUploadReader.ReadAsync(request, maxBytes, ct);
+        if (rejection is not null) return (null, rejection);
+
+        if (!FileNameRules.TrySanitize(received!.FileName, out var fileName))
+        {
+            return (null, UploadRejection.BadRequest(ErrorKeys.InvalidFilename,
+                "The file name is missing, contains control characters or path segments."));
+        }
+        if (received.Content.Length == 0)
+        {
+            return (null, UploadRejection.BadRequest(ErrorKeys.EmptyFile, "The file is empty."));
+        }
+        var (facts, notPdf) = PdfInspector.Inspect(received.Content);
+        return notPdf is not null ? (null, notPdf) : (new AcceptedFile(fileName, received.Content, facts!.PageCount), null);
+    }
+
+    private async Task<UploadResult> StoreAsync(AcceptedFile file, string userId, Guid correlationId, CancellationToken ct)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        if (await store.FindByContentAsync(userId, sha256, ct) is { } existing)
+        {
+            logger.LogInformation("Upload deduplicated to document {ExistingDocumentId}", existing.DocumentId);
+            return existing;
+        }
+
+        var (documentId, jobId) = (Guid.NewGuid(), Guid.NewGuid());
+        using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);
+        var path = await storage.SaveUploadAsync(documentId, ".pdf", new MemoryStream(file.Content, writable: false), ct);
+        try
+        {
+            var document = new NewDocument(documentId, jobId, correlationId, userId, file.FileName, PdfInspector.MimeType,
+                file.Content.Length, sha256, path, file.PageCount);
+            if (await store.TryCreateAsync(document, CancellationToken.None))
+            {
+                logger.LogInformation("Upload accepted: {SizeBytes} bytes, {PageCount} pages", file.Content.Length, file.PageCount);
+                return new UploadResult(documentId, jobId, correlationId, Deduplicated: false,
+                    Pipeline.Core.Stages.JobValidated, Pipeline.Core.JobStates.Queued);
+            }
+        }
+        catch
+        {
+            DeleteQuietly(documentId);
+            throw;
+        }
+
+        // A concurrent identical upload committed first: ours is a duplicate of it.
+        DeleteQuietly(documentId);
+        return await store.FindByContentAsync(userId, sha256, ct)
+               ?? throw new InvalidOperationException("The concurrent upload that won the unique key is not visible.");
+    }
+
+    private void DeleteQuietly(Guid documentId)
+    {
+        try
+        {
+            Directory.Delete(storage.DocumentFolder(documentId), recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not remove the stored file of an unrecorded upload: {Reason}", exception.Message);
+        }
+    }
+
+    private sealed record AcceptedFile(string FileName, byte[] Content, int PageCount);
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Logging;
+using Pipeline.Core.Options;
+using Pipeline.Core.Queue;
+
+namespace BaseWorker;
+
+/// <summary>
+/// Works one claimed job stage by stage while its lease is kept alive, until it is done, parked
+/// for the parser, failed (retry or dead letter), its lease is lost, or the worker stops.
+/// </summary>
+public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptions options, PipelineDefects defects,
+    ILogger<JobProcessor> logger)
+{
+    /// <param name="stopping">Set at SIGTERM: no new stage starts; the job is released.</param>
+    /// <param name="deadline">Set when the shutdown deadline passes: the running stage is cancelled.</param>
+    public async Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline)
+    {
+        using var logScope = PipelineLogging.PushJobContext(claimed.CorrelationId, claimed.JobId, claimed.DocumentId);
+        logger.LogInformation("Claimed job {JobId} at {Stage} (attempt {AttemptCount}, lease token {LeaseToken}, reclaimed {Reclaimed})",
+            claimed.JobId, claimed.Stage, claimed.AttemptCount, claimed.LeaseToken, claimed.Reclaimed);
+
+        var current = claimed;
+        await using var lease = LeaseKeeper.Start(queue, claimed, options.Lease, logger);
+        using var stageCancel = CancellationTokenSource.CreateLinkedTokenSource(lease.LeaseLost, deadline);
+        try
+        {
+            while (true)
+            {
+                if (stopping.IsCancellationRequested)
+                {
+                    await ReleaseAsync(current);
+                    return;
+                }
+                var next = await stages.RunAsync(current, stageCancel.Token);
+                if (next is null) return;
+                current = next;
+            }
+        }
+        catch (PipelineErrorException e)
+        {
+            await FailAsync(current, e.Error, e);
+        }
+        catch (LeaseLostException e)
+        {
+            logger.LogWarning("Job {JobId}: {Reason}", current.JobId, e.Message);
+        }
+        catch (OperationCanceledException) when (lease.LeaseLost.IsCancellationRequested)
+        {
+            logger.LogWarning("Job {JobId} stopped at {Stage}: its lease was lost", current.JobId, current.Stage);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            logger.LogWarning("Job {JobId} did not finish {Stage} before the shutdown deadline", current.JobId, current.Stage);
+            await ReleaseAsync(current);
+        }
+        catch (Exception e)
+        {
+            if (e is NpgsqlException && defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
+            var error = e is NpgsqlException or TimeoutException
+                ? PipelineError.Transient("database-unavailable", $"The database failed during {current.Stage}: {e.Message}")
+                : PipelineError.Transient("internal-error", $"{e.GetType().Name} during {current.Stage}: {e.Message}");
+            await FailAsync(current, error, e);
+        }
+    }
+
+    private async Task FailAsync(ClaimedJob job, PipelineError error, Exception cause)
+    {
+        var patch = (cause as PipelineErrorException)?.PayloadPatch;
+        try
+        {
+            var outcome = await queue.FailAsync(job, error, CancellationToken.None, patch);
+            if (outcome.Deadlettered)
+                logger.LogError("Job {JobId} dead-lettered at {Stage}: {ErrorCode} {ErrorMessage}", job.JobId, job.Stage, error.Code, error.Message);
+            else
+                logger.LogWarning("Job {JobId} failed at {Stage} ({ErrorCode}: {ErrorMessage}); retry at {NextAttemptAt}",
+                    job.JobId, job.Stage, error.Code, error.Message, outcome.NextAttemptAt);
+        }
+        catch (LeaseLostException)
+        {
+            logger.LogWarning("Job {JobId} failed ({ErrorCode}) but its lease was already lost; the new holder decides", job.JobId, error.Code);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            if (defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
+            // The lease will expire and another claim picks the job up again.
+            logger.LogWarning(e, "Job {JobId} failed ({ErrorCode}) and the failure could not be recorded", job.JobId, error.Code);
+        }
+    }
+
+    private async Task ReleaseAsync(ClaimedJob job)
+    {
+        try
+        {
+            var released = await queue.ReleaseAsync(job, CancellationToken.None);
+            logger.LogInformation("Job {JobId} released at {Stage} for another worker (released: {Released})", job.JobId, job.Stage, released);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(e, "Job {JobId} could not be released; its lease will expire", job.JobId);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pipeline.Core;
+using Pipeline.Core.Chunking;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Options;
+using Pipeline.Core.Providers;
+using Pipeline.Core.Queue;
+using Pipeline.Core.Storage;
+
+namespace BaseWorker;
+
+/// <summary>
+/// Runs the step that follows a job's current stage and commits the next stage (fenced).
+/// Returns the job to keep working on, or null when it left this worker's hands (parked for
+/// the parser, or done). Every step can be re-run safely.
+/// </summary>
+public sealed class StageRunner(
+    JobQueue queue,
+    NpgsqlDataSource db,
+    WorkerDocuments documents,
+    DocumentStorage storage,
+    LlamaParseClient parser,
+    OpenAiEmbedder embedder,
+    TextChunker chunker,
+    IOptions<LlamaParseOptions> parserOptions,
+    PipelineDefects defects,
+    ILogger<StageRunner> logger)
+{
+    public const string ParserJobIdKey = "parserJobId";
+
+    public async Task<ClaimedJob?> RunAsync(ClaimedJob job, CancellationToken ct) => job.Stage switch
+    {
+        Stages.JobValidated => await AdvanceAsync(job, Stages.Parsing, ct),
+        Stages.Parsing => await ParseAsync(job, ct),
+        Stages.Parsed => await ValidateParseAsync(job, ct),
+        Stages.ParseValidated => await AdvanceAsync(job, Stages.Chunking, ct),
+        Stages.Chunking => await ChunkAsync(job, ct),
+        Stages.ChunksBuffered => await AdvanceAsync(job, Stages.Embedding, ct),
+        Stages.Embedding => await EmbedAsync(job, ct),
+        Stages.EmbeddingsBuffered => await FinishAsync(job, ct),
+        _ => null,
+    };
+
+    private async Task<ClaimedJob> AdvanceAsync(ClaimedJob job, string nextStage, CancellationToken ct)
+    {
+        var next = await queue.CommitStageAsync(job, nextStage, JobStates.Working, ct: ct);
+        logger.LogInformation("Job {JobId} moved from {FromStage} to {Stage}", job.JobId, job.Stage, nextStage);
+        return next;
+    }
+
+    /// <summary>Uploads to the parser and parks, or, once woken, collects the parser's result.</summary>
+    private async Task<ClaimedJob?> ParseAsync(ClaimedJob job, CancellationToken ct)
+    {
+        var parserJobId = job.PayloadString(ParserJobIdKey);
+        if (parserJobId is not null) return await FollowParserJobAsync(job, parserJobId, await parser.GetStatusAsync(parserJobId, ct), ct);
+
+        var document = await documents.GetAsync(job.DocumentId, ct);
+        var uploaded = await parser.UploadAsync(document.StoragePath, document.Filename, parserOptions.Value.WebhookUrl, ct);
+        logger.LogInformation("Uploaded {Filename} to the parser as {ParserJobId}", document.Filename, uploaded.Id);
+        // Ask once before parking: a fast parser may already be done, and its webhook may have
+        // arrived while this job was still leased (when the wake-up cannot apply).
+        var status = uploaded.Status is ParserJobStatus.Success or ParserJobStatus.PartialSuccess
+            ? uploaded
+            : await parser.GetStatusAsync(uploaded.Id, ct);
+        return await FollowParserJobAsync(job, uploaded.Id, status, ct);
+    }
+
+    private async Task<ClaimedJob?> FollowParserJobAsync(ClaimedJob job, string parserJobId, ParserJob status, CancellationToken ct)
+    {
+        switch (status.Status)
+        {
+            case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
+                var result = await parser.GetMarkdownAsync(parserJobId, ct);
+                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, result.Markdown, ct);
+                var parsed = await queue.CommitStageAsync(job, Stages.Parsed, JobStates.Working,
+                    new JsonObject
+                    {
+                        [ParserJobIdKey] = parserJobId, ["pages"] = result.Pages, ["creditsUsed"] = result.CreditsUsed, ["parsedPath"] = parsedPath,
+                    },
+                    (connection, transaction, token) =>
+                        WorkerDocuments.RecordParsedAsync(connection, transaction, job.DocumentId, parsedPath, result.Pages, token),
+                    ct);
+                logger.LogInformation("Parser job {ParserJobId} finished: {Pages} pages, {CreditsUsed} credits",
+                    parserJobId, result.Pages, result.CreditsUsed);
+                return parsed;
+            case ParserJobStatus.Pending:
+                await queue.WaitForParserAsync(job, new JsonObject { [ParserJobIdKey] = parserJobId }, ct);
+                logger.LogInformation("Parser job {ParserJobId} is pending; waiting for its webhook or the next poll", parserJobId);
+                return null;
+            default:
+                // Forget the failed parser job so the retry uploads the document again.
+                throw new PipelineErrorException(PipelineError.Transient("parser-job-failed",
+                    $"The parser reported {status.Status} for job {parserJobId}: {status.ErrorMessage ?? "no reason given"}"))
+                {
+                    PayloadPatch = new JsonObject { [ParserJobIdKey] = null },
+                };
+        }
+    }
+
+    private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
+    {
+        var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
+        if (string.IsNullOrWhiteSpace(markdown) && !defects.IsOn(PipelineDefects.SkipParseValidation))
+        {
+            throw new PipelineErrorException(PipelineError.Permanent("parsed-content-empty",
+                "The parser returned no text for this document, so there is nothing to embed."));
+        }
+        var sha256 = ChunkIds.Sha256Hex(markdown);
+        return await queue.CommitStageAsync(job, Stages.ParseValidated, JobStates.Working,
+            new JsonObject { ["parsedSha256"] = sha256, ["parsedChars"] = markdown.Length },
+            (connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, sha256, token),
+            ct);
+    }
+
+    /// <summary>Buffers the chunks in their own transaction (an upsert), then commits the stage.</summary>
+    private async Task<ClaimedJob> ChunkAsync(ClaimedJob job, CancellationToken ct)
+    {
+        var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
+        var chunks = chunker.Chunk(job.DocumentId, markdown);
+        if (defects.IsOn(PipelineDefects.DuplicateChunkInsert)) chunks = DefectiveChunks.NewSetPerRun(job, chunks);
+
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await ChunkStore.BufferChunksAsync(connection, transaction, job.DocumentId, chunks, ct);
+            await transaction.CommitAsync(ct);
+        }
+        logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunker.Version);
+        return await queue.CommitStageAsync(job, Stages.ChunksBuffered, JobStates.Working,
+            new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunker.Version }, ct: ct);
+    }
+
+    /// <summary>Embeds only the chunks without a buffered vector, so a retry never pays twice.</summary>
+    private async Task<ClaimedJob> EmbedAsync(ClaimedJob job, CancellationToken ct)
+    {
+        var pending = await ChunkStore.PendingEmbeddingsAsync(db, job.DocumentId, embedder.Model, ct);
+        var batches = EmbeddingBatcher.Split(pending, c => c.TokenCount);
+        foreach (var batch in batches)
+        {
+            var vectors = await embedder.EmbedAsync(batch.Select(c => c.Content).ToList(), ct);
+            await ChunkStore.BufferVectorsAsync(db, job.DocumentId, embedder.Model,
+                batch.Zip(vectors, (chunk, vector) => (chunk.ChunkId, vector)).ToList(), ct);
+        }
+        logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
+            pending.Count, batches.Count, embedder.Model);
+        return await queue.CommitStageAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
+            new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
+    }
+
+    /// <summary>Moves chunks and vectors to document_chunks in the same transaction as embedded/done.</summary>
+    private async Task<ClaimedJob?> FinishAsync(ClaimedJob job, CancellationToken ct)
+    {
+        var dropLast = defects.IsOn(PipelineDefects.DropLastChunk);
+        var finalCount = 0;
+        await queue.CommitStageAsync(job, Stages.Embedded, JobStates.Done, null,
+            async (connection, transaction, token) =>
+                finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token),
+            ct);
+        logger.LogInformation("Job {JobId} embedded: {ChunkCount} chunks stored", job.JobId, finalCount);
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+using MockLlamaParse.Admin;
+using MockLlamaParse.Faults;
+using MockLlamaParse.Hosting;
+using MockLlamaParse.Parsing;
+using MockLlamaParse.Webhooks;
+
+namespace MockLlamaParse;
+
+/// <summary>Builds the mock so it can run as a process (Program.cs) or in-process in tests.</summary>
+public static class MockLlamaParseApp
+{
+    /// <summary>
+    /// Builds the application. Bind with the <c>Urls</c> setting (env var or <c>--urls</c>);
+    /// <c>http://127.0.0.1:0</c> picks a free port, readable from <c>app.Urls</c> after start.
+    /// </summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddJsonConsoleLogging();
+        builder.Services.Configure<MockLlamaParseOptions>(builder.Configuration.GetSection(MockLlamaParseOptions.Section));
+        builder.Services.PostConfigure<MockLlamaParseOptions>(options =>
+        {
+            // The pipeline's README names one shared secret for both ends of the webhook.
+            if (string.IsNullOrEmpty(options.WebhookSecret))
+            {
+                options.WebhookSecret = builder.Configuration["Webhook:Secret"] ?? "";
+            }
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<ParseJobRunner>();
+        builder.Services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
+
+        var app = builder.Build();
+        app.LogBoundAddresses();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+        app.MapAdminEndpoints();
+        app.MapParsingEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+namespace MockLlamaParse;
+
+/// <summary>Settings bound from the <c>MockLlamaParse</c> section (env vars <c>MockLlamaParse__*</c>).</summary>
+public sealed class MockLlamaParseOptions
+{
+    public const string Section = "MockLlamaParse";
+
+    /// <summary>Time a job stays PENDING before it completes.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Extra PENDING time per page, so long documents take longer like the real parser.</summary>
+    public int PerPageLatencyMs { get; set; }
+
+    /// <summary>HMAC-SHA256 key for <c>X-Webhook-Signature</c>; falls back to <c>Webhook__Secret</c>.</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Bearer keys are accepted when they start with this prefix.</summary>
+    public string ApiKeyPrefix { get; set; } = "llx-";
+
+    /// <summary>Credits charged per parsed page (LlamaParse's cheapest mode costs 1).</summary>
+    public int CreditsPerPage { get; set; } = 1;
+
+    /// <summary>Webhook deliveries tried per job before giving up (non-2xx or connection failure).</summary>
+    public int WebhookAttempts { get; set; } = 3;
+
+    public int WebhookRetryDelayMs { get; set; } = 500;
+}

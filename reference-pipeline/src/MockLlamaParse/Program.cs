@@ -1,0 +1,4 @@
+using MockLlamaParse;
+
+var app = MockLlamaParseApp.Build(args);
+app.Run();

@@ -1,0 +1,49 @@
+using MockOpenAi.Embeddings;
+
+namespace MockOpenAi.Faults;
+
+/// <summary>How OpenAI answers when each fault strikes: its status, envelope and headers.</summary>
+internal static class FaultResponses
+{
+    public const int DefaultRetryAfterMs = 1000;
+
+    public static IResult Outage(FaultSpec fault) => new OpenAiError(
+        StatusCodes.Status503ServiceUnavailable,
+        fault.Message ?? "The engine is currently overloaded, please try again later.",
+        "server_error",
+        null,
+        null).ToResult();
+
+    public static IResult ServerError(FaultSpec fault) => new OpenAiError(
+        StatusCodes.Status500InternalServerError,
+        fault.Message ?? "The server had an error while processing your request. Sorry about that!",
+        "server_error",
+        null,
+        "server_error").ToResult();
+
+    public static IResult InsufficientQuota(FaultSpec fault) => new OpenAiError(
+        StatusCodes.Status429TooManyRequests,
+        fault.Message ?? "You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        "insufficient_quota",
+        null,
+        "insufficient_quota").ToResult();
+
+    public static IResult RateLimited(FaultSpec fault, string model, HttpResponse response, RateLimitWindow window)
+    {
+        var retryAfterMs = fault.RetryAfterMs ?? DefaultRetryAfterMs;
+        var retryAfter = TimeSpan.FromMilliseconds(retryAfterMs);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        response.Headers["retry-after-ms"] = retryAfterMs.ToString();
+        window.WriteExhausted(response, retryAfter);
+        return new OpenAiError(
+            StatusCodes.Status429TooManyRequests,
+            fault.Message ?? $"Rate limit reached for {model} in organization org-mock on requests per min (RPM): Limit 3000, Used 3000, Requested 1. Please try again in {RateLimitWindow.FormatDuration(retryAfter)}. Visit https://platform.openai.com/account/rate-limits to learn more.",
+            "requests",
+            null,
+            "rate_limit_exceeded").ToResult();
+    }
+
+    /// <summary>A 200 whose body stops mid-JSON, as a truncated proxy response would.</summary>
+    public static IResult Malformed() =>
+        Results.Text("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.0123,", "application/json", statusCode: StatusCodes.Status200OK);
+}

@@ -1,0 +1,4 @@
+using MockOpenAi;
+
+var app = MockOpenAiApp.Build(args);
+app.Run();

@@ -1,0 +1,353 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Events;
+using Pipeline.Core.Options;
+
+namespace Pipeline.Core.Queue;
+
+/// <summary>
+/// The durable work queue in <c>upload_pipeline.upload_jobs</c>: claims with SKIP LOCKED and a
+/// lease, fenced stage commits, retries with backoff, dead letters. All SQL is here.
+/// </summary>
+public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, PipelineDefects defects, Random? random = null)
+{
+    private readonly Random _random = random ?? Random.Shared;
+
+    // Ready jobs, plus jobs whose holder stopped renewing (crashed): their lease expired.
+    private const string ClaimableWithReclaim =
+        "(state IN ('queued', 'retryable') AND next_attempt_at <= now()) OR (state = 'working' AND lease_expires_at < now())";
+    private const string ClaimableWithoutReclaim = "(state IN ('queued', 'retryable') AND next_attempt_at <= now())";
+
+    /// <summary>
+    /// Claims one ready job (or one whose lease expired), or returns null when there is none.
+    /// A reclaimed job counts its crashed attempt as a retry and gets a <c>lease_reclaimed</c> event;
+    /// once those reach MaxAttempts it is dead-lettered (<c>lease-expired</c>) instead of handed out.
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken ct)
+    {
+        var claimable = defects.IsOn(PipelineDefects.NoLeaseReclaim) ? ClaimableWithoutReclaim : ClaimableWithReclaim;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            WITH candidate AS (
+                SELECT job_id, state AS previous_state, claimed_by AS previous_holder
+                FROM upload_pipeline.upload_jobs
+                WHERE {claimable}
+                ORDER BY next_attempt_at, created_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            UPDATE upload_pipeline.upload_jobs AS j
+            SET state = 'working',
+                claimed_by = @worker_id,
+                lease_token = j.lease_token + 1,
+                lease_expires_at = now() + @lease,
+                attempt_count = j.attempt_count + 1,
+                retry_count = j.retry_count + CASE WHEN c.previous_state = 'working' THEN 1 ELSE 0 END,
+                updated_at = now()
+            FROM candidate AS c
+            WHERE j.job_id = c.job_id
+            RETURNING j.job_id, j.document_id, j.correlation_id, j.user_id, j.stage, j.attempt_count,
+                      j.retry_count, j.lease_token, j.payload::text, c.previous_state, c.previous_holder
+            """, connection, transaction);
+        command.Parameters.AddWithValue("worker_id", workerId);
+        command.Parameters.AddWithValue("lease", leaseDuration);
+
+        ClaimedJob claimed;
+        string? previousHolder;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) return null;
+            claimed = new ClaimedJob(
+                JobId: reader.GetGuid(0),
+                DocumentId: reader.GetGuid(1),
+                CorrelationId: reader.GetGuid(2),
+                UserId: reader.GetString(3),
+                Stage: reader.GetString(4),
+                State: JobStates.Working,
+                AttemptCount: reader.GetInt32(5),
+                RetryCount: reader.GetInt32(6),
+                LeaseToken: reader.GetInt64(7),
+                WorkerId: workerId,
+                Payload: ParsePayload(reader.GetString(8)),
+                Reclaimed: reader.GetString(9) == JobStates.Working);
+            previousHolder = reader.IsDBNull(10) ? null : reader.GetString(10);
+        }
+
+        if (claimed.Reclaimed)
+        {
+            await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.LeaseReclaimed, claimed.Stage,
+                JobStates.Working, new { previousHolder, leaseToken = claimed.LeaseToken, attempt = claimed.AttemptCount }), ct);
+            if (claimed.RetryCount >= options.MaxAttempts)
+            {
+                // A job whose workers keep dying (a poison document) must not crash workers forever.
+                await DeadletterLostJobAsync(connection, transaction, claimed, ct);
+                await transaction.CommitAsync(ct);
+                return null;
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    private static async Task DeadletterLostJobAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedJob claimed,
+        CancellationToken ct)
+    {
+        const string code = "lease-expired";
+        var message = $"The workers handling this job stopped renewing its lease {claimed.RetryCount} times at stage " +
+                      $"{claimed.Stage} (crashed or hung); gave up after {claimed.RetryCount} failed attempts.";
+        await using var command = new NpgsqlCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET state = 'deadletter', last_error_code = @code, last_error_message = @message, last_error_retryable = true,
+                lease_expires_at = NULL, finished_at = now(), updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token
+            """, connection, transaction);
+        command.Parameters.AddWithValue("code", code);
+        command.Parameters.AddWithValue("message", message);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        await command.ExecuteNonQueryAsync(ct);
+        await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.Deadlettered, claimed.Stage, JobStates.Deadletter,
+            new { code, message, retryable = true, failure = claimed.RetryCount }), ct);
+    }
+
+    /// <summary>Extends the lease while the token still matches; false means the lease is lost.</summary>
+    public async Task<bool> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET lease_expires_at = now() + @lease
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            """);
+        command.Parameters.AddWithValue("lease", options.Lease);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// Moves the job to <paramref name="newStage"/>/<paramref name="newState"/>, merging
+    /// <paramref name="payloadPatch"/> into its payload and running <paramref name="writeWithinTransaction"/>
+    /// in the same transaction, with a <c>stage_transition</c> event. Fenced: throws
+    /// <see cref="LeaseLostException"/> (and writes nothing) when the lease token no longer matches.
+    /// </summary>
+    public async Task<ClaimedJob> CommitStageAsync(ClaimedJob claimed, string newStage, string newState,
+        JsonObject? payloadPatch = null,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? writeWithinTransaction = null,
+        CancellationToken ct = default)
+    {
+        var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The fenced update goes first: it locks the row, so nobody can reclaim it while we write.
+        await using var command = new NpgsqlCommand($"""
+            UPDATE upload_pipeline.upload_jobs
+            SET stage = @stage,
+                state = @state,
+                payload = payload || @patch,
+                lease_expires_at = CASE WHEN @state = 'working' THEN now() + @lease ELSE NULL END,
+                finished_at = CASE WHEN @state IN ('done', 'deadletter') THEN now() ELSE finished_at END,
+                updated_at = now()
+            WHERE job_id = @job_id AND state = 'working' {fence}
+            RETURNING payload::text
+            """, connection, transaction);
+        command.Parameters.AddWithValue("stage", newStage);
+        command.Parameters.AddWithValue("state", newState);
+        command.Parameters.Add(Jsonb("patch", payloadPatch));
+        command.Parameters.AddWithValue("lease", options.Lease);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        var payload = await command.ExecuteScalarAsync(ct) as string
+            ?? throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
+
+        if (writeWithinTransaction is not null) await writeWithinTransaction(connection, transaction, ct);
+        await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.StageTransition, newStage, newState,
+            new { from = claimed.Stage, leaseToken = claimed.LeaseToken }), ct);
+        await transaction.CommitAsync(ct);
+        return claimed with { Stage = newStage, State = newState, Payload = ParsePayload(payload) };
+    }
+
+    /// <summary>
+    /// Records a failure: a retryable error schedules the next attempt after backoff (or the
+    /// provider's Retry-After when longer); a non-retryable one, or the MaxAttempts-th failure,
+    /// dead-letters the job. Fenced like a commit.
+    /// </summary>
+    public async Task<FailureOutcome> FailAsync(ClaimedJob claimed, PipelineError error, CancellationToken ct,
+        JsonObject? payloadPatch = null)
+    {
+        var failureNumber = claimed.RetryCount + 1;
+        var retryable = error.Retryable || defects.IsOn(PipelineDefects.RetryNonRetryable);
+        var deadletter = !retryable || failureNumber >= options.MaxAttempts;
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET state = @state,
+                retry_count = retry_count + @retry_increment,
+                next_attempt_at = now() + @delay,
+                payload = payload || @patch,
+                last_error_code = @code,
+                last_error_message = @message,
+                last_error_retryable = @retryable,
+                lease_expires_at = NULL,
+                finished_at = CASE WHEN @state = 'deadletter' THEN now() ELSE NULL END,
+                updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            RETURNING next_attempt_at
+            """, connection, transaction);
+
+        TimeSpan? delay = null;
+        string message;
+        if (deadletter)
+        {
+            message = error.Retryable && failureNumber >= options.MaxAttempts
+                ? $"{error.Message} (gave up after {failureNumber} failed attempts)"
+                : error.Message;
+        }
+        else
+        {
+            var retryAfter = defects.IsOn(PipelineDefects.IgnoreRetryAfter) ? null : error.RetryAfter;
+            delay = RetryBackoff.Delay(failureNumber, options.BackoffBaseMs, options.BackoffMaxMs, retryAfter, _random);
+            message = error.Message;
+        }
+
+        command.Parameters.AddWithValue("state", deadletter ? JobStates.Deadletter : JobStates.Retryable);
+        command.Parameters.AddWithValue("retry_increment", deadletter ? 0 : 1);
+        command.Parameters.AddWithValue("delay", delay ?? TimeSpan.Zero);
+        command.Parameters.Add(Jsonb("patch", payloadPatch));
+        command.Parameters.AddWithValue("code", error.Code);
+        command.Parameters.AddWithValue("message", message);
+        command.Parameters.AddWithValue("retryable", error.Retryable);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        var nextAttemptAt = await command.ExecuteScalarAsync(ct) as DateTime?
+            ?? throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
+
+        var eventType = deadletter ? EventTypes.Deadlettered : EventTypes.RetryScheduled;
+        await EventWriter.WriteAsync(connection, transaction, Event(claimed, eventType, claimed.Stage,
+            deadletter ? JobStates.Deadletter : JobStates.Retryable,
+            new
+            {
+                code = error.Code,
+                message,
+                retryable = error.Retryable,
+                failure = failureNumber,
+                delayMs = delay?.TotalMilliseconds,
+                retryAfterMs = error.RetryAfter?.TotalMilliseconds,
+            }), ct);
+        await transaction.CommitAsync(ct);
+        return new FailureOutcome(deadletter, deadletter ? null : new DateTimeOffset(nextAttemptAt, TimeSpan.Zero), delay);
+    }
+
+    /// <summary>Gives an unfinished job back (graceful stop): queued again at once, not a failure.</summary>
+    public async Task<bool> ReleaseAsync(ClaimedJob claimed, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET state = 'queued', next_attempt_at = now(), claimed_by = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            """, connection, transaction);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        if (await command.ExecuteNonQueryAsync(ct) == 0) return false;
+        await EventWriter.WriteAsync(connection, transaction,
+            Event(claimed, EventTypes.Released, claimed.Stage, JobStates.Queued, new { reason = "worker stopping" }), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Parks the job in <c>parsing/queued</c> until the parser finishes: the webhook wakes it
+    /// (<see cref="WakeParserJobAsync"/>); otherwise it is polled after ParsePollSeconds. Releases the lease.
+    /// </summary>
+    public async Task WaitForParserAsync(ClaimedJob claimed, JsonObject? payloadPatch, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET stage = 'parsing', state = 'queued', next_attempt_at = now() + @poll, payload = payload || @patch,
+                claimed_by = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            RETURNING payload->>'parserJobId'
+            """, connection, transaction);
+        command.Parameters.AddWithValue("poll", TimeSpan.FromSeconds(options.ParsePollSeconds));
+        command.Parameters.Add(Jsonb("patch", payloadPatch));
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
+            var parserJobId = reader.IsDBNull(0) ? null : reader.GetString(0);
+            await reader.CloseAsync();
+            await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.WaitingForParser, Stages.Parsing,
+                JobStates.Queued, new { parserJobId, pollSeconds = options.ParsePollSeconds }), ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Called by the parser webhook: makes the job waiting for <paramref name="parserJobId"/> ready
+    /// now. Returns how many jobs were woken (0 when none waits, e.g. a duplicate webhook).
+    /// </summary>
+    public static async Task<int> WakeParserJobAsync(NpgsqlDataSource db, string parserJobId, string? parserStatus,
+        CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET next_attempt_at = now(), updated_at = now()
+            WHERE payload->>'parserJobId' = @parser_job_id AND stage = 'parsing' AND state IN ('queued', 'retryable')
+            RETURNING job_id, document_id, correlation_id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("parser_job_id", parserJobId);
+        var woken = new List<(Guid JobId, Guid DocumentId, Guid CorrelationId)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) woken.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)));
+        }
+        foreach (var (jobId, documentId, correlationId) in woken)
+        {
+            await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(jobId, documentId, correlationId,
+                EventTypes.ParserWebhook, Stages.Parsing, JobStates.Queued, null, new { parserJobId, parserStatus }), ct);
+        }
+        await transaction.CommitAsync(ct);
+        return woken.Count;
+    }
+
+    /// <summary>
+    /// Inserts a new job at <c>job_validated/queued</c> with its <c>job_created</c> event, inside the
+    /// caller's transaction (the api-server inserts the document row in the same one).
+    /// </summary>
+    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewJob job,
+        CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO upload_pipeline.upload_jobs
+                (job_id, document_id, user_id, correlation_id, idempotency_key, stage, state, payload)
+            VALUES (@job_id, @document_id, @user_id, @correlation_id, @idempotency_key, 'job_validated', 'queued', @payload)
+            """, connection, transaction);
+        command.Parameters.AddWithValue("job_id", job.JobId);
+        command.Parameters.AddWithValue("document_id", job.DocumentId);
+        command.Parameters.AddWithValue("user_id", job.UserId);
+        command.Parameters.AddWithValue("correlation_id", job.CorrelationId);
+        command.Parameters.AddWithValue("idempotency_key", job.IdempotencyKey);
+        command.Parameters.Add(Jsonb("payload", job.Payload));
+        await command.ExecuteNonQueryAsync(ct);
+        await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
+            EventTypes.JobCreated, Stages.JobValidated, JobStates.Queued), ct);
+    }
+
+    private static PipelineEvent Event(ClaimedJob claimed, string type, string stage, string state, object detail) =>
+        new(claimed.JobId, claimed.DocumentId, claimed.CorrelationId, type, stage, state, claimed.WorkerId, detail);
+
+    private static NpgsqlParameter Jsonb(string name, JsonObject? value) =>
+        new(name, NpgsqlDbType.Jsonb) { Value = value?.ToJsonString() ?? "{}" };
+
+    private static JsonObject ParsePayload(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
+}

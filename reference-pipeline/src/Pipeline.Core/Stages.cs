@@ -1,0 +1,38 @@
+namespace Pipeline.Core;
+
+/// <summary>The nine stages a job passes through, in order (DESIGN.md §2).</summary>
+public static class Stages
+{
+    public const string JobValidated = "job_validated";
+    public const string Parsing = "parsing";
+    public const string Parsed = "parsed";
+    public const string ParseValidated = "parse_validated";
+    public const string Chunking = "chunking";
+    public const string ChunksBuffered = "chunks_buffered";
+    public const string Embedding = "embedding";
+    public const string EmbeddingsBuffered = "embeddings_buffered";
+    public const string Embedded = "embedded";
+
+    private static readonly string[] InOrder =
+    [
+        JobValidated, Parsing, Parsed, ParseValidated, Chunking, ChunksBuffered, Embedding,
+        EmbeddingsBuffered, Embedded,
+    ];
+
+    public static IReadOnlyList<string> Ordered => InOrder;
+
+    /// <summary>The stage's position (0..8), or -1 for an unknown name.</summary>
+    public static int IndexOf(string stage) => Array.IndexOf(InOrder, stage);
+}
+
+/// <summary>The five states of a job.</summary>
+public static class JobStates
+{
+    public const string Queued = "queued";
+    public const string Working = "working";
+    public const string Retryable = "retryable";
+    public const string Done = "done";
+    public const string Deadletter = "deadletter";
+
+    public static IReadOnlyList<string> All { get; } = [Queued, Working, Retryable, Done, Deadletter];
+}

@@ -1,0 +1,67 @@
+namespace Pipeline.Core.Storage;
+
+/// <summary>
+/// Files under <c>Pipeline__StorageRoot</c>: one folder per document holding the raw upload and
+/// the parsed markdown. Writes go to a temp file renamed into place, so a reader never sees half a file.
+/// </summary>
+public sealed class DocumentStorage(string root)
+{
+    public const string ParsedFileName = "parsed.md";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string DocumentFolder(Guid documentId) => Path.Combine(Root, documentId.ToString("N"));
+
+    /// <summary>Absolute path of the raw upload; the extension (e.g. ".pdf") is kept for the parser.</summary>
+    public string RawPath(Guid documentId, string extension) =>
+        Path.Combine(DocumentFolder(documentId), "original" + NormaliseExtension(extension));
+
+    public string ParsedPath(Guid documentId) => Path.Combine(DocumentFolder(documentId), ParsedFileName);
+
+    /// <summary>Stores the uploaded bytes and returns their absolute path.</summary>
+    public async Task<string> SaveUploadAsync(Guid documentId, string extension, Stream content, CancellationToken ct)
+    {
+        var path = RawPath(documentId, extension);
+        await WriteAtomicallyAsync(path, temp => content.CopyToAsync(temp, ct), ct);
+        return path;
+    }
+
+    /// <summary>Stores the parser's markdown (UTF-8) and returns its absolute path.</summary>
+    public async Task<string> SaveParsedMarkdownAsync(Guid documentId, string markdown, CancellationToken ct)
+    {
+        var path = ParsedPath(documentId);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(markdown);
+        await WriteAtomicallyAsync(path, temp => temp.WriteAsync(bytes, ct).AsTask(), ct);
+        return path;
+    }
+
+    public Task<string> ReadParsedMarkdownAsync(Guid documentId, CancellationToken ct) =>
+        File.ReadAllTextAsync(ParsedPath(documentId), System.Text.Encoding.UTF8, ct);
+
+    private static async Task WriteAtomicallyAsync(string path, Func<Stream, Task> write, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await write(stream);
+                await stream.FlushAsync(ct);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static string NormaliseExtension(string extension)
+    {
+        if (string.IsNullOrWhiteSpace(extension)) return "";
+        var clean = new string(extension.Trim().TrimStart('.').Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        return clean.Length == 0 ? "" : "." + clean;
+    }
+}

@@ -1,0 +1,4 @@
+using Pipeline.Tests.Support;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

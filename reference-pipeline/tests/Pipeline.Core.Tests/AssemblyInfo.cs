@@ -1,0 +1,4 @@
+using Xunit;
+using Pipeline.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

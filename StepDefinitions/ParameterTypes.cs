@@ -5,7 +5,7 @@ using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 
-/// <summary>The suite's custom parameter types: {persona}, {document}, {badUpload}, {duration}.</summary>
+/// <summary>The suite's custom parameter types: {persona}, {document}, {badUpload}, {stage}, {duration}.</summary>
 [Binding]
 public sealed class ParameterTypes
 {
@@ -17,6 +17,9 @@ public sealed class ParameterTypes
 
     [StepArgumentTransformation(BadUploads.Pattern, Name = "badUpload")]
     public static BadUpload ToBadUpload(string phrase) => BadUploads.Named(phrase);
+
+    [StepArgumentTransformation(StageName.Pattern, Name = "stage")]
+    public static StageName ToStage(string stage) => new(stage);
 
     [StepArgumentTransformation(@"(\d+) (seconds?|minutes?)", Name = "duration")]
     public static TimeSpan ToDuration(string amount, string unit)

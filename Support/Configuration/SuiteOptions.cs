@@ -36,6 +36,13 @@ public sealed class LocalOptions
     public int EmbeddingLatencyMs { get; set; }
     /// <summary>Comma-separated names of test-only defects to switch on in the reference pipeline.</summary>
     public string Defects { get; set; } = "";
+    /// <summary>Queue settings of the local workers: short leases and backoffs so recovery is seen in seconds.</summary>
+    public int LeaseSeconds { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 8;
+    public int BackoffBaseMs { get; set; } = 250;
+    public int BackoffMaxMs { get; set; } = 4000;
+    public int ParsePollSeconds { get; set; } = 2;
+    public int ShutdownDeadlineSeconds { get; set; } = 10;
 }
 
 public sealed class ExternalOptions

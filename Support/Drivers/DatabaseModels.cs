@@ -10,3 +10,7 @@ public sealed record StoredChunk(int Ordinal, string Content, int TokenCount, fl
 public sealed record DocumentRowCounts(int Documents, int Jobs, int Events, int BufferedChunks, int BufferedVectors, int FinalChunks, int DistinctFinalOrdinals);
 
 public sealed record AuditEvent(string EventType, string? Stage, string? State, string CorrelationId, DateTimeOffset At);
+
+public sealed record JobRow(string Stage, string State, int AttemptCount, int RetryCount, string? ClaimedBy, string? LastErrorCode, string? LastErrorMessage);
+
+public sealed record RetryRecord(int Failure, double DelayMs, string Code, DateTimeOffset At);

@@ -41,6 +41,12 @@ public sealed class PipelineApiDriver : IDisposable
     public Task<ReadOutcome<DocumentView>> GetDocumentAsync(string userId, string documentId) =>
         ReadAsync<DocumentView>(userId, $"api/v1/documents/{documentId}");
 
+    /// <summary>Liveness: is the api-server process up and answering?</summary>
+    public async Task<int> LivenessAsync() => (int)(await _client.ExecuteAsync(new RestRequest("health"))).StatusCode;
+
+    /// <summary>Readiness: can the api-server serve requests (its database and dependencies reachable)?</summary>
+    public async Task<int> ReadinessAsync() => (int)(await _client.ExecuteAsync(new RestRequest("health/ready"))).StatusCode;
+
     private async Task<ReadOutcome<T>> ReadAsync<T>(string userId, string path) where T : class
     {
         var response = await _client.ExecuteAsync(Authorized(new RestRequest(path), userId));

@@ -74,7 +74,59 @@ public sealed class PipelineDatabaseDriver(IPipelineEnvironment environment) : I
         (await QueryAsync("SELECT count(*)::int FROM upload_pipeline.documents WHERE user_id = @user AND sha256 = @sha",
             r => r.GetInt32(0), ("user", userId), ("sha", sha256))).Single();
 
+    /// <summary>The job's row as the queue sees it: where it is, who holds it, how often it was tried.</summary>
+    public async Task<JobRow> JobAsync(string jobId) =>
+        (await QueryAsync("""
+            SELECT stage, state, attempt_count, retry_count, claimed_by, last_error_code, last_error_message
+            FROM upload_pipeline.upload_jobs WHERE job_id = @id::uuid
+            """, r => new JobRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3),
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            ("id", jobId))).Single();
+
+    /// <summary>The job's scheduled retries, oldest first, with the failure number and the wait chosen.</summary>
+    public async Task<IReadOnlyList<RetryRecord>> RetriesAsync(string jobId) =>
+        await QueryAsync("""
+            SELECT (detail->>'failure')::int, (detail->>'delayMs')::float8, detail->>'code', created_at
+            FROM upload_pipeline.events WHERE job_id = @id::uuid AND event_type = 'retry_scheduled' ORDER BY event_id
+            """, r => new RetryRecord(r.GetInt32(0), r.IsDBNull(1) ? 0 : r.GetDouble(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)),
+            ("id", jobId));
+
+    public async Task<int> EventCountAsync(string jobId, string eventType) =>
+        (await QueryAsync("SELECT count(*)::int FROM upload_pipeline.events WHERE job_id = @id::uuid AND event_type = @type",
+            r => r.GetInt32(0), ("id", jobId), ("type", eventType))).Single();
+
+    /// <summary>When the first event of one of these kinds happened for any of the jobs after a moment, if it did.</summary>
+    public async Task<DateTimeOffset?> FirstEventAfterAsync(IEnumerable<string> jobIds, IEnumerable<string> eventTypes, DateTimeOffset after) =>
+        (await QueryAsync("""
+            SELECT min(created_at) FROM upload_pipeline.events
+            WHERE job_id = ANY(@jobs::uuid[]) AND event_type = ANY(@types) AND created_at >= @after
+            """, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0),
+            ("jobs", jobIds.ToArray()), ("types", eventTypes.ToArray()), ("after", after))).Single();
+
+    /// <summary>When the last of the jobs reached embedded, if all did.</summary>
+    public async Task<DateTimeOffset?> LastEmbeddedAtAsync(IEnumerable<string> jobIds) =>
+        (await QueryAsync("""
+            SELECT max(created_at) FROM upload_pipeline.events
+            WHERE job_id = ANY(@jobs::uuid[]) AND event_type = 'stage_transition' AND stage = 'embedded'
+            """, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0),
+            ("jobs", jobIds.ToArray()))).Single();
+
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object Value)[] parameters)
+    {
+        try
+        {
+            return await RunQueryAsync(sql, map, parameters);
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            // After a database restart (which some scenarios cause on purpose) pooled connections
+            // are dead; drop them and ask once more on a fresh one.
+            _db.Clear();
+            return await RunQueryAsync(sql, map, parameters);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> RunQueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, (string Name, object Value)[] parameters)
     {
         await using var command = _db.CreateCommand(sql);
         foreach (var (name, value) in parameters)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Recovery;
 using Reqnroll;
 
 namespace Acceptance.Support.Environment;
@@ -43,12 +44,15 @@ public sealed class EnvironmentHooks
         container.RegisterInstanceAs(options);
         container.RegisterInstanceAs(runFolder);
         container.RegisterInstanceAs(environment);
+        container.RegisterInstanceAs(new RecoveryLedger());
         await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null));
     }
 
     [AfterTestRun(Order = 1000)]
     public static async Task StopPipeline(ITestRunContext testRun)
     {
+        if (testRun.TestRunContainer.IsRegistered<RecoveryLedger>())
+            await testRun.TestRunContainer.Resolve<RecoveryLedger>().WriteAsync(testRun.TestRunContainer.Resolve<RunFolder>().Path);
         if (testRun.TestRunContainer.IsRegistered<IPipelineEnvironment>())
             await testRun.TestRunContainer.Resolve<IPipelineEnvironment>().DisposeAsync();
     }

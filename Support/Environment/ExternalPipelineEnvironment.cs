@@ -1,4 +1,5 @@
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Control;
 
 namespace Acceptance.Support.Environment;
 
@@ -11,6 +12,8 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options) : IPipe
     public TokenIssuer Tokens { get; } = new(options.JwtSigningKey, options.JwtIssuer, options.JwtAudience);
     public IReadOnlyDictionary<string, string> LogFiles { get; } = new Dictionary<string, string>();
     public TimeSpan StartupTime => TimeSpan.Zero;
+    public MockEndpoints? Mocks => null;
+    public IServiceController Control { get; } = new NoServiceControl("the external target gives the suite no control over its processes");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,3 +1,5 @@
+using Acceptance.Support.Control;
+
 namespace Acceptance.Support.Environment;
 
 /// <summary>
@@ -16,4 +18,11 @@ public interface IPipelineEnvironment : IAsyncDisposable
     IReadOnlyDictionary<string, string> LogFiles { get; }
     /// <summary>How long the environment took to become ready.</summary>
     TimeSpan StartupTime { get; }
+    /// <summary>The mock providers' addresses (their fault admin), or null when the target uses real providers.</summary>
+    MockEndpoints? Mocks { get; }
+    /// <summary>Control over the target's processes (or the reason there is none).</summary>
+    IServiceController Control { get; }
 }
+
+/// <summary>Where the mock LlamaParse and mock OpenAI listen (their admin API is on the same address, loopback only).</summary>
+public sealed record MockEndpoints(Uri OpenAi, Uri LlamaParse);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Control;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Environment;
@@ -14,33 +16,34 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 {
     private const string Issuer = "acceptance-suite";
     private const string Audience = "document-pipeline";
-    private readonly List<ServiceProcess> _services = [];
-    private readonly string _storageRoot;
+    private readonly string _storageRoot = Directory.CreateTempSubdirectory("pipeline-storage-").FullName;
+    private readonly string _signingKey = RandomSecret();
+    private readonly LocalServices _services;
     private PostgresCluster? _cluster;
 
-    private LocalPipelineEnvironment(string storageRoot, string signingKey)
+    private LocalPipelineEnvironment(string logDirectory, TimeSpan readyTimeout)
     {
-        _storageRoot = storageRoot;
-        SigningKey = signingKey;
-        Tokens = new TokenIssuer(signingKey, Issuer, Audience);
+        _services = new LocalServices(logDirectory, readyTimeout);
+        Tokens = new TokenIssuer(_signingKey, Issuer, Audience);
     }
 
     public string Target => "local";
     public Uri ApiBaseUrl { get; private set; } = null!;
     public string DatabaseConnectionString { get; private set; } = "";
     public TokenIssuer Tokens { get; }
-    public IReadOnlyDictionary<string, string> LogFiles => _services.ToDictionary(s => s.Name, s => s.LogFile);
+    public IReadOnlyDictionary<string, string> LogFiles => _services.LogFiles;
     public TimeSpan StartupTime { get; private set; }
-    private string SigningKey { get; }
+    public MockEndpoints? Mocks { get; private set; }
+    public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
 
     public static async Task<LocalPipelineEnvironment> StartAsync(SuiteOptions options, string logDirectory)
     {
         var clock = Stopwatch.StartNew();
-        var environment = new LocalPipelineEnvironment(
-            Directory.CreateTempSubdirectory("pipeline-storage-").FullName, RandomSecret());
+        var timeout = TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds);
+        var environment = new LocalPipelineEnvironment(logDirectory, timeout);
         try
         {
-            await environment.StartAllAsync(options, logDirectory, TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds));
+            await environment.StartAllAsync(options, timeout);
         }
         catch
         {
@@ -51,77 +54,77 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         return environment;
     }
 
-    private async Task StartAllAsync(SuiteOptions options, string logDirectory, TimeSpan timeout)
+    private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
-        Directory.CreateDirectory(logDirectory);
         var webhookSecret = RandomSecret();
-        var openAiKey = $"sk-local-{RandomSecret()[..24]}";
-        var llamaParseKey = $"llx-local-{RandomSecret()[..24]}";
-
         _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
-
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
 
-        var openAi = Start("mock-openai", logDirectory, new()
+        _services.Define(new LocalService("mock-openai", "mock-openai", new Dictionary<string, string?>
         {
-            ["MockOpenAi__LatencyMs"] = options.Local.EmbeddingLatencyMs.ToString(),
-        });
-        var llamaParse = Start("mock-llamaparse", logDirectory, new()
+            ["MockOpenAi__LatencyMs"] = Text(options.Local.EmbeddingLatencyMs),
+        }, LocalService.Healthy("/health")));
+        _services.Define(new LocalService("mock-llamaparse", "mock-llamaparse", new Dictionary<string, string?>
         {
-            ["MockLlamaParse__LatencyMs"] = options.Local.ParserLatencyMs.ToString(),
+            ["MockLlamaParse__LatencyMs"] = Text(options.Local.ParserLatencyMs),
             ["MockLlamaParse__WebhookSecret"] = webhookSecret,
-        });
-        var api = Start("api-server", logDirectory, new Dictionary<string, string?>(testing)
+        }, LocalService.Healthy("/health")));
+        var openAi = _services.StartAsync("mock-openai");
+        var llamaParse = _services.StartAsync("mock-llamaparse");
+
+        _services.Define(new LocalService("api-server", "api-server", new Dictionary<string, string?>(testing)
         {
             ["ConnectionStrings__Pipeline"] = DatabaseConnectionString,
             ["Pipeline__StorageRoot"] = _storageRoot,
-            ["Auth__SigningKey"] = SigningKey,
+            ["Auth__SigningKey"] = _signingKey,
             ["Auth__Issuer"] = Issuer,
             ["Auth__Audience"] = Audience,
-            ["Upload__MaxBytes"] = options.Pipeline.UploadLimitBytes.ToString(),
+            ["Upload__MaxBytes"] = Text(options.Pipeline.UploadLimitBytes),
             ["Webhook__Secret"] = webhookSecret,
-        });
-        await Task.WhenAll(
-            openAi.WaitForHealthyAsync("/health", timeout),
-            llamaParse.WaitForHealthyAsync("/health", timeout),
-            api.WaitForHealthyAsync("/health/ready", timeout));
+        }, LocalService.Healthy("/health/ready")));
+        var api = await _services.StartAsync("api-server");
         ApiBaseUrl = new Uri(api.BaseUrl);
+        Mocks = new MockEndpoints(new Uri((await openAi).BaseUrl), new Uri((await llamaParse).BaseUrl));
 
-        var workers = Enumerable.Range(1, options.Local.Workers).Select(n => Start($"base-worker-{n}", logDirectory,
-            new Dictionary<string, string?>(testing)
-            {
-                ["ConnectionStrings__Pipeline"] = DatabaseConnectionString,
-                ["Pipeline__StorageRoot"] = _storageRoot,
-                ["Worker__Id"] = $"base-worker-{n}",
-                ["Worker__Concurrency"] = options.Local.JobsPerWorker.ToString(),
-                ["LlamaParse__BaseUrl"] = llamaParse.BaseUrl,
-                ["LlamaParse__ApiKey"] = llamaParseKey,
-                ["LlamaParse__WebhookUrl"] = $"{api.BaseUrl}/api/v1/webhooks/llamaparse",
-                ["OpenAI__BaseUrl"] = openAi.BaseUrl,
-                ["OpenAI__ApiKey"] = openAiKey,
-                ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
-                ["OpenAI__Dimensions"] = options.Pipeline.EmbeddingDimensions.ToString(),
-            }, binary: "base-worker")).ToList();
-        await Task.WhenAll(workers.Select(w => w.WaitForLogLineAsync(
-            line => line.Contains("Worker ready", StringComparison.Ordinal), timeout, $"{w.Name} to report 'Worker ready'")));
+        var workers = Enumerable.Range(1, options.Local.Workers).Select(n => $"base-worker-{n}").ToList();
+        foreach (var worker in workers)
+            _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
+        await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));
+        Control = new LocalServiceController(_services, _cluster, workers);
     }
 
-    private ServiceProcess Start(string name, string logDirectory, Dictionary<string, string?> environment, string? binary = null)
-    {
-        var service = ServiceProcess.StartDotnet(name, ServiceBinaries.PathOf(binary ?? name), environment, Path.Combine(logDirectory, $"{name}.log"));
-        _services.Add(service);
-        return service;
-    }
+    private Dictionary<string, string?> WorkerSettings(SuiteOptions options, string workerId, Dictionary<string, string?> testing) =>
+        new(testing)
+        {
+            ["ConnectionStrings__Pipeline"] = DatabaseConnectionString,
+            ["Pipeline__StorageRoot"] = _storageRoot,
+            ["Worker__Id"] = workerId,
+            ["Worker__Concurrency"] = Text(options.Local.JobsPerWorker),
+            ["Worker__LeaseSeconds"] = Text(options.Local.LeaseSeconds),
+            ["Worker__MaxAttempts"] = Text(options.Local.MaxAttempts),
+            ["Worker__BackoffBaseMs"] = Text(options.Local.BackoffBaseMs),
+            ["Worker__BackoffMaxMs"] = Text(options.Local.BackoffMaxMs),
+            ["Worker__ParsePollSeconds"] = Text(options.Local.ParsePollSeconds),
+            ["Worker__ShutdownDeadlineSeconds"] = Text(options.Local.ShutdownDeadlineSeconds),
+            ["LlamaParse__BaseUrl"] = Mocks!.LlamaParse.ToString().TrimEnd('/'),
+            ["LlamaParse__ApiKey"] = $"llx-local-{RandomSecret()[..24]}",
+            ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),
+            ["OpenAI__BaseUrl"] = Mocks.OpenAi.ToString().TrimEnd('/'),
+            ["OpenAI__ApiKey"] = $"sk-local-{RandomSecret()[..24]}",
+            ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
+            ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
+        };
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string RandomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in Enumerable.Reverse(_services))
-            await service.DisposeAsync();
+        await _services.DisposeAsync();
         if (_cluster is not null)
             await _cluster.DisposeAsync();
         try

@@ -1,0 +1,130 @@
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Control;
+using Acceptance.Support.Drivers;
+using Acceptance.Support.Environment;
+using Acceptance.Support.Evidence;
+using Acceptance.Support.Recovery;
+using Acceptance.Support.TestData;
+using Acceptance.Support.Waiting;
+using FluentAssertions;
+using Pipeline.TestKit;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>Pipeline processes dying, stopping and restarting under the suite's hand.</summary>
+[Binding]
+public sealed class ServiceControlSteps(
+    IPipelineEnvironment environment, PipelineApiDriver api, PipelineDatabaseDriver database, JobProgress progress,
+    Waiter waiter, ScenarioUsers users, UploadedDocuments uploads, FaultWindow fault, RecoveryMeter recovery,
+    EvidenceRecorder evidence, CrashContext crash)
+{
+    private static readonly TimeSpan StageLinger = TimeSpan.FromSeconds(4);
+    private IServiceController Control => environment.Control;
+
+    [Given("{persona}'s copy of {document} was embedded undisturbed")]
+    public async Task GivenACopyWasEmbeddedUndisturbed(Persona persona, TestDocument document)
+    {
+        var userId = users.IdOf(persona.Name);
+        var upload = new Upload(userId, document, await api.UploadAsync(userId, document.FileName, document.Bytes));
+        (await progress.UntilFinishedAsync(userId, upload.Outcome, TimeSpan.FromSeconds(60))).Stage.Should().Be("embedded");
+        crash.Reference = upload;
+    }
+
+    [Given("{persona}'s copy of {document} is held by a worker in the {stage} stage")]
+    public async Task GivenACopyIsHeldByAWorkerInStage(Persona persona, TestDocument document, StageName stage)
+    {
+        // A test-only setting makes workers linger in the stage, so the crash lands inside it.
+        await Control.RestartWorkersWithAsync(new Dictionary<string, string>
+        {
+            ["PIPELINE_STAGE_DELAYS"] = $"{stage.Value}={(int)StageLinger.TotalMilliseconds}",
+        });
+        var userId = users.IdOf(persona.Name);
+        var upload = new Upload(userId, document, await api.UploadAsync(userId, document.FileName, document.Bytes));
+        uploads.Add(upload);
+        var job = await waiter.UntilAsync($"a worker holding the document in {stage.Value}",
+            () => database.JobAsync(upload.Outcome.JobId!),
+            row => row.Stage == stage.Value && row.State == "working" && row.ClaimedBy is not null,
+            TimeSpan.FromSeconds(30),
+            row => $"{row.Stage}/{row.State} held by {row.ClaimedBy ?? "nobody"}");
+        crash.Holder = job.ClaimedBy;
+    }
+
+    [When("that worker is killed without warning")]
+    public async Task WhenThatWorkerIsKilled()
+    {
+        fault.Begin($"worker killed in {(await database.JobAsync(uploads.Last.Outcome.JobId!)).Stage}");
+        await Control.KillAsync(crash.Holder!);
+        fault.End();
+    }
+
+    [When("that worker is asked to stop")]
+    public async Task WhenThatWorkerIsAskedToStop()
+    {
+        fault.Begin("worker stopped gracefully");
+        crash.GracefulStop = await Control.StopGracefullyAsync(crash.Holder!, TimeSpan.FromSeconds(30));
+        fault.End();
+    }
+
+    [Then("another worker finishes {persona}'s copy within {duration}")]
+    public async Task ThenAnotherWorkerFinishesTheCopy(Persona persona, TimeSpan limit)
+    {
+        var upload = uploads.Last;
+        var job = await progress.UntilFinishedAsync(upload.UserId, upload.Outcome, limit);
+        job.Stage.Should().Be("embedded", $"the document should be finished by another worker, but its job ended {job}");
+        var finisher = (await database.StageTransitionsAsync(upload.Outcome.JobId!)).Last().WorkerId;
+        finisher.Should().NotBe(crash.Holder, "the killed worker cannot have finished it");
+        await recovery.MeasureAsync([upload.Outcome.JobId!]);
+    }
+
+    [Then("{persona}'s chunks and vectors are identical to {persona}'s")]
+    public async Task ThenChunksAndVectorsAreIdentical(Persona disturbed, Persona undisturbed)
+    {
+        var mine = await database.FinalChunksAsync(uploads.Last.Outcome.DocumentId!);
+        var reference = await database.FinalChunksAsync(crash.Reference!.Outcome.DocumentId!);
+        evidence.AttachJson("chunk-comparison", new { disturbed = mine.Count, undisturbed = reference.Count });
+        mine.Should().HaveCount(reference.Count, "a crash must neither lose nor duplicate chunks");
+        mine.Zip(reference).Should().OnlyContain(pair => pair.First.Ordinal == pair.Second.Ordinal
+            && pair.First.Content == pair.Second.Content && pair.First.Embedding.SequenceEqual(pair.Second.Embedding));
+    }
+
+    [Then("the crash counts as an attempt")]
+    public async Task ThenTheCrashCountsAsAnAttempt()
+    {
+        var jobId = uploads.Last.Outcome.JobId!;
+        (await database.EventCountAsync(jobId, "lease_reclaimed")).Should().BeGreaterThanOrEqualTo(1, "another worker took over the expired lease");
+        (await database.JobAsync(jobId)).RetryCount.Should().BeGreaterThanOrEqualTo(1, "a crash is a failed attempt");
+    }
+
+    [Then("the worker stops within its shutdown deadline")]
+    public void ThenTheWorkerStopsWithinItsDeadline()
+    {
+        var stop = crash.GracefulStop!;
+        evidence.AttachJson("graceful-stop", new { stop.ExitedInTime, stop.ExitCode, seconds = stop.Took.TotalSeconds });
+        stop.ExitedInTime.Should().BeTrue("a worker asked to stop must finish or hand back its work and exit");
+        stop.ExitCode.Should().Be(0, "a requested stop is not a crash");
+    }
+
+    [Then("the upload is refused as temporarily unavailable with a retry hint")]
+    public void ThenTheUploadIsRefusedAsTemporarilyUnavailable()
+    {
+        var outcome = uploads.Last.Outcome;
+        outcome.StatusCode.Should().Be(503, $"the client should be told to come back later ({outcome.ErrorKey}: {outcome.ErrorMessage})");
+        outcome.ErrorKey.Should().Be("database-unavailable");
+        outcome.RetryAfter.Should().NotBeNullOrEmpty("the client should be told when to try again");
+    }
+
+    [Then("the service reports itself alive but not ready")]
+    public async Task ThenTheServiceIsAliveButNotReady()
+    {
+        (await api.LivenessAsync()).Should().Be(200, "the process itself is fine");
+        (await api.ReadinessAsync()).Should().Be(503, "it cannot serve uploads without its database");
+    }
+
+    [Then("no pipeline process has stopped")]
+    public void ThenNoPipelineProcessHasStopped()
+    {
+        foreach (var service in environment.LogFiles.Keys)
+            Control.IsRunning(service).Should().BeTrue($"{service} must ride out the outage, not crash");
+    }
+}

@@ -1,0 +1,11 @@
+using Acceptance.Support.Control;
+
+namespace Acceptance.Support.Contexts;
+
+/// <summary>What a crash scenario needs to remember between steps.</summary>
+public sealed class CrashContext
+{
+    public string? Holder { get; set; }
+    public Upload? Reference { get; set; }
+    public GracefulStop? GracefulStop { get; set; }
+}

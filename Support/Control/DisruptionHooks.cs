@@ -1,0 +1,51 @@
+using Acceptance.Support.Drivers;
+using Acceptance.Support.Environment;
+using Reqnroll;
+using Reqnroll.UnitTestProvider;
+
+namespace Acceptance.Support.Control;
+
+/// <summary>
+/// Keeps disruptive scenarios from touching anyone else: they run alone (reqnroll.json marks
+/// @disruptive features non-parallel), start from clean mocks, and leave every service running
+/// with its usual settings. Scenarios that need control the target does not give are skipped.
+/// </summary>
+[Binding]
+public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollOutputHelper output)
+{
+    [BeforeScenario("needs:service-control", Order = 10)]
+    public void SkipWithoutServiceControl(IUnitTestRuntimeProvider runtime)
+    {
+        if (environment.Control.CannotControlBecause is { } reason)
+            runtime.TestIgnore($"This scenario breaks services on purpose and {reason}.");
+    }
+
+    [BeforeScenario("disruptive", Order = 20)]
+    public async Task StartFromCleanMocks()
+    {
+        if (environment.Mocks is null) return;
+        using var openAi = new MockOpenAiDriver(environment);
+        using var llamaParse = new MockLlamaParseDriver(environment);
+        await Task.WhenAll(openAi.ClearFaultsAsync(), openAi.ClearRequestLogAsync(), llamaParse.ClearFaultsAsync(), llamaParse.ClearRequestLogAsync());
+    }
+
+    [AfterScenario("disruptive", Order = 1000)]
+    public async Task RestoreEverything()
+    {
+        try
+        {
+            if (environment.Mocks is not null)
+            {
+                using var openAi = new MockOpenAiDriver(environment);
+                using var llamaParse = new MockLlamaParseDriver(environment);
+                await Task.WhenAll(openAi.ClearFaultsAsync(), llamaParse.ClearFaultsAsync());
+            }
+            await environment.Control.RestoreAsync();
+        }
+        catch (Exception e)
+        {
+            // An after-hook must not hide the scenario's own verdict; say loudly what is left broken.
+            output.WriteLine($"Could not restore the environment after a disruptive scenario: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Acceptance.Support.Control;
+
+/// <summary>
+/// Breaks and mends the target's processes on purpose: kill, stop, pause, restart services and the
+/// database. Drivers for other targets implement the same verbs (see ComposeServiceController).
+/// </summary>
+public interface IServiceController
+{
+    /// <summary>Null when the suite controls the target's processes; otherwise the reason it cannot.</summary>
+    string? CannotControlBecause { get; }
+
+    /// <summary>The worker services, by the name they also use as their worker id.</summary>
+    IReadOnlyList<string> Workers { get; }
+
+    bool IsRunning(string service);
+
+    /// <summary>SIGKILL: the process dies at once, holding whatever it held.</summary>
+    Task KillAsync(string service);
+
+    /// <summary>SIGTERM, then waits up to <paramref name="deadline"/> for the process to exit by itself.</summary>
+    Task<GracefulStop> StopGracefullyAsync(string service, TimeSpan deadline);
+
+    Task PauseAsync(string service);
+    Task ResumeAsync(string service);
+
+    /// <summary>Starts a stopped or killed service again with its usual settings and waits until it is ready.</summary>
+    Task StartAsync(string service);
+
+    /// <summary>Stops and starts a running service, waiting until it is ready again.</summary>
+    Task RestartAsync(string service);
+
+    /// <summary>Restarts every worker with extra test-only settings (e.g. stage delays), waiting until all are ready.</summary>
+    Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings);
+
+    Task StopDatabaseAsync(bool immediately);
+    Task StartDatabaseAsync();
+
+    /// <summary>Everything running again with its usual settings; called after each disruptive scenario.</summary>
+    Task RestoreAsync();
+}
+
+/// <summary>How a graceful stop went: whether the process exited within the deadline, and how long it took.</summary>
+public sealed record GracefulStop(bool ExitedInTime, int? ExitCode, TimeSpan Took);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Acceptance.Support.Environment;
+using Pipeline.TestKit;
+
+namespace Acceptance.Support.Control;
+
+/// <summary>Controls the local target with process signals and pg_ctl.</summary>
+public sealed class LocalServiceController(LocalServices services, PostgresCluster database, IReadOnlyList<string> workers) : IServiceController
+{
+    private readonly HashSet<string> _paused = [];
+    private bool _workersCustomised;
+
+    public string? CannotControlBecause => null;
+    public IReadOnlyList<string> Workers => workers;
+
+    public bool IsRunning(string service) => !services[service].HasExited;
+
+    public Task KillAsync(string service)
+    {
+        services[service].Signal(ProcessSignal.Kill);
+        return services[service].WaitForExitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async Task<GracefulStop> StopGracefullyAsync(string service, TimeSpan deadline)
+    {
+        var process = services[service];
+        var clock = Stopwatch.StartNew();
+        process.Signal(ProcessSignal.Terminate);
+        try
+        {
+            var exitCode = await process.WaitForExitAsync(deadline);
+            return new GracefulStop(true, exitCode, clock.Elapsed);
+        }
+        catch (TimeoutException)
+        {
+            return new GracefulStop(false, null, clock.Elapsed);
+        }
+    }
+
+    public Task PauseAsync(string service)
+    {
+        services[service].Signal(ProcessSignal.Stop);
+        _paused.Add(service);
+        return Task.CompletedTask;
+    }
+
+    public Task ResumeAsync(string service)
+    {
+        services[service].Signal(ProcessSignal.Continue);
+        _paused.Remove(service);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(string service) => services.StartAsync(service);
+
+    public Task RestartAsync(string service) => services.StartAsync(service);
+
+    public async Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var testSettings = new Dictionary<string, string>(settings) { ["DOTNET_ENVIRONMENT"] = "Testing" };
+        _workersCustomised = true;
+        await Task.WhenAll(workers.Select(worker => services.StartAsync(worker, testSettings)));
+    }
+
+    public Task StopDatabaseAsync(bool immediately) =>
+        database.StopAsync(immediately ? PostgresStopMode.Immediate : PostgresStopMode.Fast);
+
+    public async Task StartDatabaseAsync()
+    {
+        if (!database.IsRunning)
+            await database.StartAgainAsync();
+    }
+
+    public async Task RestoreAsync()
+    {
+        await StartDatabaseAsync();
+        foreach (var service in _paused.ToList())
+            await ResumeAsync(service);
+        var toStart = services.Names.Where(s => !IsRunning(s) || (_workersCustomised && workers.Contains(s))).ToList();
+        _workersCustomised = false;
+        foreach (var service in toStart)
+            await services.StartAsync(service);
+        // Running is not enough: the next scenario needs every service ready again (e.g. reconnected).
+        await services.WaitUntilAllReadyAsync();
+    }
+}

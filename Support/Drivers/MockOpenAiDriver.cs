@@ -1,0 +1,22 @@
+using Acceptance.Support.Environment;
+
+namespace Acceptance.Support.Drivers;
+
+/// <summary>Makes the mock OpenAI misbehave the ways the real one does, and shows what the pipeline sent it.</summary>
+public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdminDriver(environment.Mocks?.OpenAi, "mock OpenAI")
+{
+    public Task RateLimitAsync(int requests, TimeSpan retryAfter) =>
+        SetFaultsAsync(new { kind = "rate-limit", count = requests, retryAfterMs = (int)retryAfter.TotalMilliseconds });
+
+    public Task FailWithServerErrorsAsync(TimeSpan during) =>
+        SetFaultsAsync(new { kind = "outage", durationMs = (int)during.TotalMilliseconds });
+
+    public Task SlowDownAsync(TimeSpan latency) => SetFaultsAsync(new { kind = "latency", latencyMs = (int)latency.TotalMilliseconds });
+
+    public Task ReportNoQuotaAsync() => SetFaultsAsync(new { kind = "insufficient-quota" });
+
+    public Task<IReadOnlyList<EmbeddingRequest>> EmbeddingRequestsAsync() => RequestLogAsync<EmbeddingRequest>();
+}
+
+/// <summary>One request the mock OpenAI received: when, what it answered, how many inputs it carried.</summary>
+public sealed record EmbeddingRequest(DateTimeOffset ReceivedAt, string Path, int Status, int? InputCount, string? Fault);

@@ -1,0 +1,30 @@
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Drivers;
+using Acceptance.Support.Evidence;
+
+namespace Acceptance.Support.Recovery;
+
+/// <summary>Measures a scenario's recovery from the audit trail, attaches it and adds it to the run's ledger.</summary>
+public sealed class RecoveryMeter(PipelineDatabaseDriver database, FaultWindow fault, RecoveryLedger ledger, EvidenceRecorder evidence)
+{
+    private static readonly string[] NoticedEvents = ["retry_scheduled", "lease_reclaimed", "deadlettered"];
+
+    public async Task<RecoveryRecord> MeasureAsync(IReadOnlyCollection<string> jobIds)
+    {
+        var began = fault.Began ?? throw new InvalidOperationException("No fault was injected in this scenario.");
+        var ended = fault.Ended ?? began;
+        var noticed = await database.FirstEventAfterAsync(jobIds, NoticedEvents, began);
+        var movedAgain = await database.FirstEventAfterAsync(jobIds, ["stage_transition"], ended);
+        var finished = await database.LastEmbeddedAtAsync(jobIds);
+        var record = new RecoveryRecord(
+            fault.Failure,
+            Seconds(noticed - began),
+            Seconds(movedAgain - ended),
+            Seconds(finished - began));
+        ledger.Add(record);
+        evidence.AttachJson("recovery-time", record.AsEvidence());
+        return record;
+    }
+
+    private static double? Seconds(TimeSpan? span) => span is { } s ? Math.Round(Math.Max(0, s.TotalSeconds), 3) : null;
+}

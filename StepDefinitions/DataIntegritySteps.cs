@@ -32,6 +32,12 @@ public sealed partial class DataIntegritySteps(PipelineDatabaseDriver database, 
         var chunks = await database.FinalChunksAsync(stored.DocumentId);
         var text = Normalize(string.Join(" ", chunks.Select(c => c.Content)));
         text.Should().Contain(Normalize(uploads.Last.Document.ExpectedTextSnippet));
+        if (stored.ParsedPath is { } parsedPath && File.Exists(parsedPath))
+        {
+            // Where the parsed text is reachable (local target), its last words must be in the final chunks too.
+            var ending = string.Join(' ', Normalize(await File.ReadAllTextAsync(parsedPath)).Split(' ').TakeLast(8));
+            text.Should().Contain(ending, "the final chunks must reach the end of the parsed document");
+        }
     }
 
     [Then("every chunk has exactly one unit-length vector of the model's dimension")]

@@ -20,6 +20,7 @@ public sealed class DocumentUploadSteps(PipelineApiDriver api, ScenarioUsers use
     [When("{persona} uploads the insurance policy {document}")]
     [When("{persona} uploads {document}")]
     [When("{persona} uploads {document} again")]
+    [When("{persona} attempts to upload {document}")]
     public Task WhenPersonaUploads(Persona persona, TestDocument document) => UploadAsync(persona, document);
 
     [When("{persona} attempts to upload {badUpload}")]

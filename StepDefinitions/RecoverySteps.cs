@@ -66,6 +66,13 @@ public sealed class RecoverySteps(
             .And.NotContain("Exception", "no exception type names");
     }
 
+    [Then("no vector is stored for it")]
+    public async Task ThenNoVectorIsStoredForIt()
+    {
+        var counts = await database.RowCountsAsync(uploads.Last.Outcome.DocumentId!);
+        (counts.FinalChunks, counts.BufferedChunks, counts.BufferedVectors).Should().Be((0, 0, 0), "a set-aside document leaves nothing searchable or staged");
+    }
+
     [Then("while the parser was down each document waited as retryable, longer each time")]
     public async Task ThenEachDocumentWaitedLongerEachTime()
     {

@@ -66,6 +66,32 @@ public sealed class ServiceControlSteps(
         fault.End();
     }
 
+    [When("that worker freezes until another worker has finished {persona}'s copy")]
+    public async Task WhenThatWorkerFreezesUntilAnotherFinished(Persona persona)
+    {
+        var upload = uploads.Last;
+        fault.Begin("worker frozen past its lease");
+        await Control.PauseAsync(crash.Holder!);
+        var job = await progress.UntilFinishedAsync(upload.UserId, upload.Outcome, TimeSpan.FromSeconds(60));
+        job.Stage.Should().Be("embedded", "another worker should have taken over and finished");
+        await Control.ResumeAsync(crash.Holder!);
+        fault.End();
+    }
+
+    [Then("the frozen worker's late work changes nothing")]
+    public async Task ThenTheFrozenWorkersLateWorkChangesNothing()
+    {
+        var jobId = uploads.Last.Outcome.JobId!;
+        // Long enough for the thawed worker to finish its stale stage and try to commit it.
+        await waiter.NeverAsync("the document changing after it was embedded",
+            () => database.StageTransitionsAsync(jobId),
+            transitions => transitions.SkipWhile(t => t.Stage != "embedded").Skip(1).Any(),
+            StageLinger + TimeSpan.FromSeconds(6),
+            transitions => string.Join(" → ", transitions.Select(t => $"{t.Stage}/{t.State} by {t.WorkerId}")));
+        var row = await database.JobAsync(jobId);
+        (row.Stage, row.State).Should().Be(("embedded", "done"));
+    }
+
     [Then("another worker finishes {persona}'s copy within {duration}")]
     public async Task ThenAnotherWorkerFinishesTheCopy(Persona persona, TimeSpan limit)
     {

@@ -22,6 +22,12 @@ Feature: Process restarts
         | embedding |
 
     @gate @criterion:4.2-worker-restarts
+    Scenario: A worker frozen past its lease cannot overwrite the work of the one that took over
+      Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "embedding" stage
+      When that worker freezes until another worker has finished Dana's copy
+      Then the frozen worker's late work changes nothing
+
+    @gate @criterion:4.2-worker-restarts
     Scenario: A worker asked to stop hands over its document in time
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "chunking" stage
       When that worker is asked to stop

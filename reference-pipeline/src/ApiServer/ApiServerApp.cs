@@ -6,6 +6,8 @@ using ApiServer.Metrics;
 using ApiServer.Options;
 using ApiServer.Uploads;
 using Npgsql;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Hosting;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Options;
 using Pipeline.Core.Storage;
@@ -30,6 +32,7 @@ public static class ApiServerApp
 
         var app = builder.Build();
         app.Services.GetRequiredService<DatabaseGauges>().Register();
+        WarnAboutTestDefects(app);
         UseMiddleware(app);
         MapEndpoints(app);
         return app;
@@ -63,6 +66,7 @@ public static class ApiServerApp
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton(new DocumentStorage(storageRoot));
+        builder.AddTestSettings();
         builder.Services.AddSingleton<PipelineDatabase>();
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<JobStore>();
@@ -72,6 +76,12 @@ public static class ApiServerApp
         builder.Services.AddScoped<UploadService>();
         builder.Services.AddHostedService<MigrateAtStart>();
         builder.Services.AddPipelineJwtAuthentication();
+    }
+
+    private static void WarnAboutTestDefects(WebApplication app)
+    {
+        var defects = app.Services.GetRequiredService<PipelineDefects>();
+        if (defects.Enabled.Count > 0) app.Logger.LogWarning("Test defects enabled: {Defects}", defects.ToString());
     }
 
     private static void UseMiddleware(WebApplication app)

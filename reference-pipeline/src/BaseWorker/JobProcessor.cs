@@ -18,6 +18,8 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
     /// <param name="deadline">Set when the shutdown deadline passes: the running stage is cancelled.</param>
     public async Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline)
     {
+        // Test-only defect: the job's events and log lines lose its correlation id.
+        if (defects.IsOn(PipelineDefects.ForgetCorrelationId)) claimed = claimed with { CorrelationId = Guid.NewGuid() };
         using var logScope = PipelineLogging.PushJobContext(claimed.CorrelationId, claimed.JobId, claimed.DocumentId);
         logger.LogInformation("Claimed job {JobId} at {Stage} (attempt {AttemptCount}, lease token {LeaseToken}, reclaimed {Reclaimed})",
             claimed.JobId, claimed.Stage, claimed.AttemptCount, claimed.LeaseToken, claimed.Reclaimed);

@@ -20,6 +20,7 @@ public sealed class QueueWorker(
     IServiceProvider services,
     WorkerOptions options,
     PipelineDefects defects,
+    StageDelays stageDelays,
     ILogger<QueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromSeconds(5);
@@ -28,6 +29,7 @@ public sealed class QueueWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (defects.Enabled.Count > 0) logger.LogWarning("Test defects enabled: {Defects}", defects.ToString());
+        if (stageDelays != StageDelays.None) logger.LogWarning("Test stage delays enabled: {StageDelays}", stageDelays.ToString());
         if (!await WaitForDatabaseAsync(stoppingToken)) return;
         logger.LogInformation("Worker ready: {WorkerId} with {Concurrency} slots, lease {LeaseSeconds}s",
             options.Id, options.Concurrency, options.LeaseSeconds);

@@ -27,6 +27,7 @@ public sealed class StageRunner(
     TextChunker chunker,
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
+    StageDelays delays,
     ILogger<StageRunner> logger)
 {
     public const string ParserJobIdKey = "parserJobId";
@@ -57,6 +58,7 @@ public sealed class StageRunner(
         var parserJobId = job.PayloadString(ParserJobIdKey);
         if (parserJobId is not null) return await FollowParserJobAsync(job, parserJobId, await parser.GetStatusAsync(parserJobId, ct), ct);
 
+        await DelayForTestsAsync(job, ct);
         var document = await documents.GetAsync(job.DocumentId, ct);
         var uploaded = await parser.UploadAsync(document.StoragePath, document.Filename, parserOptions.Value.WebhookUrl, ct);
         logger.LogInformation("Uploaded {Filename} to the parser as {ParserJobId}", document.Filename, uploaded.Id);
@@ -91,6 +93,11 @@ public sealed class StageRunner(
                 logger.LogInformation("Parser job {ParserJobId} is pending; waiting for its webhook or the next poll", parserJobId);
                 return null;
             default:
+                if (status.FailedOnTheDocument)
+                {
+                    throw new PipelineErrorException(PipelineError.Permanent("parser-rejected-document",
+                        $"The parser cannot read this document ({status.ErrorCode}): {status.ErrorMessage ?? "no reason given"}"));
+                }
                 // Forget the failed parser job so the retry uploads the document again.
                 throw new PipelineErrorException(PipelineError.Transient("parser-job-failed",
                     $"The parser reported {status.Status} for job {parserJobId}: {status.ErrorMessage ?? "no reason given"}"))
@@ -103,7 +110,7 @@ public sealed class StageRunner(
     private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
     {
         var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
-        if (string.IsNullOrWhiteSpace(markdown) && !defects.IsOn(PipelineDefects.SkipParseValidation))
+        if (!ParsedText.HasText(markdown) && !defects.IsOn(PipelineDefects.SkipParseValidation))
         {
             throw new PipelineErrorException(PipelineError.Permanent("parsed-content-empty",
                 "The parser returned no text for this document, so there is nothing to embed."));
@@ -118,6 +125,8 @@ public sealed class StageRunner(
     /// <summary>Buffers the chunks in their own transaction (an upsert), then commits the stage.</summary>
     private async Task<ClaimedJob> ChunkAsync(ClaimedJob job, CancellationToken ct)
     {
+        await DelayForTestsAsync(job, ct);
+        if (defects.IsOn(PipelineDefects.StallInChunking)) await Task.Delay(PipelineDefects.StallInChunkingDelay, ct);
         var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
         var chunks = chunker.Chunk(job.DocumentId, markdown);
         if (defects.IsOn(PipelineDefects.DuplicateChunkInsert)) chunks = DefectiveChunks.NewSetPerRun(job, chunks);
@@ -136,6 +145,7 @@ public sealed class StageRunner(
     /// <summary>Embeds only the chunks without a buffered vector, so a retry never pays twice.</summary>
     private async Task<ClaimedJob> EmbedAsync(ClaimedJob job, CancellationToken ct)
     {
+        await DelayForTestsAsync(job, ct);
         var pending = await ChunkStore.PendingEmbeddingsAsync(db, job.DocumentId, embedder.Model, ct);
         var batches = EmbeddingBatcher.Split(pending, c => c.TokenCount);
         foreach (var batch in batches)
@@ -148,6 +158,18 @@ public sealed class StageRunner(
             pending.Count, batches.Count, embedder.Model);
         return await queue.CommitStageAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
             new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
+    }
+
+    /// <summary>
+    /// Test-only (<c>PIPELINE_STAGE_DELAYS</c>): pauses at the start of a working stage while the job
+    /// is visibly <c>{stage}/working</c> and leased to this worker (the lease keeper renews it), so a
+    /// test can kill the worker mid-stage. Cancelled like the stage itself.
+    /// </summary>
+    private async Task DelayForTestsAsync(ClaimedJob job, CancellationToken ct)
+    {
+        if (delays.For(job.Stage) is not { } delay) return;
+        logger.LogInformation("Stage delay of {DelayMs} ms in {Stage} (test setting)", (long)delay.TotalMilliseconds, job.Stage);
+        await Task.Delay(delay, ct);
     }
 
     /// <summary>Moves chunks and vectors to document_chunks in the same transaction as embedded/done.</summary>

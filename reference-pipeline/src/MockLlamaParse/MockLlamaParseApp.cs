@@ -1,8 +1,9 @@
 using MockLlamaParse.Admin;
 using MockLlamaParse.Faults;
-using MockLlamaParse.Hosting;
 using MockLlamaParse.Parsing;
 using MockLlamaParse.Webhooks;
+using Mocks.Common.Admin;
+using Mocks.Common.Hosting;
 
 namespace MockLlamaParse;
 
@@ -16,7 +17,7 @@ public static class MockLlamaParseApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddJsonConsoleLogging();
+        builder.AddJsonConsoleLogging("mock-llamaparse");
         builder.Services.Configure<MockLlamaParseOptions>(builder.Configuration.GetSection(MockLlamaParseOptions.Section));
         builder.Services.PostConfigure<MockLlamaParseOptions>(options =>
         {
@@ -26,18 +27,16 @@ public static class MockLlamaParseApp
                 options.WebhookSecret = builder.Configuration["Webhook:Secret"] ?? "";
             }
         });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddMockCommon<FaultSpec, RequestRecord>(builder.Configuration);
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<ParseJobRunner>();
         builder.Services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
-        app.LogBoundAddresses();
+        app.LogBoundAddresses("MockLlamaParse.Startup");
         app.UseMiddleware<RequestLogMiddleware>();
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
-        app.MapAdminEndpoints();
+        app.MapMockAdmin<FaultSpec, RequestRecord>(FaultKinds.Validate);
         app.MapParsingEndpoints();
         return app;
     }

@@ -1,7 +1,8 @@
 using MockOpenAi.Admin;
 using MockOpenAi.Embeddings;
 using MockOpenAi.Faults;
-using MockOpenAi.Hosting;
+using Mocks.Common.Admin;
+using Mocks.Common.Hosting;
 
 namespace MockOpenAi;
 
@@ -15,19 +16,17 @@ public static class MockOpenAiApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddJsonConsoleLogging();
+        builder.AddJsonConsoleLogging("mock-openai");
         builder.Services.Configure<MockOpenAiOptions>(builder.Configuration.GetSection(MockOpenAiOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddMockCommon<FaultSpec, RequestRecord>(builder.Configuration);
         builder.Services.AddSingleton<RateLimitWindow>();
         builder.Services.AddSingleton<TokenCounter>();
 
         var app = builder.Build();
-        app.LogBoundAddresses();
+        app.LogBoundAddresses("MockOpenAi.Startup");
         app.UseMiddleware<RequestLogMiddleware>();
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
-        app.MapAdminEndpoints();
+        app.MapMockAdmin<FaultSpec, RequestRecord>(FaultKinds.Validate);
         app.MapEmbeddingsEndpoints();
         return app;
     }

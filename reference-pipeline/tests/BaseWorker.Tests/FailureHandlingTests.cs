@@ -106,6 +106,23 @@ public sealed class FailureHandlingTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_document_the_parser_cannot_read_is_dead_lettered_at_once()
+    {
+        await using var harness = await WorkerHarness.CreateAsync(server, "fail_corrupt");
+        harness.Providers.ParserStatus = _ => "ERROR";
+        harness.Providers.ParserErrorCode = "CORRUPT_DOCUMENT";
+        await harness.StartAsync();
+
+        var (_, jobId, _) = await harness.UploadAsync();
+        var job = await harness.WaitForStateAsync(jobId, JobStates.Deadletter);
+
+        job.LastErrorCode.Should().Be("parser-rejected-document");
+        job.LastErrorMessage.Should().Contain("CORRUPT_DOCUMENT").And.Contain("page 3 is damaged");
+        job.RetryCount.Should().Be(0);
+        harness.Providers.Uploads.Should().Be(1, "an unreadable document is not parsed again");
+    }
+
+    [Fact]
     public async Task Empty_parser_output_fails_validation_and_stores_no_chunks()
     {
         await using var harness = await WorkerHarness.CreateAsync(server, "fail_empty_parse");

@@ -25,7 +25,7 @@ public sealed class PipelineRunTests(PostgresServer server)
         var events = await harness.Database.EventsAsync(jobId);
         events.Where(e => e.Stage is not null).Select(e => e.Stage!).Distinct().Should().Equal(Stages.Ordered,
             "the timeline shows the nine stages in order");
-        events.Count(e => e.EventType == EventTypes.StageTransition).Should().Be(8);
+        events.Count(e => e.EventType == EventTypes.StageTransition).Should().Be(9, "one into each stage, the first at upload");
         events.Should().Contain(e => e.EventType == EventTypes.WaitingForParser, "the job parked while the parser worked");
 
         var expected = new TextChunker(64, 8).Chunk(documentId, harness.Providers.Markdown);

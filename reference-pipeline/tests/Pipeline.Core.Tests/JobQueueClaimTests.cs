@@ -71,7 +71,7 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         row.State.Should().Be(JobStates.Working);
         row.ClaimedBy.Should().Be("worker-b");
         row.Payload.Should().NotContain("writtenBy");
-        (await db.EventsAsync(jobId)).Should().NotContain(e => e.EventType == EventTypes.StageTransition);
+        (await db.EventsAsync(jobId)).Should().NotContain(e => e.EventType == EventTypes.StageTransition && e.Stage == Stages.Parsing);
 
         var committed = await queue.CommitStageAsync(resumed, Stages.Parsing, JobStates.Working, ct: Ct);
         committed.Stage.Should().Be(Stages.Parsing, "the current holder still commits");
@@ -160,12 +160,42 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         await queue.WaitForParserAsync(job, new System.Text.Json.Nodes.JsonObject { ["parserJobId"] = "parse-42" }, Ct);
 
         (await queue.ClaimAsync("worker-b", LongLease, Ct)).Should().BeNull("the job waits for the parser, blocking no worker");
-        (await JobQueue.WakeParserJobAsync(db.DataSource, "parse-42", "SUCCESS", Ct)).Should().Be(1);
+        await using (var connection = await db.DataSource.OpenConnectionAsync(Ct))
+        {
+            (await JobQueue.WakeParserJobAsync(connection, "parse-42", "SUCCESS", Ct)).Should().ContainSingle()
+                .Which.JobId.Should().Be(jobId);
+        }
         var woken = await queue.ClaimAsync("worker-b", LongLease, Ct);
         woken!.JobId.Should().Be(jobId);
         woken.Stage.Should().Be(Stages.Parsing);
         woken.PayloadString("parserJobId").Should().Be("parse-42");
         (await db.EventsAsync(jobId)).Select(e => e.EventType).Should()
-            .ContainInOrder(EventTypes.WaitingForParser, EventTypes.ParserWebhook);
+            .ContainInOrder(EventTypes.WaitingForParser, EventTypes.WebhookReceived);
+    }
+
+    [Fact]
+    public async Task A_webhook_for_a_parser_job_nobody_waits_on_wakes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "claim_parser_stray");
+        var (_, jobId, _) = await db.SeedJobAsync();
+        await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
+
+        (await JobQueue.WakeParserJobAsync(connection, "parse-nobody", "SUCCESS", Ct)).Should().BeEmpty();
+
+        (await db.EventsAsync(jobId)).Select(e => e.EventType).Should().NotContain(EventTypes.WebhookReceived);
+    }
+
+    [Fact]
+    public async Task A_new_job_is_queued_with_its_upload_and_first_transition_events()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "enqueue_events");
+
+        var (_, jobId, _) = await db.SeedJobAsync();
+
+        var row = await db.JobAsync(jobId);
+        (row.Stage, row.State).Should().Be((Stages.JobValidated, JobStates.Queued));
+        (await db.EventsAsync(jobId)).Should().Equal(
+            (EventTypes.UploadReceived, Stages.JobValidated, JobStates.Queued),
+            (EventTypes.StageTransition, Stages.JobValidated, JobStates.Queued));
     }
 }

@@ -1,15 +1,12 @@
 using System.Text.Json;
 using Npgsql;
-using Pipeline.Core;
-using Pipeline.Core.Events;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Queue;
 
 namespace ApiServer.Data;
 
-/// <summary>A pipeline job woken by a parser webhook.</summary>
-public sealed record WokenJob(Guid JobId, Guid DocumentId, Guid CorrelationId);
-
-/// <summary>Jobs as users see them, and the parser webhook's nudge. All SQL for them is here.</summary>
-public sealed class JobStore(PipelineDatabase database)
+/// <summary>Jobs as users see them (SQL here), and the parser webhook's nudge (SQL in Pipeline.Core's JobQueue).</summary>
+public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
 {
     public async Task<JobView?> GetAsync(string userId, Guid jobId, CancellationToken ct)
     {
@@ -18,7 +15,7 @@ public sealed class JobStore(PipelineDatabase database)
             SELECT job_id, document_id, correlation_id, stage, state, attempt_count, retry_count,
                    last_error_code, last_error_message, last_error_retryable, next_attempt_at
             FROM upload_pipeline.upload_jobs
-            WHERE job_id = @job_id AND user_id = @user_id;
+            WHERE job_id = @job_id AND (user_id = @user_id OR @any_owner);
 
             SELECT event_type, stage, state, created_at, detail::text
             FROM upload_pipeline.events
@@ -27,6 +24,7 @@ public sealed class JobStore(PipelineDatabase database)
             """, connection);
         command.Parameters.AddWithValue("job_id", jobId);
         command.Parameters.AddWithValue("user_id", userId);
+        command.Parameters.AddWithValue("any_owner", defects.IsOn(PipelineDefects.NoOwnerCheck));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
 
@@ -55,41 +53,12 @@ public sealed class JobStore(PipelineDatabase database)
     }
 
     /// <summary>
-    /// Makes the job waiting on this parser job due now, so a worker claims it at once instead of
-    /// at its next poll, and records the webhook. Null when no job waits on that parser job
-    /// (unknown, already past parsing, or being worked on): webhooks are hints, safe to repeat.
+    /// Makes the job waiting on this parser job due now and records the webhook (Pipeline.Core's
+    /// <see cref="JobQueue.WakeParserJobAsync"/>). Empty when no job waits on that parser job.
     /// </summary>
-    public async Task<WokenJob?> WakeForParserAsync(string parserJobId, string parserStatus, CancellationToken ct)
+    public async Task<IReadOnlyList<WokenJob>> WakeForParserAsync(string parserJobId, string parserStatus, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        WokenJob? woken;
-        string stage, state;
-        await using (var command = new NpgsqlCommand("""
-            UPDATE upload_pipeline.upload_jobs
-            SET next_attempt_at = now(), updated_at = now()
-            WHERE payload->>'parserJobId' = @parser_job_id
-              AND stage = @parsing AND state IN (@queued, @retryable)
-            RETURNING job_id, document_id, correlation_id, stage, state
-            """, connection, transaction))
-        {
-            command.Parameters.AddWithValue("parser_job_id", parserJobId);
-            command.Parameters.AddWithValue("parsing", Stages.Parsing);
-            command.Parameters.AddWithValue("queued", JobStates.Queued);
-            command.Parameters.AddWithValue("retryable", JobStates.Retryable);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                return null;
-            }
-            woken = new WokenJob(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2));
-            (stage, state) = (reader.GetString(3), reader.GetString(4));
-        }
-
-        await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(
-            woken.JobId, woken.DocumentId, woken.CorrelationId, ApiEventTypes.WebhookReceived, stage, state,
-            Detail: new { parserJobId, parserStatus }), ct);
-        await transaction.CommitAsync(ct);
-        return woken;
+        return await JobQueue.WakeParserJobAsync(connection, parserJobId, parserStatus, ct);
     }
 }

@@ -20,4 +20,4 @@ public sealed record DocumentView(
 /// <summary>A document ready to be recorded: its bytes are already in storage at <see cref="StoragePath"/>.</summary>
 public sealed record NewDocument(
     Guid DocumentId, Guid JobId, Guid CorrelationId, string UserId, string Filename, string Mime, long SizeBytes,
-    string Sha256, string StoragePath, int PageCount);
+    string Sha256, string StoragePath, int? PageCount);

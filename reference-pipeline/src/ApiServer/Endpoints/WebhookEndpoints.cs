@@ -3,6 +3,7 @@ using ApiServer.Data;
 using ApiServer.Http;
 using ApiServer.Options;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Logging;
 
 namespace ApiServer.Endpoints;
 
@@ -38,18 +39,21 @@ public static class WebhookEndpoints
         }
 
         var woken = await jobs.WakeForParserAsync(parserJobId, status, ct);
-        if (woken is null)
+        if (woken.Count == 0)
         {
             // Unknown, already handled, or not waiting: webhooks are at-least-once hints, so a
             // repeat or a stray one is acknowledged and ignored.
             logger.LogInformation("Parser webhook for {ParserJobId} ({ParserStatus}) matched no waiting job", parserJobId, status);
             return Results.Accepted(value: new { status = "ignored" });
         }
-        using (Pipeline.Core.Logging.PipelineLogging.PushJobContext(woken.CorrelationId, woken.JobId, woken.DocumentId))
+        foreach (var job in woken)
         {
-            logger.LogInformation("Parser webhook for {ParserJobId} ({ParserStatus}) woke the job", parserJobId, status);
+            using (PipelineLogging.PushJobContext(job.CorrelationId, job.JobId, job.DocumentId))
+            {
+                logger.LogInformation("Parser webhook for {ParserJobId} ({ParserStatus}) woke the job", parserJobId, status);
+            }
         }
-        return Results.Accepted(value: new { status = "accepted", jobId = woken.JobId });
+        return Results.Accepted(value: new { status = "accepted", jobId = woken[0].JobId });
     }
 
     private static (string JobId, string Status)? ParseNotice(byte[] body)

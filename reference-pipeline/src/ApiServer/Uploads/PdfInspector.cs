@@ -4,8 +4,8 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace ApiServer.Uploads;
 
-/// <summary>What the inspector learned from a readable, unencrypted PDF.</summary>
-public sealed record PdfFacts(int PageCount);
+/// <summary>What the inspector learned from a readable PDF; no page count when encryption hid it.</summary>
+public sealed record PdfFacts(int? PageCount);
 
 /// <summary>
 /// Judges an upload by its content, never its name: a PDF starts with <c>%PDF-</c>, ends with
@@ -22,7 +22,9 @@ public static class PdfInspector
     // The spec lets writers append a little after %%EOF (line ends, padding); 1 KiB is what readers tolerate.
     private const int EndOfFileWindow = 1024;
 
-    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> content)
+    /// <param name="content">The uploaded bytes.</param>
+    /// <param name="acceptEncrypted">Test-only (defect <c>accept-encrypted-documents</c>): skip the encryption check.</param>
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> content, bool acceptEncrypted = false)
     {
         var bytes = content.Span;
         if (!bytes.StartsWith(Magic))
@@ -38,7 +40,7 @@ public static class PdfInspector
         try
         {
             using var document = PdfDocument.Open(content.ToArray());
-            if (document.IsEncrypted)
+            if (document.IsEncrypted && !acceptEncrypted)
             {
                 return (null, Encrypted());
             }
@@ -48,13 +50,13 @@ public static class PdfInspector
         }
         catch (PdfDocumentEncryptedException)
         {
-            return (null, Encrypted());
+            return WhenEncrypted(acceptEncrypted);
         }
         catch (Exception) when (HasEncryptEntry(bytes))
         {
             // PdfPig may fail on an encryption scheme it does not implement before it reports the
             // document as encrypted; the trailer's /Encrypt entry still tells.
-            return (null, Encrypted());
+            return WhenEncrypted(acceptEncrypted);
         }
         catch (Exception exception)
         {
@@ -82,6 +84,10 @@ public static class PdfInspector
         }
         return false;
     }
+
+    // Without the password the page count is unknown; the defect accepts the document anyway.
+    private static (PdfFacts? Facts, UploadRejection? Rejection) WhenEncrypted(bool acceptEncrypted) =>
+        acceptEncrypted ? (new PdfFacts(PageCount: null), null) : (null, Encrypted());
 
     private static UploadRejection Corrupt(string message) =>
         UploadRejection.Unprocessable(ErrorKeys.CorruptDocument, message);

@@ -4,6 +4,7 @@ using ApiServer.Http;
 using ApiServer.Metrics;
 using ApiServer.Options;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Defects;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Storage;
 
@@ -18,6 +19,7 @@ public sealed class UploadService(
     DocumentStore store,
     DocumentStorage storage,
     PipelineMetrics metrics,
+    PipelineDefects defects,
     IOptions<UploadOptions> options,
     ILogger<UploadService> logger)
 {
@@ -61,20 +63,22 @@ public sealed class UploadService(
         {
             return (null, UploadRejection.BadRequest(ErrorKeys.EmptyFile, "The file is empty."));
         }
-        var (facts, notPdf) = PdfInspector.Inspect(received.Content);
+        var (facts, notPdf) = PdfInspector.Inspect(received.Content, defects.IsOn(PipelineDefects.AcceptEncryptedDocuments));
         return notPdf is not null ? (null, notPdf) : (new AcceptedFile(fileName, received.Content, facts!.PageCount), null);
     }
 
     private async Task<UploadResult> StoreAsync(AcceptedFile file, string userId, Guid correlationId, CancellationToken ct)
     {
+        var (documentId, jobId) = (Guid.NewGuid(), Guid.NewGuid());
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        // Test-only defect: a per-upload suffix, so neither the lookup nor the unique (user, sha256) key ever matches.
+        if (defects.IsOn(PipelineDefects.SkipDeduplication)) sha256 += $"+{documentId:N}";
         if (await store.FindByContentAsync(userId, sha256, ct) is { } existing)
         {
             logger.LogInformation("Upload deduplicated to document {ExistingDocumentId}", existing.DocumentId);
             return existing;
         }
 
-        var (documentId, jobId) = (Guid.NewGuid(), Guid.NewGuid());
         using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);
         var path = await storage.SaveUploadAsync(documentId, ".pdf", new MemoryStream(file.Content, writable: false), ct);
         try
@@ -112,5 +116,5 @@ public sealed class UploadService(
         }
     }
 
-    private sealed record AcceptedFile(string FileName, byte[] Content, int PageCount);
+    private sealed record AcceptedFile(string FileName, byte[] Content, int? PageCount);
 }

@@ -1,14 +1,9 @@
 using System.Text.RegularExpressions;
+using Mocks.Common.Faults;
 
 namespace MockLlamaParse.Faults;
 
-/// <summary>
-/// The body of <c>PUT /admin/faults</c>. Each fault is active until its <see cref="FaultSpec.Count"/>
-/// is used up or its <see cref="FaultSpec.DurationMs"/> has passed (both optional; neither = until cleared).
-/// </summary>
-public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults);
-
-/// <summary>One fault. Kind-specific fields are ignored by other kinds.</summary>
+/// <summary>One fault of mock-llamaparse's plan (<c>PUT /admin/faults</c>). Kind-specific fields are ignored by other kinds.</summary>
 public sealed record FaultSpec(
     string Kind,
     int? Count = null,
@@ -19,7 +14,7 @@ public sealed record FaultSpec(
     bool Abort = false,
     string? FileNamePattern = null,
     string? ErrorCode = null,
-    string? Message = null)
+    string? Message = null) : IFaultSpec
 {
     /// <summary>A job-error fault with no pattern strikes every file; <c>*</c> and <c>?</c> are wildcards.</summary>
     public bool MatchesFileName(string fileName) =>
@@ -43,31 +38,13 @@ public static class FaultKinds
         new HashSet<string>([Outage, Latency, JobError, DropWebhooks, WebhookDelay, ErrorRate]);
 
     /// <summary>Problems with a plan, in words an operator can act on; empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(FaultPlan? plan)
+    public static IReadOnlyList<string> Validate(FaultPlan? plan) =>
+        FaultPlanValidation.Validate(plan, All, KindProblems);
+
+    private static IEnumerable<string> KindProblems(FaultSpec fault, string where)
     {
-        if (plan?.Faults is null)
-        {
-            return ["body must be {\"faults\": [ ... ]}"];
-        }
-
-        var problems = new List<string>();
-        for (var i = 0; i < plan.Faults.Count; i++)
-        {
-            var fault = plan.Faults[i];
-            var where = $"faults[{i}]";
-            if (fault is null || !All.Contains(fault.Kind ?? ""))
-            {
-                problems.Add($"{where}.kind must be one of: {string.Join(", ", All)}");
-                continue;
-            }
-
-            if (fault.Count is < 1) problems.Add($"{where}.count must be at least 1 when given");
-            if (fault.DurationMs is < 1) problems.Add($"{where}.durationMs must be at least 1 when given");
-            if (fault.Kind == Latency && fault.LatencyMs is null or < 0) problems.Add($"{where}.latencyMs (>= 0) is required for latency");
-            if (fault.Kind == WebhookDelay && fault.DelayMs is null or < 0) problems.Add($"{where}.delayMs (>= 0) is required for webhook-delay-ms");
-            if (fault.Kind == ErrorRate && fault.Rate is null or < 0 or > 1) problems.Add($"{where}.rate (0..1) is required for error-rate");
-        }
-
-        return problems;
+        if (fault.Kind == Latency && fault.LatencyMs is null or < 0) yield return $"{where}.latencyMs (>= 0) is required for latency";
+        if (fault.Kind == WebhookDelay && fault.DelayMs is null or < 0) yield return $"{where}.delayMs (>= 0) is required for webhook-delay-ms";
+        if (fault.Kind == ErrorRate && fault.Rate is null or < 0 or > 1) yield return $"{where}.rate (0..1) is required for error-rate";
     }
 }

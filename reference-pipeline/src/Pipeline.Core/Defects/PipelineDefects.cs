@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Pipeline.Core.Defects;
 
 /// <summary>
@@ -26,11 +28,28 @@ public sealed class PipelineDefects
     public const string DropLastChunk = "drop-last-chunk";
     /// <summary>The worker exits on its first database error instead of backing off and reconnecting.</summary>
     public const string NoDbReconnect = "no-db-reconnect";
+    /// <summary>
+    /// api-server: the same bytes from the same user make a new document and job every time (the
+    /// duplicate's stored sha256 carries a per-upload suffix, or the schema's unique key would refuse it).
+    /// </summary>
+    public const string SkipDeduplication = "skip-deduplication";
+    /// <summary>api-server: encrypted (password-protected) PDFs are accepted instead of refused with encrypted-document.</summary>
+    public const string AcceptEncryptedDocuments = "accept-encrypted-documents";
+    /// <summary>api-server: any authenticated user can read any document and job.</summary>
+    public const string NoOwnerCheck = "no-owner-check";
+    /// <summary>base-worker: stage logs and events carry a fresh correlation id per claim instead of the job's.</summary>
+    public const string ForgetCorrelationId = "forget-correlation-id";
+    /// <summary>base-worker: the chunking stage takes 40 seconds longer (<see cref="StallInChunkingDelay"/>).</summary>
+    public const string StallInChunking = "stall-in-chunking";
+
+    /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
+    public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
     public static IReadOnlyList<string> Known { get; } =
     [
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
-        SkipParseValidation, DropLastChunk, NoDbReconnect,
+        SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
+        NoOwnerCheck, ForgetCorrelationId, StallInChunking,
     ];
 
     public static PipelineDefects None { get; } = new([]);
@@ -46,10 +65,23 @@ public sealed class PipelineDefects
         Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"),
         Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"));
 
+    /// <summary>
+    /// Reads <c>PIPELINE_DEFECTS</c> from the host's configuration (environment variables included),
+    /// honoured when the host environment, or either environment variable, is <c>Testing</c>.
+    /// </summary>
+    public static PipelineDefects FromConfiguration(IConfiguration configuration, string hostEnvironmentName) => Parse(
+        configuration[EnvironmentVariable],
+        hostEnvironmentName,
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"),
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"));
+
+    /// <summary>True when any of the names is <c>Testing</c>: the only place test-only settings apply.</summary>
+    public static bool IsTesting(params string?[] environmentNames) =>
+        environmentNames.Any(e => string.Equals(e, TestingEnvironment, StringComparison.OrdinalIgnoreCase));
+
     public static PipelineDefects Parse(string? defectList, params string?[] environmentNames)
     {
-        var testing = environmentNames.Any(e => string.Equals(e, TestingEnvironment, StringComparison.OrdinalIgnoreCase));
-        if (!testing || string.IsNullOrWhiteSpace(defectList)) return None;
+        if (!IsTesting(environmentNames) || string.IsNullOrWhiteSpace(defectList)) return None;
         return new PipelineDefects(defectList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 

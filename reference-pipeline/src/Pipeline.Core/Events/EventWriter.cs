@@ -4,17 +4,19 @@ using NpgsqlTypes;
 
 namespace Pipeline.Core.Events;
 
-/// <summary>The audit-trail event types written to <c>upload_pipeline.events</c>.</summary>
+/// <summary>The audit-trail event types written to <c>upload_pipeline.events</c>, by every service.</summary>
 public static class EventTypes
 {
-    public const string JobCreated = "job_created";
+    /// <summary>The api-server accepted an upload and queued its job.</summary>
+    public const string UploadReceived = "upload_received";
     public const string StageTransition = "stage_transition";
     public const string RetryScheduled = "retry_scheduled";
     public const string Deadlettered = "deadlettered";
     public const string LeaseReclaimed = "lease_reclaimed";
     public const string Released = "released";
     public const string WaitingForParser = "waiting_for_parser";
-    public const string ParserWebhook = "parser_webhook";
+    /// <summary>A signed parser webhook made the job waiting for it due now.</summary>
+    public const string WebhookReceived = "webhook_received";
 }
 
 /// <summary>One row of the audit trail. <paramref name="Detail"/> is serialised to jsonb.</summary>

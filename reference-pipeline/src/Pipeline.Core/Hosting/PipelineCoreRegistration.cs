@@ -14,15 +14,28 @@ public static class PipelineCoreRegistration
 {
     /// <summary>
     /// Registers <see cref="NpgsqlDataSource"/> (from <c>ConnectionStrings__Pipeline</c>),
-    /// <see cref="DocumentStorage"/> (from <c>Pipeline__StorageRoot</c>), <see cref="PipelineDefects"/>
-    /// and binds <see cref="PipelineOptions"/>.
+    /// <see cref="DocumentStorage"/> (from <c>Pipeline__StorageRoot</c>), the test-only
+    /// <see cref="PipelineDefects"/> and <see cref="StageDelays"/>, and binds <see cref="PipelineOptions"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPipelineCore(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.Section));
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(RequiredConnectionString(builder.Configuration)));
         builder.Services.AddSingleton(sp => new DocumentStorage(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.StorageRoot));
-        builder.Services.AddSingleton(_ => PipelineDefects.FromEnvironment());
+        builder.AddTestSettings();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="PipelineDefects"/> and <see cref="StageDelays"/> from the host's
+    /// configuration; both are empty unless the environment is <c>Testing</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddTestSettings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => PipelineDefects.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
+        builder.Services.AddSingleton(sp => StageDelays.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
         return builder;
     }
 

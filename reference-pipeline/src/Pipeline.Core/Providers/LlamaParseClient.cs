@@ -18,8 +18,15 @@ public static class ParserJobStatus
     public const string Cancelled = "CANCELLED";
 }
 
-/// <summary>A parser job's status; <see cref="ErrorMessage"/> is the parser's text when it failed.</summary>
-public sealed record ParserJob(string Id, string Status, string? ErrorMessage);
+/// <summary>A parser job's status; <see cref="ErrorCode"/> and <see cref="ErrorMessage"/> say why it failed.</summary>
+public sealed record ParserJob(string Id, string Status, string? ErrorMessage, string? ErrorCode = null)
+{
+    /// <summary>Failures that come from the document itself: parsing it again cannot succeed.</summary>
+    private static readonly HashSet<string> DocumentErrorCodes =
+        new(["UNSUPPORTED_FILE_TYPE", "ENCRYPTED_DOCUMENT", "CORRUPT_DOCUMENT", "INVALID_DOCUMENT", "EMPTY_DOCUMENT"], StringComparer.OrdinalIgnoreCase);
+
+    public bool FailedOnTheDocument => ErrorCode is not null && DocumentErrorCodes.Contains(ErrorCode);
+}
 
 /// <summary>
 /// Typed HttpClient for the LlamaParse v1 REST API (BaseAddress and bearer key set at
@@ -130,7 +137,8 @@ public sealed class LlamaParseClient(HttpClient http)
         {
             if (root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String) { error = e.GetString(); break; }
         }
-        return new ParserJob(id.ToString(), status.GetString() ?? "", error);
+        var code = root.TryGetProperty("error_code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        return new ParserJob(id.ToString(), status.GetString() ?? "", error, code);
     }
 
     private static PipelineErrorException Malformed(string what) =>

@@ -291,38 +291,41 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
-    /// Called by the parser webhook: makes the job waiting for <paramref name="parserJobId"/> ready
-    /// now. Returns how many jobs were woken (0 when none waits, e.g. a duplicate webhook).
+    /// Called by the parser webhook: makes the job waiting for <paramref name="parserJobId"/> due now,
+    /// so a worker claims it at once instead of at its next poll, and records a <c>webhook_received</c>
+    /// event. Returns the woken jobs; none when no job waits on that parser job (unknown, already
+    /// past parsing, or being worked on): webhooks are hints, safe to repeat.
     /// </summary>
-    public static async Task<int> WakeParserJobAsync(NpgsqlDataSource db, string parserJobId, string? parserStatus,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<WokenJob>> WakeParserJobAsync(NpgsqlConnection connection, string parserJobId,
+        string? parserStatus, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand("""
             UPDATE upload_pipeline.upload_jobs
             SET next_attempt_at = now(), updated_at = now()
             WHERE payload->>'parserJobId' = @parser_job_id AND stage = 'parsing' AND state IN ('queued', 'retryable')
-            RETURNING job_id, document_id, correlation_id
+            RETURNING job_id, document_id, correlation_id, state
             """, connection, transaction);
         command.Parameters.AddWithValue("parser_job_id", parserJobId);
-        var woken = new List<(Guid JobId, Guid DocumentId, Guid CorrelationId)>();
+        var woken = new List<(WokenJob Job, string State)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            while (await reader.ReadAsync(ct)) woken.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)));
+            while (await reader.ReadAsync(ct))
+                woken.Add((new WokenJob(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)), reader.GetString(3)));
         }
-        foreach (var (jobId, documentId, correlationId) in woken)
+        foreach (var (job, state) in woken)
         {
-            await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(jobId, documentId, correlationId,
-                EventTypes.ParserWebhook, Stages.Parsing, JobStates.Queued, null, new { parserJobId, parserStatus }), ct);
+            await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
+                EventTypes.WebhookReceived, Stages.Parsing, state, Detail: new { parserJobId, parserStatus }), ct);
         }
         await transaction.CommitAsync(ct);
-        return woken.Count;
+        return woken.Select(w => w.Job).ToList();
     }
 
     /// <summary>
-    /// Inserts a new job at <c>job_validated/queued</c> with its <c>job_created</c> event, inside the
-    /// caller's transaction (the api-server inserts the document row in the same one).
+    /// Inserts a new job at <c>job_validated/queued</c> with its <c>upload_received</c> event (detail:
+    /// <see cref="NewJob.Received"/>) and its first <c>stage_transition</c>, inside the caller's
+    /// transaction: the api-server inserts the document row in the same one.
     /// </summary>
     public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewJob job,
         CancellationToken ct)
@@ -340,7 +343,10 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         command.Parameters.Add(Jsonb("payload", job.Payload));
         await command.ExecuteNonQueryAsync(ct);
         await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
-            EventTypes.JobCreated, Stages.JobValidated, JobStates.Queued), ct);
+            EventTypes.UploadReceived, Stages.JobValidated, JobStates.Queued, Detail: job.Received), ct);
+        await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
+            EventTypes.StageTransition, Stages.JobValidated, JobStates.Queued,
+            Detail: new { from = (string?)null, to = Stages.JobValidated }), ct);
     }
 
     private static PipelineEvent Event(ClaimedJob claimed, string type, string stage, string state, object detail) =>

@@ -39,6 +39,20 @@ internal static class DocumentGenerators
         return PdfFactory.Save(document, title);
     }
 
+    /// <summary>A scan without an OCR layer: page images only, so a parser finds no text at all.</summary>
+    public static byte[] ImageOnlyScan(string title, int pages)
+    {
+        var document = PdfFactory.NewDocument(title);
+        for (var number = 1; number <= pages; number++)
+        {
+            var page = document.AddPage();
+            using var graphics = XGraphics.FromPdfPage(page);
+            using var scan = XImage.FromStream(new MemoryStream(ScanImage.Paper(306, 396, seed: 1000 + number, speckleEvery: 23)));
+            graphics.DrawImage(scan, 0, 0, page.Width.Point, page.Height.Point);
+        }
+        return PdfFactory.Save(document, title);
+    }
+
     /// <summary>An ordinary word-processor style document in embedded DejaVu Sans (font subset).</summary>
     public static byte[] TypesetDocument(string title, int pages, string[] sentenceBank)
     {

@@ -16,6 +16,7 @@ public static class TestDocuments
     public const string ClaimsHandbook = "claims_handbook_2025.pdf";
     public const string PolicySchedule = "policy_schedule_NMI-HO-2025-004417.pdf";
     public const string BenefitsSummary = "summary_of_benefits_classic_hmo.pdf";
+    public const string ImageOnlyScan = "faxed_claim_form_no_text.pdf";
     public const string Empty = "empty.pdf";
     public const string Truncated = "truncated.pdf";
     public const string Encrypted = "encrypted.pdf";
@@ -54,6 +55,9 @@ public static class TestDocuments
             "An 8-page summary of benefits and coverage typeset in DejaVu Sans.",
             DocumentGenerators.TypesetDocument("Summary of Benefits - Classic HMO", pages: 8, DocumentWording.PlanSentences),
             pages: 8, snippet: "out-of-pocket maximum"),
+        [ImageOnlyScan] = () => Readable(ImageOnlyScan,
+            "A 2-page faxed claim form scanned without OCR: a valid PDF whose pages are images only, so it has no text to parse.",
+            DocumentGenerators.ImageOnlyScan("Faxed claim form", pages: 2), pages: 2, snippet: ""),
         [Empty] = () => Rejected(Empty, "A zero-byte file.", [], "empty-file"),
         [Truncated] = () => Rejected(Truncated, "The first half of the claims handbook: no cross-reference table, no trailer.",
             Get(ClaimsHandbook).Bytes[..(Get(ClaimsHandbook).Bytes.Length / 2)], "corrupt-document"),

@@ -41,23 +41,35 @@ public sealed class ApiServerFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Starts an api-server in-process on a free loopback port; the caller stops it.</summary>
-    public async Task<WebApplication> StartAppAsync(string connectionString)
+    /// <summary>
+    /// Starts an api-server in-process on a free loopback port; the caller stops it.
+    /// <paramref name="environment"/> names the host environment (e.g. <c>Testing</c> for test defects);
+    /// <paramref name="extraSettings"/> are added to its configuration (e.g. <c>PIPELINE_DEFECTS</c>).
+    /// </summary>
+    public async Task<WebApplication> StartAppAsync(string connectionString, string? environment = null,
+        IDictionary<string, string?>? extraSettings = null)
     {
-        var app = ApiServerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // The host environment is fixed when the builder is made, so it comes as an argument.
+        var app = ApiServerApp.Build(environment is null ? [] : [$"--environment={environment}"], builder =>
         {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Pipeline"] = connectionString,
-            ["Pipeline:StorageRoot"] = StorageRoot,
-            ["Auth:SigningKey"] = SigningKey,
-            ["Auth:Issuer"] = Issuer,
-            ["Auth:Audience"] = Audience,
-            ["Upload:MaxBytes"] = MaxUploadBytes.ToString(),
-            ["Webhook:Secret"] = WebhookSecret,
-        }));
+            builder.Configuration.AddInMemoryCollection(extraSettings ?? new Dictionary<string, string?>());
+            builder.Configuration.AddInMemoryCollection(BaseSettings(connectionString));
+        });
         await app.StartAsync();
         return app;
     }
+
+    private Dictionary<string, string?> BaseSettings(string connectionString) => new()
+    {
+        ["Urls"] = "http://127.0.0.1:0",
+        ["ConnectionStrings:Pipeline"] = connectionString,
+        ["Pipeline:StorageRoot"] = StorageRoot,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+        ["Upload:MaxBytes"] = MaxUploadBytes.ToString(),
+        ["Webhook:Secret"] = WebhookSecret,
+    };
 
     public static string TokenFor(string userId, string signingKey = SigningKey, DateTime? expires = null)
     {
@@ -76,7 +88,11 @@ public sealed class ApiServerFixture : IAsyncLifetime
         return request;
     }
 
-    public Task<HttpResponseMessage> UploadAsync(string? userId, byte[] content, string fileName = "policy.pdf", Guid? correlationId = null)
+    public Task<HttpResponseMessage> UploadAsync(string? userId, byte[] content, string fileName = "policy.pdf", Guid? correlationId = null) =>
+        Http.SendAsync(UploadRequest(userId, content, fileName, correlationId));
+
+    /// <summary>An upload request, for a test that sends it to another server than the fixture's.</summary>
+    public HttpRequestMessage UploadRequest(string? userId, byte[] content, string fileName = "policy.pdf", Guid? correlationId = null)
     {
         var request = Request(HttpMethod.Post, "/api/v1/documents", userId);
         var form = new MultipartFormDataContent();
@@ -85,7 +101,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
         form.Add(file, "file", fileName);
         request.Content = form;
         if (correlationId is { } id) request.Headers.Add("X-Correlation-Id", id.ToString());
-        return Http.SendAsync(request);
+        return request;
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public sealed class FakeProviders : IAsyncDisposable
     public double Credits { get; set; } = 6;
     /// <summary>The parser status for the n-th status call (1-based) of a parser job.</summary>
     public Func<int, string> ParserStatus { get; set; } = call => call == 1 ? "PENDING" : "SUCCESS";
+    /// <summary>The <c>error_code</c> of an ERROR status (null: none given).</summary>
+    public string? ParserErrorCode { get; set; }
     /// <summary>Scripted OpenAI failures, used one per request before answering normally.</summary>
     public ConcurrentQueue<Func<HttpContext, Task>> OpenAiFaults { get; } = new();
 
@@ -78,7 +80,7 @@ public sealed class FakeProviders : IAsyncDisposable
         var call = _statusCalls.AddOrUpdate(id, 1, (_, n) => n + 1);
         var status = ParserStatus(call);
         return status == "ERROR"
-            ? Results.Ok(new { id, status, error_message = "The PDF could not be read (page 3 is damaged)." })
+            ? Results.Ok(new { id, status, error_code = ParserErrorCode, error_message = "The PDF could not be read (page 3 is damaged)." })
             : Results.Ok(new { id, status });
     }
 

@@ -23,7 +23,7 @@ public sealed class WorkerHarness : IAsyncDisposable
     public string StorageRoot { get; }
     private bool _started;
 
-    private WorkerHarness(TestDatabase database, FakeProviders providers, IDictionary<string, string?> overrides)
+    private WorkerHarness(TestDatabase database, FakeProviders providers, IDictionary<string, string?> overrides, string? environment)
     {
         Database = database;
         Providers = providers;
@@ -52,7 +52,8 @@ public sealed class WorkerHarness : IAsyncDisposable
         };
         foreach (var (key, value) in overrides) settings[key] = value;
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
@@ -61,12 +62,13 @@ public sealed class WorkerHarness : IAsyncDisposable
         Host = builder.Build();
     }
 
+    /// <param name="environment">The host environment, e.g. <c>Testing</c> for test defects and stage delays.</param>
     public static async Task<WorkerHarness> CreateAsync(PostgresServer server, string name,
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null, string? environment = null)
     {
         var database = await TestDatabase.CreateAsync(server, name);
         var providers = await FakeProviders.StartAsync();
-        return new WorkerHarness(database, providers, overrides ?? new Dictionary<string, string?>());
+        return new WorkerHarness(database, providers, overrides ?? new Dictionary<string, string?>(), environment);
     }
 
     public T Service<T>() where T : notnull => Host.Services.GetRequiredService<T>();

@@ -1,12 +1,12 @@
-namespace MockOpenAi.Faults;
+namespace Mocks.Common.Faults;
 
-/// <summary>Holds the active fault plan and hands out faults as requests arrive (thread-safe).</summary>
-public sealed class FaultInjector(TimeProvider time)
+/// <summary>Holds the active fault plan of <typeparamref name="TSpec"/> faults and hands out faults as requests arrive (thread-safe).</summary>
+public sealed class FaultInjector<TSpec>(TimeProvider time) where TSpec : class, IFaultSpec
 {
     private readonly Lock _gate = new();
     private List<ArmedFault> _armed = [];
 
-    public void Apply(FaultPlan plan)
+    public void Apply(FaultPlan<TSpec> plan)
     {
         var now = time.GetUtcNow();
         var armed = plan.Faults
@@ -30,7 +30,7 @@ public sealed class FaultInjector(TimeProvider time)
     /// The first active fault of <paramref name="kind"/> for which <paramref name="fires"/> holds,
     /// using up one of its count; null when none fires.
     /// </summary>
-    public FaultSpec? Take(string kind, Func<FaultSpec, bool>? fires = null)
+    public TSpec? Take(string kind, Func<TSpec, bool>? fires = null)
     {
         var now = time.GetUtcNow();
         lock (_gate)
@@ -51,10 +51,10 @@ public sealed class FaultInjector(TimeProvider time)
     }
 
     /// <summary>Every active fault of <paramref name="kind"/>, each using up one of its count.</summary>
-    public IReadOnlyList<FaultSpec> TakeAll(string kind)
+    public IReadOnlyList<TSpec> TakeAll(string kind)
     {
         var now = time.GetUtcNow();
-        var taken = new List<FaultSpec>();
+        var taken = new List<TSpec>();
         lock (_gate)
         {
             foreach (var fault in _armed.Where(fault => fault.Spec.Kind == kind && fault.IsActive(now)))
@@ -79,9 +79,9 @@ public sealed class FaultInjector(TimeProvider time)
         }
     }
 
-    private sealed class ArmedFault(FaultSpec spec, int? remaining, DateTimeOffset? expiresAt)
+    private sealed class ArmedFault(TSpec spec, int? remaining, DateTimeOffset? expiresAt)
     {
-        public FaultSpec Spec { get; } = spec;
+        public TSpec Spec { get; } = spec;
         public int? Remaining { get; set; } = remaining;
         public DateTimeOffset? ExpiresAt { get; } = expiresAt;
 

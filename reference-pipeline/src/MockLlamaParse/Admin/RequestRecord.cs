@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace MockLlamaParse.Admin;
 
 /// <summary>
@@ -26,23 +24,4 @@ public sealed class RequestDetails
     public string? JobId { get; set; }
     public string? FileName { get; set; }
     public string? Fault { get; set; }
-}
-
-/// <summary>In-memory log, oldest first, capped so a long run cannot exhaust memory.</summary>
-public sealed class RequestLog
-{
-    private const int Capacity = 10_000;
-    private readonly ConcurrentQueue<RequestRecord> _records = new();
-
-    public void Add(RequestRecord record)
-    {
-        _records.Enqueue(record);
-        while (_records.Count > Capacity && _records.TryDequeue(out _))
-        {
-        }
-    }
-
-    public IReadOnlyList<RequestRecord> Snapshot() => _records.ToArray();
-
-    public void Clear() => _records.Clear();
 }

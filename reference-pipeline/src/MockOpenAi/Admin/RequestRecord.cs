@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace MockOpenAi.Admin;
 
 /// <summary>One request the mock answered, as <c>GET /admin/requests</c> shows it.</summary>
@@ -20,23 +18,4 @@ public sealed class RequestDetails
     public int? InputCount { get; set; }
     public int? TotalTokens { get; set; }
     public string? Fault { get; set; }
-}
-
-/// <summary>In-memory log of served requests, oldest first, capped so a long run cannot exhaust memory.</summary>
-public sealed class RequestLog
-{
-    private const int Capacity = 10_000;
-    private readonly ConcurrentQueue<RequestRecord> _records = new();
-
-    public void Add(RequestRecord record)
-    {
-        _records.Enqueue(record);
-        while (_records.Count > Capacity && _records.TryDequeue(out _))
-        {
-        }
-    }
-
-    public IReadOnlyList<RequestRecord> Snapshot() => _records.ToArray();
-
-    public void Clear() => _records.Clear();
 }

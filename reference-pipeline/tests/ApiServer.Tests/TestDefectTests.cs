@@ -1,0 +1,101 @@
+using System.Net;
+using ApiServer.Tests.Support;
+using FluentAssertions;
+using Microsoft.AspNetCore.Builder;
+using Pipeline.Core.Defects;
+
+namespace ApiServer.Tests;
+
+/// <summary>
+/// The api-server's test-only defects: each breaks one promise, only in the Testing environment.
+/// The promises themselves are shown by UploadTests, HostileUploadTests and ReadTests.
+/// </summary>
+[Collection(ApiServerCollection.Name)]
+public sealed class TestDefectTests(ApiServerFixture api)
+{
+    [Fact]
+    public async Task Skip_deduplication_makes_a_new_document_and_job_for_the_same_bytes()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.SkipDeduplication);
+        var user = ApiServerFixture.NewUser();
+        var pdf = TestPdfs.InsurancePolicy();
+
+        var first = await server.UploadAsync(user, pdf);
+        var again = await server.UploadAsync(user, pdf);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        again.StatusCode.Should().Be(HttpStatusCode.Accepted, "the duplicate is not recognised");
+        (await again.JsonAsync()).Text("documentId").Should().NotBe((await first.JsonAsync()).Text("documentId"));
+        (await api.DocumentRowsAsync(user)).Should().Be(2);
+        (await api.CountAsync("SELECT count(*) FROM upload_pipeline.upload_jobs WHERE user_id = $1", user)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Accept_encrypted_documents_queues_a_password_protected_pdf()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.AcceptEncryptedDocuments);
+        var user = ApiServerFixture.NewUser();
+
+        var response = await server.UploadAsync(user, TestPdfs.Encrypted());
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await api.DocumentRowsAsync(user)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task No_owner_check_lets_another_user_read_the_document_and_the_job()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.NoOwnerCheck);
+        var (owner, stranger) = (ApiServerFixture.NewUser(), ApiServerFixture.NewUser());
+        var upload = await (await server.UploadAsync(owner, TestPdfs.InsurancePolicy())).JsonAsync();
+
+        var document = await server.GetAsync($"/api/v1/documents/{upload.Text("documentId")}", stranger);
+        var job = await server.GetAsync($"/api/v1/jobs/{upload.Text("jobId")}", stranger);
+
+        document.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await document.JsonAsync()).Text("documentId").Should().Be(upload.Text("documentId"));
+        job.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await job.JsonAsync()).Text("jobId").Should().Be(upload.Text("jobId"));
+    }
+
+    [Fact]
+    public async Task Outside_the_Testing_environment_the_defects_are_ignored()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Production",
+            PipelineDefects.SkipDeduplication, PipelineDefects.AcceptEncryptedDocuments, PipelineDefects.NoOwnerCheck);
+        var (owner, stranger) = (ApiServerFixture.NewUser(), ApiServerFixture.NewUser());
+        var pdf = TestPdfs.InsurancePolicy();
+        var upload = await (await server.UploadAsync(owner, pdf)).JsonAsync();
+
+        (await server.UploadAsync(owner, pdf)).StatusCode.Should().Be(HttpStatusCode.OK, "the duplicate is recognised");
+        (await server.UploadAsync(owner, TestPdfs.Encrypted())).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await server.GetAsync($"/api/v1/documents/{upload.Text("documentId")}", stranger)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await server.GetAsync($"/api/v1/jobs/{upload.Text("jobId")}", stranger)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A second api-server on the fixture's database, with <c>PIPELINE_DEFECTS</c> set.</summary>
+    private sealed class DefectiveServer(ApiServerFixture api, WebApplication app) : IAsyncDisposable
+    {
+        private readonly HttpClient _http = new() { BaseAddress = new Uri(app.Urls.Single()) };
+
+        public static async Task<DefectiveServer> StartAsync(ApiServerFixture api, string environment, params string[] defects)
+        {
+            var app = await api.StartAppAsync(api.Postgres.ConnectionString(), environment,
+                new Dictionary<string, string?> { [PipelineDefects.EnvironmentVariable] = string.Join(",", defects) });
+            return new DefectiveServer(api, app);
+        }
+
+        public Task<HttpResponseMessage> UploadAsync(string userId, byte[] content) =>
+            _http.SendAsync(api.UploadRequest(userId, content));
+
+        public Task<HttpResponseMessage> GetAsync(string path, string userId) =>
+            _http.SendAsync(api.Request(HttpMethod.Get, path, userId));
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

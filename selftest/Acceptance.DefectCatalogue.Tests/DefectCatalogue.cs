@@ -1,0 +1,44 @@
+namespace Acceptance.DefectCatalogue.Tests;
+
+/// <summary>
+/// The reference pipeline's test-only defects (switched on with PIPELINE_DEFECTS in the Testing
+/// environment) and the scenarios that must catch each. README.md lists the same table.
+/// </summary>
+public static class DefectCatalogue
+{
+    public static IReadOnlyList<Defect> All { get; } =
+    [
+        new("skip-deduplication", "the same bytes from the same user make a second document",
+            "Uploading the same policy twice returns the first document"),
+        new("accept-encrypted-documents", "password-protected PDFs are accepted at upload",
+            "a password-protected PDF is refused"),
+        new("no-owner-check", "any user can read any document",
+            "Ravi cannot read Dana's policy"),
+        new("forget-correlation-id", "workers audit and log with a new correlation id",
+            "One correlation id follows the document from upload to vectors"),
+        new("skip-parse-validation", "a document with no text goes on to be chunked and embedded",
+            "A faxed form without any text is set aside at validation"),
+        new("drop-last-chunk", "the final table misses the document's last chunk",
+            "A multi-page claims handbook arrives intact"),
+        new("stall-in-chunking", "chunking takes 40 seconds longer",
+            "Five documents uploaded three at a time are all embedded"),
+        new("ignore-retry-after", "OpenAI's Retry-After is ignored",
+            "A burst of rate limiting is waited out exactly as OpenAI asks"),
+        new("retry-non-retryable", "permanent provider refusals are retried",
+            "An account without quota is set aside at once, without a retry storm"),
+        new("no-lease-reclaim", "a dead worker's job is never taken over",
+            "A worker killed while embedding is replaced without changing the result"),
+        new("no-fencing", "a worker that lost its lease still commits its stale stage",
+            "A worker frozen past its lease cannot overwrite the work of the one that took over"),
+        new("duplicate-chunk-insert", "re-running chunking after a crash stores a second set of chunks",
+            "A worker killed while chunking is replaced without changing the result"),
+        new("no-db-reconnect", "workers stop on their first database error",
+            "Documents in flight are finished after the database returns"),
+    ];
+}
+
+/// <summary>A defect, what it breaks, and the scenarios (by name) that must fail when it is on.</summary>
+public sealed record Defect(string Name, string Breaks, params string[] CaughtBy)
+{
+    public override string ToString() => Name;
+}

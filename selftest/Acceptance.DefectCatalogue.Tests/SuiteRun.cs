@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace Acceptance.DefectCatalogue.Tests;
+
+/// <summary>Runs selected scenarios of the acceptance suite in a child process, on a fresh local environment.</summary>
+public static class SuiteRun
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    private static string SuiteAssembly => typeof(SuiteRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "AcceptanceSuite").Value!;
+
+    /// <summary>Runs the scenarios whose names contain any of <paramref name="scenarios"/>; returns each one's xUnit result.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(IEnumerable<string> scenarios, string? defects)
+    {
+        var folder = Directory.CreateTempSubdirectory("defect-catalogue-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(SuiteAssembly);
+            foreach (var argument in new[] { "-noColor", "-noLogo", "-xml", Path.Combine(folder, "results.xml") })
+                start.ArgumentList.Add(argument);
+            foreach (var scenario in scenarios)
+            {
+                start.ArgumentList.Add("-displayName");
+                start.ArgumentList.Add($"*{scenario}*");
+            }
+            start.Environment["REQNROLL_REPORTS_DIR"] = Path.Combine(folder, "reports");
+            start.Environment["REQNROLL_FORMATTERS_DISABLED"] = "true";
+            start.Environment["ACCEPTANCE__LOCAL__DEFECTS"] = defects ?? "";
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(Timeout);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The suite did not finish within {Timeout} (defects: {defects ?? "none"}).\n{await output}");
+            }
+            var results = Path.Combine(folder, "results.xml");
+            if (!File.Exists(results))
+                throw new InvalidOperationException($"The suite wrote no results (exit {process.ExitCode}).\n{await output}\n{await errors}");
+            return XDocument.Load(results).Descendants("test")
+                .ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -67,6 +67,7 @@ public sealed class DependencyFaultSteps(
     {
         await openAi.FailWithServerErrorsAsync(during);
         fault.Begin("OpenAI server errors");
+        fault.EndsAfter(during);
     }
 
     [Given("OpenAI reports that the account has no quota left")]
@@ -93,8 +94,11 @@ public sealed class DependencyFaultSteps(
     {
         fault.Begin("database outage");
         await Control.StopDatabaseAsync(immediately: true);
-        // The outage's length is the scenario's input, not a guess at how long something takes.
-        await Task.Delay(outage);
+        await waiter.ObserveForAsync(outage, async () =>
+        {
+            if (fault.NoticedAt is null && await api.ReadinessAsync() == 503)
+                fault.NoticedAt = DateTimeOffset.UtcNow;
+        });
         await Control.StartDatabaseAsync();
         fault.End();
     }

@@ -24,7 +24,7 @@ Feature: Process restarts
     @gate @criterion:4.2-worker-restarts
     Scenario: A worker frozen past its lease cannot overwrite the work of the one that took over
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "embedding" stage
-      When that worker freezes until another worker has finished Dana's copy
+      When that worker freezes until another worker has taken Dana's copy over
       Then the frozen worker's late work changes nothing
 
     @gate @criterion:4.2-worker-restarts

@@ -17,4 +17,10 @@ public sealed class FaultWindow
     }
 
     public void End() => Ended = DateTimeOffset.UtcNow;
+
+    /// <summary>For a fault that switches itself off after a while (e.g. "for 4 seconds").</summary>
+    public void EndsAfter(TimeSpan duration) => Ended = Began!.Value + duration;
+
+    /// <summary>When the suite itself saw the pipeline notice the fault (e.g. readiness turning 503), if it watched.</summary>
+    public DateTimeOffset? NoticedAt { get; set; }
 }

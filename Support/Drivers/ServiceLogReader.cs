@@ -16,6 +16,13 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
     public IReadOnlyList<ServiceLogLine> LinesForJob(string jobId) =>
         AllLines().Where(line => line.JobId == jobId).OrderBy(line => line.At).ToArray();
 
+    /// <summary>
+    /// Whether a worker announced the test-only pause inside <paramref name="stage"/> for the job
+    /// (the reference pipeline's PIPELINE_STAGE_DELAYS log line).
+    /// </summary>
+    public bool WorkerPausedInStage(string jobId, string stage) =>
+        LinesForJob(jobId).Any(line => line.MessageTemplate.StartsWith("Stage delay of", StringComparison.Ordinal) && line.Stage == stage);
+
     private IEnumerable<ServiceLogLine> AllLines() =>
         environment.LogFiles
             .SelectMany(log => ReadLines(log.Value).Select(line => Parse(log.Key, line)))
@@ -44,7 +51,8 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
                 root.TryGetProperty("@t", out var t) ? t.GetDateTimeOffset() : DateTimeOffset.MinValue,
                 root.TryGetProperty("@mt", out var mt) ? mt.GetString() ?? "" : "",
                 root.TryGetProperty("CorrelationId", out var c) ? c.ToString() : null,
-                root.TryGetProperty("JobId", out var j) ? j.ToString() : null);
+                root.TryGetProperty("JobId", out var j) ? j.ToString() : null,
+                root.TryGetProperty("Stage", out var st) ? st.ToString() : null);
         }
         catch (JsonException)
         {
@@ -53,4 +61,4 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
     }
 }
 
-public sealed record ServiceLogLine(string Service, DateTimeOffset At, string MessageTemplate, string? CorrelationId, string? JobId);
+public sealed record ServiceLogLine(string Service, DateTimeOffset At, string MessageTemplate, string? CorrelationId, string? JobId, string? Stage);

@@ -13,7 +13,9 @@ public sealed class RecoveryMeter(PipelineDatabaseDriver database, FaultWindow f
     {
         var began = fault.Began ?? throw new InvalidOperationException("No fault was injected in this scenario.");
         var ended = fault.Ended ?? began;
-        var noticed = await database.FirstEventAfterAsync(jobIds, NoticedEvents, began);
+        // The audit trail cannot record anything while the database itself is down; then what the
+        // suite saw (readiness turning unavailable) is the detection.
+        var noticed = fault.NoticedAt ?? await database.FirstEventAfterAsync(jobIds, NoticedEvents, began);
         var movedAgain = await database.FirstEventAfterAsync(jobIds, ["stage_transition"], ended);
         var finished = await database.LastEmbeddedAtAsync(jobIds);
         var record = new RecoveryRecord(

@@ -39,6 +39,20 @@ public sealed class Waiter(SuiteOptions options)
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>
+    /// Keeps a fault in place for exactly <paramref name="during"/> (the scenario's input, not a guess
+    /// at how long something takes), observing the system at every poll meanwhile.
+    /// </summary>
+    public async Task ObserveForAsync(TimeSpan during, Func<Task> observe)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < during)
+        {
+            await observe();
+            await Task.Delay(PollInterval);
+        }
+    }
 }
 
 public sealed class WaitTimedOutException(string message) : Exception(message);

@@ -125,7 +125,6 @@ public sealed class StageRunner(
     /// <summary>Buffers the chunks in their own transaction (an upsert), then commits the stage.</summary>
     private async Task<ClaimedJob> ChunkAsync(ClaimedJob job, CancellationToken ct)
     {
-        await DelayForTestsAsync(job, ct);
         if (defects.IsOn(PipelineDefects.StallInChunking)) await Task.Delay(PipelineDefects.StallInChunkingDelay, ct);
         var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
         var chunks = chunker.Chunk(job.DocumentId, markdown);
@@ -138,6 +137,7 @@ public sealed class StageRunner(
             await transaction.CommitAsync(ct);
         }
         logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunker.Version);
+        await DelayForTestsAsync(job, ct);
         return await queue.CommitStageAsync(job, Stages.ChunksBuffered, JobStates.Working,
             new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunker.Version }, ct: ct);
     }
@@ -145,7 +145,6 @@ public sealed class StageRunner(
     /// <summary>Embeds only the chunks without a buffered vector, so a retry never pays twice.</summary>
     private async Task<ClaimedJob> EmbedAsync(ClaimedJob job, CancellationToken ct)
     {
-        await DelayForTestsAsync(job, ct);
         var pending = await ChunkStore.PendingEmbeddingsAsync(db, job.DocumentId, embedder.Model, ct);
         var batches = EmbeddingBatcher.Split(pending, c => c.TokenCount);
         foreach (var batch in batches)
@@ -156,14 +155,17 @@ public sealed class StageRunner(
         }
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
             pending.Count, batches.Count, embedder.Model);
+        await DelayForTestsAsync(job, ct);
         return await queue.CommitStageAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
             new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
     }
 
     /// <summary>
-    /// Test-only (<c>PIPELINE_STAGE_DELAYS</c>): pauses at the start of a working stage while the job
-    /// is visibly <c>{stage}/working</c> and leased to this worker (the lease keeper renews it), so a
-    /// test can kill the worker mid-stage. Cancelled like the stage itself.
+    /// Test-only (<c>PIPELINE_STAGE_DELAYS</c>): pauses mid-stage while the job is visibly
+    /// <c>{stage}/working</c> and leased to this worker (the lease keeper renews it), so a test can kill
+    /// the worker there: in parsing before the upload to the parser; in chunking and embedding after
+    /// the work is buffered but before the stage commits, the moment where a crash tests that
+    /// re-running the stage never duplicates what it buffered. Cancelled like the stage itself.
     /// </summary>
     private async Task DelayForTestsAsync(ClaimedJob job, CancellationToken ct)
     {

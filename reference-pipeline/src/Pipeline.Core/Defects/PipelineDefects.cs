@@ -16,7 +16,7 @@ public sealed class PipelineDefects
     public const string IgnoreRetryAfter = "ignore-retry-after";
     /// <summary>Jobs whose lease expired (crashed worker) are never claimed again.</summary>
     public const string NoLeaseReclaim = "no-lease-reclaim";
-    /// <summary>Stage commits ignore the lease token, so a worker that lost its lease still writes.</summary>
+    /// <summary>Lease renewals and stage commits ignore the lease token, so a worker that lost its lease still writes.</summary>
     public const string NoFencing = "no-fencing";
     /// <summary>Chunk buffering is not idempotent: every run of the stage writes a new set of chunks.</summary>
     public const string DuplicateChunkInsert = "duplicate-chunk-insert";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace Pipeline.Core.Defects;
 
 /// <summary>
-/// Test-only pauses at the start of a working stage, so the acceptance suite can kill a worker
+/// Test-only pauses inside a working stage, so the acceptance suite can kill a worker
 /// while it visibly holds a job in that stage (<c>stage</c> = the stage, <c>state</c> = working).
 /// Not a defect: the pipeline stays correct, only slower. Read from <c>PIPELINE_STAGE_DELAYS</c>
 /// (e.g. <c>parsing=3000,chunking=3000,embedding=3000</c>, milliseconds) and honoured only in the

@@ -6,12 +6,13 @@ namespace Acceptance.Support.Configuration;
 /// </summary>
 public sealed class SuiteOptions
 {
-    /// <summary>local (default): private PostgreSQL + reference services as child processes; external: URLs only.</summary>
+    /// <summary>local (default): private PostgreSQL + reference services as child processes; compose: docker-compose.yml; external: URLs only.</summary>
     public string Target { get; set; } = "local";
     public TimeoutOptions Timeouts { get; set; } = new();
     public WorkloadOptions Workload { get; set; } = new();
     public LocalOptions Local { get; set; } = new();
     public ExternalOptions External { get; set; } = new();
+    public ComposeOptions Compose { get; set; } = new();
     public PipelineFacts Pipeline { get; set; } = new();
 }
 
@@ -52,6 +53,19 @@ public sealed class ExternalOptions
     public string JwtSigningKey { get; set; } = "";
     public string JwtIssuer { get; set; } = "";
     public string JwtAudience { get; set; } = "";
+}
+
+/// <summary>The ports and test-only credentials docker-compose.yml uses (its defaults; override like it).</summary>
+public sealed class ComposeOptions
+{
+    public int ApiPort { get; set; } = 8080;
+    public int MockLlamaParsePort { get; set; } = 8081;
+    public int MockOpenAiPort { get; set; } = 8082;
+    public int PostgresPort { get; set; } = 55432;
+    public string PostgresPassword { get; set; } = "pipeline-test-only";
+    public string JwtSigningKey { get; set; } = "compose-test-signing-key-not-a-secret-0001";
+    public string JwtIssuer { get; set; } = "pipeline-tests";
+    public string JwtAudience { get; set; } = "pipeline-api";
 }
 
 /// <summary>What the suite expects of the pipeline under test.</summary>

@@ -22,8 +22,8 @@ public static class SuiteOptionsLoader
 
     public static IEnumerable<string> Validate(SuiteOptions options)
     {
-        if (options.Target is not ("local" or "external"))
-            yield return $"Acceptance:Target is '{options.Target}'; use 'local' (bundled reference pipeline) or 'external' (your own URLs).";
+        if (options.Target is not ("local" or "compose" or "external"))
+            yield return $"Acceptance:Target is '{options.Target}'; use 'local' (bundled reference pipeline), 'compose' (docker-compose.yml) or 'external' (your own URLs).";
         if (options.Timeouts.DocumentEmbeddedSeconds <= 0)
             yield return "Acceptance:Timeouts:DocumentEmbeddedSeconds must be a positive number of seconds.";
         if (options.Timeouts.PollMilliseconds is <= 0 or > 5000)

@@ -32,9 +32,12 @@ public sealed class EnvironmentHooks
         IPipelineEnvironment environment;
         try
         {
-            environment = options.Target == "external"
-                ? new ExternalPipelineEnvironment(options.External)
-                : await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs);
+            environment = options.Target switch
+            {
+                "external" => new ExternalPipelineEnvironment(options.External),
+                "compose" => await ComposePipelineEnvironment.StartAsync(options.Compose),
+                _ => await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs),
+            };
         }
         catch (Exception e)
         {

@@ -10,8 +10,9 @@ public static class GateOptionsParser
 
         usage: scripts/gate.sh [options]
 
-          --target <local|external>   where the pipeline runs (default: local, the bundled reference pipeline;
-                                      external reads ACCEPTANCE__EXTERNAL__* variables, see README)
+          --target <local|compose|external>  where the pipeline runs (default: local, the bundled reference
+                                      pipeline as child processes; compose: docker-compose.yml, needs Docker;
+                                      external: ACCEPTANCE__EXTERNAL__* variables, see README)
           --tags <t1,t2>              run scenarios with any of these tags (default: gate)
           --exclude-tags <t1,t2>      leave out scenarios with these tags (default: wip,ignore)
           --documents <n>             documents in workload scenarios (default: 5)
@@ -38,7 +39,7 @@ public static class GateOptionsParser
             options = name switch
             {
                 "--help" or "-h" => options with { ShowHelp = true },
-                "--target" => options with { Target = OneOf(name, Value(), "local", "external") },
+                "--target" => options with { Target = OneOf(name, Value(), "local", "compose", "external") },
                 "--tags" => options with { Tags = List(name, Value()) },
                 "--exclude-tags" => options with { ExcludedTags = List(name, Value()) },
                 "--documents" => options with { Documents = Positive(name, Value()) },

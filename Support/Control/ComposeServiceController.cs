@@ -1,3 +1,5 @@
+using Acceptance.Support.Environment;
+
 namespace Acceptance.Support.Control;
 
 /// <summary>

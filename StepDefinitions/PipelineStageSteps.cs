@@ -25,7 +25,7 @@ public sealed class PipelineStageSteps(JobProgress progress, PipelineDatabaseDri
     {
         var upload = uploads.Last;
         var timeline = new StageTimeline(await database.StageTransitionsAsync(upload.Outcome.JobId!));
-        evidence.AttachJson("stage-timeline", timeline.AsEvidence(upload.Document.FileName));
+        evidence.AttachJson("stage-timeline", timeline.AsEvidence(upload.Document.FileName, baseline: $"end to end: {upload.Document.FileName}"));
         timeline.StagesEntered.Should().Equal(StageTimeline.NineStages);
     }
 }

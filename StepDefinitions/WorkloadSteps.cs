@@ -45,6 +45,7 @@ public sealed class WorkloadSteps(
             timelines.Add((upload, new StageTimeline(await database.StageTransitionsAsync(upload.Outcome.JobId!))));
         evidence.AttachJson("batch-timelines", timelines.Select(t => t.Timeline.AsEvidence(t.Upload.Document.FileName)));
         evidence.AttachText("batch-stage-durations", StageDurationTable.Render(timelines.Select(t => (t.Upload.Document.FileName, t.Timeline))));
+        evidence.AttachJson("batch-throughput", BatchThroughput.Of(timelines.Select(t => t.Timeline).ToList()));
         foreach (var (upload, timeline) in timelines)
         {
             timeline.StagesEntered.Should().Equal(StageTimeline.NineStages, $"{upload.Document.FileName} should pass every stage once");

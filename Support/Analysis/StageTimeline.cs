@@ -23,9 +23,14 @@ public sealed class StageTimeline(IReadOnlyList<StageTransition> transitions)
 
     public TimeSpan Total => transitions.Count == 0 ? TimeSpan.Zero : transitions[^1].At - transitions[0].At;
 
-    public object AsEvidence(string label) => new
+    public DateTimeOffset? Began => transitions.Count == 0 ? null : transitions[0].At;
+    public DateTimeOffset? Ended => transitions.Count == 0 ? null : transitions[^1].At;
+
+    /// <param name="baseline">When given, the total time is also reported as a baseline metric of that name.</param>
+    public object AsEvidence(string label, string? baseline = null) => new
     {
         document = label,
+        baseline = baseline is null ? null : new { name = baseline, value = Math.Round(Total.TotalSeconds, 3), unit = "s", better = "lower" },
         stagesEntered = StagesEntered,
         totalSeconds = Math.Round(Total.TotalSeconds, 3),
         secondsPerStage = Durations.ToDictionary(d => d.Stage, d => Math.Round(d.Duration.TotalSeconds, 3)),

@@ -1,3 +1,4 @@
+using Acceptance.Support.Analysis;
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.Evidence;
@@ -32,6 +33,19 @@ public sealed class CorrelationSteps(
         evidence.AttachJson("audit-trail", events);
         events.Should().HaveCountGreaterThanOrEqualTo(9, "every stage transition is audited");
         events.Should().OnlyContain(e => e.CorrelationId == ReceiptCorrelationId);
+    }
+
+    [Then("the logs for its correlation id tell its story from upload to vectors, stage by stage")]
+    public void ThenTheLogsTellTheStory()
+    {
+        if (!logs.LogsAvailable)
+            runtime.TestIgnore("The target's service logs are not reachable from the suite.");
+        var story = logs.LinesFor(ReceiptCorrelationId);
+        evidence.AttachText("document-story", string.Join('\n', story.Select(l => $"{l.At:HH:mm:ss.fff} {l.Service,-14} {l.MessageTemplate}")));
+        story.Should().NotBeEmpty();
+        story[0].Service.Should().Be("api-server", "the story starts with the upload");
+        StageTimeline.StagesEnteredFromLog(story).Should().Equal(StageTimeline.NineStages,
+            "every stage the document went through must be readable in the logs, in order");
     }
 
     [Then("every service log line about the document carries that correlation id")]

@@ -37,6 +37,18 @@ public sealed class StageTimeline(IReadOnlyList<StageTransition> transitions)
         transitions = transitions.Select(t => new { t.Stage, t.State, at = t.At.ToString("O"), worker = t.WorkerId }),
     };
 
+    /// <summary>The stages a document entered, as its service log lines tell it (transitions name where they came from and went to).</summary>
+    public static IReadOnlyList<string> StagesEnteredFromLog(IEnumerable<ServiceLogLine> story)
+    {
+        var stages = new List<string>();
+        foreach (var line in story.Where(l => l.FromStage is not null && l.Stage is not null))
+        {
+            if (stages.Count == 0) stages.Add(line.FromStage!);
+            if (stages[^1] != line.Stage) stages.Add(line.Stage!);
+        }
+        return stages;
+    }
+
     private DateTimeOffset FirstEntry(string stage) => transitions.First(t => t.Stage == stage).At;
 }
 

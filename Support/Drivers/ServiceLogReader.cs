@@ -52,7 +52,8 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
                 root.TryGetProperty("@mt", out var mt) ? mt.GetString() ?? "" : "",
                 root.TryGetProperty("CorrelationId", out var c) ? c.ToString() : null,
                 root.TryGetProperty("JobId", out var j) ? j.ToString() : null,
-                root.TryGetProperty("Stage", out var st) ? st.ToString() : null);
+                root.TryGetProperty("Stage", out var st) ? st.ToString() : null,
+                root.TryGetProperty("FromStage", out var from) ? from.ToString() : null);
         }
         catch (JsonException)
         {
@@ -61,4 +62,5 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
     }
 }
 
-public sealed record ServiceLogLine(string Service, DateTimeOffset At, string MessageTemplate, string? CorrelationId, string? JobId, string? Stage);
+public sealed record ServiceLogLine(
+    string Service, DateTimeOffset At, string MessageTemplate, string? CorrelationId, string? JobId, string? Stage, string? FromStage);

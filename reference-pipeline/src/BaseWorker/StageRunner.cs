@@ -45,10 +45,18 @@ public sealed class StageRunner(
         _ => null,
     };
 
-    private async Task<ClaimedJob> AdvanceAsync(ClaimedJob job, string nextStage, CancellationToken ct)
+    private Task<ClaimedJob> AdvanceAsync(ClaimedJob job, string nextStage, CancellationToken ct) =>
+        CommitAsync(job, nextStage, JobStates.Working, ct: ct);
+
+    /// <summary>
+    /// Commits a stage (fenced, see JobQueue) and logs the transition, so a document's story can be
+    /// read stage by stage from the logs as well as from the audit trail.
+    /// </summary>
+    private async Task<ClaimedJob> CommitAsync(ClaimedJob job, string stage, string state, JsonObject? payloadPatch = null,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? writeWithinTransaction = null, CancellationToken ct = default)
     {
-        var next = await queue.CommitStageAsync(job, nextStage, JobStates.Working, ct: ct);
-        logger.LogInformation("Job {JobId} moved from {FromStage} to {Stage}", job.JobId, job.Stage, nextStage);
+        var next = await queue.CommitStageAsync(job, stage, state, payloadPatch, writeWithinTransaction, ct);
+        logger.LogInformation("Job {JobId} moved from {FromStage} to {Stage}", job.JobId, job.Stage, stage);
         return next;
     }
 
@@ -77,7 +85,7 @@ public sealed class StageRunner(
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
                 var result = await parser.GetMarkdownAsync(parserJobId, ct);
                 var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, result.Markdown, ct);
-                var parsed = await queue.CommitStageAsync(job, Stages.Parsed, JobStates.Working,
+                var parsed = await CommitAsync(job, Stages.Parsed, JobStates.Working,
                     new JsonObject
                     {
                         [ParserJobIdKey] = parserJobId, ["pages"] = result.Pages, ["creditsUsed"] = result.CreditsUsed, ["parsedPath"] = parsedPath,
@@ -116,7 +124,7 @@ public sealed class StageRunner(
                 "The parser returned no text for this document, so there is nothing to embed."));
         }
         var sha256 = ChunkIds.Sha256Hex(markdown);
-        return await queue.CommitStageAsync(job, Stages.ParseValidated, JobStates.Working,
+        return await CommitAsync(job, Stages.ParseValidated, JobStates.Working,
             new JsonObject { ["parsedSha256"] = sha256, ["parsedChars"] = markdown.Length },
             (connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, sha256, token),
             ct);
@@ -138,7 +146,7 @@ public sealed class StageRunner(
         }
         logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunker.Version);
         await DelayForTestsAsync(job, ct);
-        return await queue.CommitStageAsync(job, Stages.ChunksBuffered, JobStates.Working,
+        return await CommitAsync(job, Stages.ChunksBuffered, JobStates.Working,
             new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunker.Version }, ct: ct);
     }
 
@@ -156,7 +164,7 @@ public sealed class StageRunner(
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
             pending.Count, batches.Count, embedder.Model);
         await DelayForTestsAsync(job, ct);
-        return await queue.CommitStageAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
+        return await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
             new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
     }
 
@@ -179,7 +187,7 @@ public sealed class StageRunner(
     {
         var dropLast = defects.IsOn(PipelineDefects.DropLastChunk);
         var finalCount = 0;
-        await queue.CommitStageAsync(job, Stages.Embedded, JobStates.Done, null,
+        await CommitAsync(job, Stages.Embedded, JobStates.Done, null,
             async (connection, transaction, token) =>
                 finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token),
             ct);

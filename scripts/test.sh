@@ -13,7 +13,9 @@ export REQNROLL_REPORTS_DIR="$results/acceptance"
 
 dotnet build Acceptance.sln --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; echo "the build failed"; exit 1; }
 
-dotnet test --solution Acceptance.sln --no-build --no-progress \
+# One test assembly at a time: several of them start whole pipelines (PostgreSQL + five services)
+# and load tests on 2 cores must not compete with each other for CPU and ports.
+dotnet test --solution Acceptance.sln --no-build --no-progress --max-parallel-test-modules 1 \
   --results-directory "$results" --report-xunit-xml "$@"
 test_exit=$?
 

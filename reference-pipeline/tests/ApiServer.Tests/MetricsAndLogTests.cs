@@ -65,7 +65,7 @@ public sealed class MetricsAndLogTests(ApiServerFixture api)
         await api.Http.SendAsync(bad, TestContext.Current.CancellationToken);
 
         var logs = await Eventually.UntilAsync("the upload's log lines",
-            () => Task.FromResult(api.Logs.Text), text => text.Contains(correlationId.ToString()), TimeSpan.FromSeconds(30));
+            () => Task.FromResult(api.LogText), text => text.Contains(correlationId.ToString()), TimeSpan.FromSeconds(30));
 
         logs.Should().Contain("Now listening on:");
         var lines = logs.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

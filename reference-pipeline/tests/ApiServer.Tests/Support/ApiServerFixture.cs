@@ -25,7 +25,19 @@ public sealed class ApiServerFixture : IAsyncLifetime
     private WebApplication? _app;
 
     public PostgresServer Postgres { get; private set; } = null!;
-    public CapturedConsole Logs { get; } = new();
+    /// <summary>Every api-server started by the tests also writes its JSON log lines here (a second Serilog sink).</summary>
+    public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("apiserver-tests-logs-").FullName, "api-server.log");
+
+    /// <summary>The log lines written so far, read while the servers keep writing.</summary>
+    public string LogText
+    {
+        get
+        {
+            if (!File.Exists(LogFile)) return "";
+            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }
+    }
     public string StorageRoot { get; } = Directory.CreateTempSubdirectory("apiserver-tests-storage-").FullName;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -33,7 +45,6 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Console.SetOut(Logs);
         Postgres = await PostgresServer.StartAsync();
         Database = NpgsqlDataSource.Create(Postgres.ConnectionString());
         _app = await StartAppAsync(Postgres.ConnectionString());
@@ -69,6 +80,11 @@ public sealed class ApiServerFixture : IAsyncLifetime
         ["Auth:Audience"] = Audience,
         ["Upload:MaxBytes"] = MaxUploadBytes.ToString(),
         ["Webhook:Secret"] = WebhookSecret,
+        ["Serilog:Using:0"] = "Serilog.Sinks.File",
+        ["Serilog:WriteTo:0:Name"] = "File",
+        ["Serilog:WriteTo:0:Args:path"] = LogFile,
+        ["Serilog:WriteTo:0:Args:shared"] = "true",
+        ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact",
     };
 
     public static string TokenFor(string userId, string signingKey = SigningKey, DateTime? expires = null)

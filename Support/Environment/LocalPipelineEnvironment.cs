@@ -56,7 +56,6 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
-        var webhookSecret = RandomSecret();
         _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
@@ -70,7 +69,6 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         _services.Define(new LocalService("mock-llamaparse", "mock-llamaparse", new Dictionary<string, string?>
         {
             ["MockLlamaParse__LatencyMs"] = Text(options.Local.ParserLatencyMs),
-            ["MockLlamaParse__WebhookSecret"] = webhookSecret,
         }, LocalService.Healthy("/health")));
         var openAi = _services.StartAsync("mock-openai");
         var llamaParse = _services.StartAsync("mock-llamaparse");
@@ -83,7 +81,6 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Auth__Issuer"] = Issuer,
             ["Auth__Audience"] = Audience,
             ["Upload__MaxBytes"] = Text(options.Pipeline.UploadLimitBytes),
-            ["Webhook__Secret"] = webhookSecret,
         }, LocalService.Healthy("/health/ready")));
         var api = await _services.StartAsync("api-server");
         ApiBaseUrl = new Uri(api.BaseUrl);

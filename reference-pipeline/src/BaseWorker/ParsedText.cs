@@ -4,8 +4,9 @@ namespace BaseWorker;
 
 /// <summary>
 /// Whether the parser's markdown holds any text of the document. A scan without OCR still comes back
-/// with the parser's own page structure (separators <c>---</c>, the mock's <c># Page n</c> markers),
-/// which is not content: there is nothing to chunk or embed.
+/// with the parser's own page structure, which is not content: page separators (<c>---</c>, LlamaParse's
+/// default <c>page_separator</c> "\n---\n") and <c>NO_CONTENT_HERE</c>, what LlamaParse writes for a
+/// page it found nothing on. There is nothing to chunk or embed in those.
 /// </summary>
 public static partial class ParsedText
 {
@@ -13,6 +14,6 @@ public static partial class ParsedText
         !string.IsNullOrWhiteSpace(markdown)
         && markdown.Split('\n').Any(line => !string.IsNullOrWhiteSpace(line) && !PageStructure().IsMatch(line));
 
-    [GeneratedRegex(@"^\s*(-{3,}|#+\s*Page\s+\d+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(-{3,}|NO_CONTENT_HERE)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PageStructure();
 }

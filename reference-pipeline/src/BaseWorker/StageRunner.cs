@@ -68,7 +68,11 @@ public sealed class StageRunner(
 
         await DelayForTestsAsync(job, ct);
         var document = await documents.GetAsync(job.DocumentId, ct);
-        var uploaded = await parser.UploadAsync(document.StoragePath, document.Filename, parserOptions.Value.WebhookUrl, ct);
+        // A fresh token per upload: a stale parser job's webhook (from an earlier attempt) no longer matches.
+        var token = ParserWebhooks.NewToken();
+        var webhookUrl = ParserWebhooks.UrlFor(parserOptions.Value.WebhookUrl, job.JobId, token);
+        if (webhookUrl is not null) await ParserWebhooks.RecordTokenAsync(db, job, ParserWebhooks.HashHex(token), ct);
+        var uploaded = await parser.UploadAsync(document.StoragePath, document.Filename, webhookUrl, ct);
         logger.LogInformation("Uploaded {Filename} to the parser as {ParserJobId}", document.Filename, uploaded.Id);
         // Ask once before parking: a fast parser may already be done, and its webhook may have
         // arrived while this job was still leased (when the wake-up cannot apply).

@@ -19,18 +19,11 @@ public static class MockLlamaParseApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddJsonConsoleLogging("mock-llamaparse");
         builder.Services.Configure<MockLlamaParseOptions>(builder.Configuration.GetSection(MockLlamaParseOptions.Section));
-        builder.Services.PostConfigure<MockLlamaParseOptions>(options =>
-        {
-            // The pipeline's README names one shared secret for both ends of the webhook.
-            if (string.IsNullOrEmpty(options.WebhookSecret))
-            {
-                options.WebhookSecret = builder.Configuration["Webhook:Secret"] ?? "";
-            }
-        });
         builder.Services.AddMockCommon<FaultSpec, RequestRecord>(builder.Configuration);
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<ParseJobRunner>();
-        builder.Services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
+        // HttpClient's own log lines name the full URL, and a receiver's webhook URL carries its token.
+        builder.Services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
 
         var app = builder.Build();
         app.LogBoundAddresses("MockLlamaParse.Startup");

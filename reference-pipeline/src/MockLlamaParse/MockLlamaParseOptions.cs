@@ -11,14 +11,17 @@ public sealed class MockLlamaParseOptions
     /// <summary>Extra PENDING time per page, so long documents take longer like the real parser.</summary>
     public int PerPageLatencyMs { get; set; }
 
-    /// <summary>HMAC-SHA256 key for <c>X-Webhook-Signature</c>; falls back to <c>Webhook__Secret</c>.</summary>
-    public string WebhookSecret { get; set; } = "";
-
     /// <summary>Bearer keys are accepted when they start with this prefix.</summary>
     public string ApiKeyPrefix { get; set; } = "llx-";
 
     /// <summary>Credits charged per parsed page (LlamaParse's cheapest mode costs 1).</summary>
     public int CreditsPerPage { get; set; } = 1;
+
+    /// <summary>
+    /// The real service accepts only https webhook URLs whose host is a domain name; loopback tests
+    /// need plain http to 127.0.0.1, so only the length rule is always on. True applies all three.
+    /// </summary>
+    public bool StrictWebhookUrls { get; set; }
 
     /// <summary>Webhook deliveries tried per job before giving up (non-2xx or connection failure).</summary>
     public int WebhookAttempts { get; set; } = 3;

@@ -3,6 +3,7 @@ using FluentAssertions;
 using Pipeline.Core;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Events;
+using Pipeline.Core.Providers;
 using Pipeline.Tests.Support;
 using Xunit;
 
@@ -41,7 +42,11 @@ public sealed class PipelineRunTests(PostgresServer server)
             .Should().Be(ChunkIds.Sha256Hex(harness.Providers.Markdown));
         (await harness.Database.ScalarAsync<int>("SELECT page_count FROM upload_pipeline.documents WHERE document_id = @id", ("id", documentId)))
             .Should().Be(2);
-        harness.Providers.WebhookUrls.Should().Equal(WorkerHarness.WebhookUrl);
+        var webhookUrl = harness.Providers.WebhookUrls.Should().ContainSingle().Subject!;
+        webhookUrl.Should().StartWith($"{WorkerHarness.WebhookUrl}/{jobId}/", "the URL names the job, since LlamaParse's webhook body does not");
+        var token = webhookUrl[(webhookUrl.LastIndexOf('/') + 1)..];
+        token.Length.Should().BeGreaterThanOrEqualTo(43, "256 random bits");
+        job.Payload.Should().Contain(ParserWebhooks.HashHex(token)).And.NotContain(token, "only the token's hash is stored");
         harness.Providers.Authorizations.Should().Equal("Bearer llx-test-key");
         harness.Providers.EmbeddedInputs.Should().Be(expected.Count, "each chunk is paid for once");
         job.Payload.Should().Contain("\"creditsUsed\": 6").And.Contain($"\"chunkCount\": {expected.Count}");

@@ -3,6 +3,7 @@ using FluentAssertions;
 using Pipeline.Core.Defects;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
+using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
 using Pipeline.Tests.Support;
 using Xunit;
@@ -149,38 +150,42 @@ public sealed class JobQueueClaimTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task A_job_waiting_for_the_parser_sleeps_until_the_webhook_wakes_it()
+    public async Task A_job_waiting_for_the_parser_sleeps_until_a_webhook_with_its_token_wakes_it()
     {
         await using var db = await TestDatabase.CreateAsync(server, "claim_parser_wait");
         var (_, jobId, _) = await db.SeedJobAsync();
         var queue = QueueFor(db, new WorkerOptions { ParsePollSeconds = 300 });
         var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
         job = await queue.CommitStageAsync(job!, Stages.Parsing, JobStates.Working, ct: Ct);
+        var token = ParserWebhooks.NewToken();
+        await ParserWebhooks.RecordTokenAsync(db.DataSource, job, ParserWebhooks.HashHex(token), Ct);
 
         await queue.WaitForParserAsync(job, new System.Text.Json.Nodes.JsonObject { ["parserJobId"] = "parse-42" }, Ct);
 
         (await queue.ClaimAsync("worker-b", LongLease, Ct)).Should().BeNull("the job waits for the parser, blocking no worker");
         await using (var connection = await db.DataSource.OpenConnectionAsync(Ct))
         {
-            (await JobQueue.WakeParserJobAsync(connection, "parse-42", "SUCCESS", Ct)).Should().ContainSingle()
-                .Which.JobId.Should().Be(jobId);
+            (await ParserWebhooks.WakeAsync(connection, jobId, ParserWebhooks.NewToken(), 10, Ct)).Verdict
+                .Should().Be(WebhookVerdict.Refused, "another token is not this job's");
+            (await ParserWebhooks.WakeAsync(connection, jobId, token, 10, Ct)).Verdict.Should().Be(WebhookVerdict.Woken);
         }
         var woken = await queue.ClaimAsync("worker-b", LongLease, Ct);
         woken!.JobId.Should().Be(jobId);
         woken.Stage.Should().Be(Stages.Parsing);
         woken.PayloadString("parserJobId").Should().Be("parse-42");
+        woken.PayloadString(ParserWebhooks.TokenHashKey).Should().Be(ParserWebhooks.HashHex(token)).And.NotBe(token);
         (await db.EventsAsync(jobId)).Select(e => e.EventType).Should()
             .ContainInOrder(EventTypes.WaitingForParser, EventTypes.WebhookReceived);
     }
 
     [Fact]
-    public async Task A_webhook_for_a_parser_job_nobody_waits_on_wakes_nothing()
+    public async Task A_webhook_for_a_job_that_was_given_no_token_wakes_nothing()
     {
         await using var db = await TestDatabase.CreateAsync(server, "claim_parser_stray");
         var (_, jobId, _) = await db.SeedJobAsync();
         await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
 
-        (await JobQueue.WakeParserJobAsync(connection, "parse-nobody", "SUCCESS", Ct)).Should().BeEmpty();
+        (await ParserWebhooks.WakeAsync(connection, jobId, ParserWebhooks.NewToken(), 10, Ct)).RefusalReason.Should().Be("no-token-issued");
 
         (await db.EventsAsync(jobId)).Select(e => e.EventType).Should().NotContain(EventTypes.WebhookReceived);
     }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Npgsql;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
 
 namespace ApiServer.Data;
 
-/// <summary>Jobs as users see them (SQL here), and the parser webhook's nudge (SQL in Pipeline.Core's JobQueue).</summary>
+/// <summary>Jobs as users see them (SQL here), and the parser webhook's nudge (SQL in Pipeline.Core's ParserWebhooks).</summary>
 public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
 {
     public async Task<JobView?> GetAsync(string userId, Guid jobId, CancellationToken ct)
@@ -53,12 +54,12 @@ public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
     }
 
     /// <summary>
-    /// Makes the job waiting on this parser job due now and records the webhook (Pipeline.Core's
-    /// <see cref="JobQueue.WakeParserJobAsync"/>). Empty when no job waits on that parser job.
+    /// Authenticates a parser webhook by the job's token and, when the job waits for the parser, makes it
+    /// due now (Pipeline.Core's <see cref="ParserWebhooks.WakeAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<WokenJob>> WakeForParserAsync(string parserJobId, string parserStatus, CancellationToken ct)
+    public async Task<WebhookWake> WakeForParserWebhookAsync(Guid jobId, string token, long bodyBytes, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await JobQueue.WakeParserJobAsync(connection, parserJobId, parserStatus, ct);
+        return await ParserWebhooks.WakeAsync(connection, jobId, token, bodyBytes, ct);
     }
 }

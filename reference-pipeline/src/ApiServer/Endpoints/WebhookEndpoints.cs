@@ -1,92 +1,93 @@
-using System.Text.Json;
 using ApiServer.Data;
 using ApiServer.Http;
 using ApiServer.Options;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Logging;
+using Pipeline.Core.Providers;
 
 namespace ApiServer.Endpoints;
 
+/// <summary>
+/// The parser's completion webhook, as LlamaParse sends it: a POST whose body is only the result
+/// (<c>txt</c>, <c>md</c>, <c>json</c>, <c>images</c>), to the per-job URL the worker gave at upload,
+/// <c>/api/v1/webhooks/llamaparse/{jobId}/{token}</c> (see <see cref="ParserWebhooks"/>). The body is
+/// not needed: it only wakes the job, whose worker fetches the result and its credits from the
+/// parser's API. Every refusal is logged with its reason (never with the token).
+/// </summary>
 public static class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        // Anonymous for JWT purposes: the parser proves itself with the HMAC signature instead.
+        // Anonymous for JWT purposes: the per-job token in the URL authenticates the parser.
         var group = app.MapGroup("/api/v1/webhooks").AllowAnonymous();
-        group.MapPost("llamaparse", ReceiveLlamaParseAsync);
+        group.MapPost("llamaparse/{jobId}/{token}", ReceiveLlamaParseAsync);
+        group.MapPost("llamaparse", RefuseWithoutToken);
         return group;
     }
 
-    private static async Task<IResult> ReceiveLlamaParseAsync(
+    private static async Task<IResult> ReceiveLlamaParseAsync(string jobId, string token,
         HttpContext context, JobStore jobs, IOptions<WebhookOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("ApiServer.Webhooks");
-        var body = await ReadBodyAsync(context.Request, options.Value.MaxBodyBytes, ct);
-        if (body is null)
+        if (!Guid.TryParse(jobId, out var id)) return Refuse(context, logger, "malformed-job-id", null);
+
+        var bodyBytes = await DrainAsync(context, options.Value.MaxBodyBytes, ct);
+        if (bodyBytes is null)
         {
-            return ApiErrors.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorKeys.MalformedRequest, "The webhook body is too large.");
-        }
-        if (!WebhookSignature.IsValid(options.Value.Secret, body, context.Request.Headers[WebhookSignature.HeaderName]))
-        {
-            logger.LogWarning("Parser webhook refused: missing or invalid signature");
-            return ApiErrors.Result(context, StatusCodes.Status401Unauthorized, ErrorKeys.InvalidSignature,
-                "The webhook signature is missing or does not match the body.");
-        }
-        if (ParseNotice(body) is not var (parserJobId, status))
-        {
-            return ApiErrors.Result(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
-                "The webhook body must be JSON with 'jobId' and 'status'.");
+            logger.LogWarning("Parser webhook refused for job {JobId}: {RefusalReason} (limit {MaxBodyBytes} bytes)",
+                id, "body-too-large", options.Value.MaxBodyBytes);
+            return ApiErrors.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorKeys.BodyTooLarge,
+                $"The webhook body is larger than {options.Value.MaxBodyBytes} bytes.");
         }
 
-        var woken = await jobs.WakeForParserAsync(parserJobId, status, ct);
-        if (woken.Count == 0)
+        var wake = await jobs.WakeForParserWebhookAsync(id, token, bodyBytes.Value, ct);
+        if (wake.Verdict == WebhookVerdict.Refused) return Refuse(context, logger, wake.RefusalReason!, id);
+
+        using (PipelineLogging.PushJobContext(wake.Job!.CorrelationId, wake.Job.JobId, wake.Job.DocumentId))
         {
-            // Unknown, already handled, or not waiting: webhooks are at-least-once hints, so a
-            // repeat or a stray one is acknowledged and ignored.
-            logger.LogInformation("Parser webhook for {ParserJobId} ({ParserStatus}) matched no waiting job", parserJobId, status);
-            return Results.Accepted(value: new { status = "ignored" });
-        }
-        foreach (var job in woken)
-        {
-            using (PipelineLogging.PushJobContext(job.CorrelationId, job.JobId, job.DocumentId))
+            if (wake.Verdict == WebhookVerdict.NotWaiting)
             {
-                logger.LogInformation("Parser webhook for {ParserJobId} ({ParserStatus}) woke the job", parserJobId, status);
+                // Webhooks are at-least-once hints: a repeat, or one that beat the job's parking, is acknowledged.
+                logger.LogInformation("Parser webhook ({BodyBytes} bytes) for a job not waiting for the parser: ignored", bodyBytes);
+                return Results.Accepted(value: new { status = "ignored" });
             }
+            logger.LogInformation("Parser webhook ({BodyBytes} bytes) woke the job", bodyBytes);
         }
-        return Results.Accepted(value: new { status = "accepted", jobId = woken[0].JobId });
+        return Results.Accepted(value: new { status = "accepted", jobId = wake.Job.JobId });
     }
 
-    private static (string JobId, string Status)? ParseNotice(byte[] body)
+    private static IResult RefuseWithoutToken(HttpContext context, ILoggerFactory loggers) =>
+        Refuse(context, loggers.CreateLogger("ApiServer.Webhooks"), "no-token-in-url", null);
+
+    /// <summary>The same answer for every reason, so a caller cannot probe which jobs exist; the log says which.</summary>
+    private static IResult Refuse(HttpContext context, ILogger logger, string reason, Guid? jobId)
     {
+        logger.LogWarning("Parser webhook refused for job {JobId}: {RefusalReason}", jobId, reason);
+        return ApiErrors.Result(context, StatusCodes.Status401Unauthorized, ErrorKeys.InvalidWebhookToken,
+            "The webhook URL does not carry a valid token for a job.");
+    }
+
+    /// <summary>Reads the body through without keeping it; its size, or null past the limit.</summary>
+    private static async Task<long?> DrainAsync(HttpContext context, long maxBytes, CancellationToken ct)
+    {
+        // Kestrel's server-wide limit is sized for uploads; this endpoint allows the parser's result.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes + 1;
+        var chunk = new byte[64 * 1024];
+        long total = 0;
         try
         {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
-            var jobId = Text(root, "jobId") ?? Text(root, "job_id");
-            var status = Text(root, "status") ?? "unknown";
-            return string.IsNullOrWhiteSpace(jobId) ? null : (jobId, status);
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                total += read;
+                if (total > maxBytes) return null;
+            }
         }
-        catch (JsonException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-    }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary>The raw bytes (the signature covers them exactly), or null past the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        return total;
     }
 }

@@ -15,7 +15,8 @@ public static class ErrorKeys
     public const string InvalidFilename = "invalid-filename";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not-found";
-    public const string InvalidSignature = "invalid-signature";
+    public const string InvalidWebhookToken = "invalid-webhook-token";
+    public const string BodyTooLarge = "body-too-large";
     public const string MalformedRequest = "malformed-request";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string InternalError = "internal-error";

@@ -1,33 +1,39 @@
 using MockLlamaParse.Admin;
+using Microsoft.Extensions.Options;
 using MockLlamaParse.Faults;
+using MockLlamaParse.Webhooks;
 
 namespace MockLlamaParse.Parsing;
 
-/// <summary>The LlamaParse v1 parsing routes, served under both prefixes the official clients use.</summary>
+/// <summary>
+/// The LlamaParse v1 parsing routes, only under <c>/api/v1/parsing</c>: the official TypeScript client
+/// calls <c>uploadFileApiV1ParsingUploadPost</c>, <c>getJobApiV1ParsingJobJobIdGet</c> and
+/// <c>getJob…ResultApiV1ParsingJobJobIdResult{Markdown,Text,Json}Get</c> (llama_cloud_services,
+/// <c>ts/llama_cloud_services/src/reader.ts</c>), and the docs' curl examples post to
+/// <c>https://api.cloud.llamaindex.ai/api/v1/parsing/upload</c>.
+/// </summary>
 public static class ParsingEndpoints
 {
-    public static readonly IReadOnlyList<string> Prefixes = ["/api/parsing", "/api/v1/parsing"];
+    public const string Prefix = "/api/v1/parsing";
 
     public static void MapParsingEndpoints(this IEndpointRouteBuilder app)
     {
-        foreach (var prefix in Prefixes)
-        {
-            // The fault filter runs first: an outage answers before the key is even looked at.
-            var parsing = app.MapGroup(prefix)
-                .AddEndpointFilter(FaultFilter.Apply)
-                .AddEndpointFilter(ApiKeyFilter.RequireKey);
-            parsing.MapPost("/upload", Upload);
-            parsing.MapGet("/job/{jobId}", Status);
-            parsing.MapGet("/job/{jobId}/result/markdown", (string jobId, JobStore jobs) =>
-                Result(jobs, jobId, (outcome, document) => new { markdown = document.Markdown, job_metadata = outcome.Metadata }));
-            parsing.MapGet("/job/{jobId}/result/text", (string jobId, JobStore jobs) =>
-                Result(jobs, jobId, (outcome, document) => new { text = document.Text, job_metadata = outcome.Metadata }));
-            parsing.MapGet("/job/{jobId}/result/json", (string jobId, JobStore jobs) =>
-                Result(jobs, jobId, (outcome, document) => new { pages = document.JsonPages, job_metadata = outcome.Metadata }));
-        }
+        // The fault filter runs first: an outage answers before the key is even looked at.
+        var parsing = app.MapGroup(Prefix)
+            .AddEndpointFilter(FaultFilter.Apply)
+            .AddEndpointFilter(ApiKeyFilter.RequireKey);
+        parsing.MapPost("/upload", Upload);
+        parsing.MapGet("/job/{jobId}", Status);
+        parsing.MapGet("/job/{jobId}/result/markdown", (string jobId, JobStore jobs) =>
+            Result(jobs, jobId, (outcome, document) => new { markdown = document.Markdown, job_metadata = outcome.Metadata }));
+        parsing.MapGet("/job/{jobId}/result/text", (string jobId, JobStore jobs) =>
+            Result(jobs, jobId, (outcome, document) => new { text = document.Text, job_metadata = outcome.Metadata }));
+        parsing.MapGet("/job/{jobId}/result/json", (string jobId, JobStore jobs) =>
+            Result(jobs, jobId, (outcome, document) => new { pages = document.JsonPages, job_metadata = outcome.Metadata }));
     }
 
-    private static async Task<IResult> Upload(HttpContext context, JobStore jobs, ParseJobRunner runner, FaultInjector faults)
+    private static async Task<IResult> Upload(HttpContext context, JobStore jobs, ParseJobRunner runner, FaultInjector faults,
+        IOptions<MockLlamaParseOptions> options)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -45,6 +51,10 @@ public static class ParsingEndpoints
         await file.CopyToAsync(buffer, context.RequestAborted);
         var fileName = string.IsNullOrWhiteSpace(file.FileName) ? "upload" : file.FileName;
         var webhookUrl = form.TryGetValue("webhook_url", out var url) && !string.IsNullOrWhiteSpace(url) ? url.ToString() : null;
+        if (webhookUrl is not null && WebhookUrlRules.Violation(webhookUrl, options.Value.StrictWebhookUrls) is { } violation)
+        {
+            return Results.Json(new { detail = violation }, statusCode: StatusCodes.Status400BadRequest);
+        }
 
         var injected = faults.Take(FaultKinds.JobError, fault => fault.MatchesFileName(fileName)) is { } fault
             ? new ParseFailure(fault.ErrorCode ?? "INJECTED_FAULT", fault.Message ?? "Parsing failed (injected fault).")

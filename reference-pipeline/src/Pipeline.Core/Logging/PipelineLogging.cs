@@ -26,6 +26,7 @@ public static class PipelineLogging
             .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Enrich.With(new WebhookTokenRedaction())
             .Enrich.WithProperty("Service", serviceName)
             .WriteTo.Console(new CompactJsonFormatter()));
         return builder;

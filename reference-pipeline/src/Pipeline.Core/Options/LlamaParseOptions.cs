@@ -5,7 +5,7 @@ public sealed class LlamaParseOptions
 {
     public const string Section = "LlamaParse";
 
-    /// <summary>e.g. <c>https://api.cloud.llamaindex.ai</c> or the mock's URL; routes add /api/parsing/...</summary>
+    /// <summary>e.g. <c>https://api.cloud.llamaindex.ai</c> or the mock's URL; routes add /api/v1/parsing/... (what the official clients call)</summary>
     public string BaseUrl { get; set; } = "https://api.cloud.llamaindex.ai";
     public string ApiKey { get; set; } = "";
     /// <summary>Where the parser posts completion webhooks (the api-server); empty means poll only.</summary>

@@ -49,20 +49,20 @@ public sealed class LlamaParseClient(HttpClient http)
         fileContent.Headers.ContentType = new MediaTypeHeaderValue(MimeFor(fileName));
         form.Add(fileContent, "file", fileName);
         if (!string.IsNullOrWhiteSpace(webhookUrl)) form.Add(new StringContent(webhookUrl), "webhook_url");
-        using var document = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/parsing/upload") { Content = form }, ct);
+        using var document = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/parsing/upload") { Content = form }, ct);
         return ReadJob(document.RootElement);
     }
 
     public async Task<ParserJob> GetStatusAsync(string jobId, CancellationToken ct)
     {
-        using var document = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/parsing/job/{Uri.EscapeDataString(jobId)}"), ct);
+        using var document = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/v1/parsing/job/{Uri.EscapeDataString(jobId)}"), ct);
         return ReadJob(document.RootElement);
     }
 
     public async Task<ParsedMarkdown> GetMarkdownAsync(string jobId, CancellationToken ct)
     {
         using var document = await SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Get, $"api/parsing/job/{Uri.EscapeDataString(jobId)}/result/markdown"), ct);
+            () => new HttpRequestMessage(HttpMethod.Get, $"api/v1/parsing/job/{Uri.EscapeDataString(jobId)}/result/markdown"), ct);
         var root = document.RootElement;
         if (!root.TryGetProperty("markdown", out var markdown) || markdown.ValueKind != JsonValueKind.String)
             throw Malformed("the markdown result has no \"markdown\" string");

@@ -264,7 +264,7 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
 
     /// <summary>
     /// Parks the job in <c>parsing/queued</c> until the parser finishes: the webhook wakes it
-    /// (<see cref="WakeParserJobAsync"/>); otherwise it is polled after ParsePollSeconds. Releases the lease.
+    /// (<see cref="Providers.ParserWebhooks.WakeAsync"/>); otherwise it is polled after ParsePollSeconds. Releases the lease.
     /// </summary>
     public async Task WaitForParserAsync(ClaimedJob claimed, JsonObject? payloadPatch, CancellationToken ct)
     {
@@ -290,38 +290,6 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 JobStates.Queued, new { parserJobId, pollSeconds = options.ParsePollSeconds }), ct);
         }
         await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>
-    /// Called by the parser webhook: makes the job waiting for <paramref name="parserJobId"/> due now,
-    /// so a worker claims it at once instead of at its next poll, and records a <c>webhook_received</c>
-    /// event. Returns the woken jobs; none when no job waits on that parser job (unknown, already
-    /// past parsing, or being worked on): webhooks are hints, safe to repeat.
-    /// </summary>
-    public static async Task<IReadOnlyList<WokenJob>> WakeParserJobAsync(NpgsqlConnection connection, string parserJobId,
-        string? parserStatus, CancellationToken ct)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var command = new NpgsqlCommand("""
-            UPDATE upload_pipeline.upload_jobs
-            SET next_attempt_at = now(), updated_at = now()
-            WHERE payload->>'parserJobId' = @parser_job_id AND stage = 'parsing' AND state IN ('queued', 'retryable')
-            RETURNING job_id, document_id, correlation_id, state
-            """, connection, transaction);
-        command.Parameters.AddWithValue("parser_job_id", parserJobId);
-        var woken = new List<(WokenJob Job, string State)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-                woken.Add((new WokenJob(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)), reader.GetString(3)));
-        }
-        foreach (var (job, state) in woken)
-        {
-            await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
-                EventTypes.WebhookReceived, Stages.Parsing, state, Detail: new { parserJobId, parserStatus }), ct);
-        }
-        await transaction.CommitAsync(ct);
-        return woken.Select(w => w.Job).ToList();
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
     public const string Issuer = "https://issuer.test";
     public const string Audience = "pipeline-api";
-    public const string WebhookSecret = "whsec-test-7f3c9a1e2b4d";
+    /// <summary>Below the 64 MiB default, so the limit test sends little; above the old 1 MiB cap, so a realistic result fits.</summary>
+    public const long MaxWebhookBytes = 8 * 1024 * 1024;
     public const long MaxUploadBytes = 256 * 1024;
 
     private WebApplication? _app;
@@ -79,7 +80,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
         ["Auth:Issuer"] = Issuer,
         ["Auth:Audience"] = Audience,
         ["Upload:MaxBytes"] = MaxUploadBytes.ToString(),
-        ["Webhook:Secret"] = WebhookSecret,
+        ["Webhook:MaxBodyBytes"] = MaxWebhookBytes.ToString(),
         ["Serilog:Using:0"] = "Serilog.Sinks.File",
         ["Serilog:WriteTo:0:Name"] = "File",
         ["Serilog:WriteTo:0:Args:path"] = LogFile,

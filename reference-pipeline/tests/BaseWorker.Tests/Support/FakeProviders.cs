@@ -53,9 +53,9 @@ public sealed class FakeProviders : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         FakeProviders? fake = null;
-        app.MapPost("/api/parsing/upload", (HttpRequest request) => fake!.UploadAsync(request.HttpContext));
-        app.MapGet("/api/parsing/job/{id}", (string id) => fake!.Status(id));
-        app.MapGet("/api/parsing/job/{id}/result/markdown", (string id) => fake!.Result(id));
+        app.MapPost("/api/v1/parsing/upload", (HttpRequest request) => fake!.UploadAsync(request.HttpContext));
+        app.MapGet("/api/v1/parsing/job/{id}", (string id) => fake!.Status(id));
+        app.MapGet("/api/v1/parsing/job/{id}/result/markdown", (string id) => fake!.Result(id));
         app.MapPost("/v1/embeddings", (HttpContext context) => fake!.EmbedAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

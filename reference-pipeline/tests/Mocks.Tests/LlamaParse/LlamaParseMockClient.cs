@@ -8,15 +8,13 @@ using Mocks.Tests.Support;
 namespace Mocks.Tests.LlamaParse;
 
 /// <summary>Talks to mock-llamaparse the way LlamaParse's official clients do.</summary>
-public sealed class LlamaParseMockClient(RunningMock mock, string prefix = "/api/parsing", string key = LlamaParseMockClient.ValidKey)
+public sealed class LlamaParseMockClient(RunningMock mock, string prefix = "/api/v1/parsing", string key = LlamaParseMockClient.ValidKey)
 {
     public const string ValidKey = "llx-test-mock-key";
-    public const string WebhookSecret = "test-webhook-secret";
 
     public static Task<RunningMock> StartAsync(int latencyMs = 0) => RunningMock.StartAsync(
         MockLlamaParseApp.Build,
         $"--MockLlamaParse:LatencyMs={latencyMs}",
-        $"--MockLlamaParse:WebhookSecret={WebhookSecret}",
         "--MockLlamaParse:WebhookRetryDelayMs=50");
 
     public async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, Uri? webhookUrl = null)

@@ -10,13 +10,11 @@ public sealed class ParsingContractTests
         "Simulated insurance policy: fire cover applies.",
         "Exclusions: flood damage is not covered.");
 
-    [Theory]
-    [InlineData("/api/parsing")]
-    [InlineData("/api/v1/parsing")]
-    public async Task A_real_pdf_is_parsed_page_by_page_under_both_route_prefixes(string prefix)
+    [Fact]
+    public async Task A_real_pdf_is_parsed_page_by_page_with_llamaparses_page_separator()
     {
         await using var mock = await LlamaParseMockClient.StartAsync();
-        var client = new LlamaParseMockClient(mock, prefix);
+        var client = new LlamaParseMockClient(mock);
 
         var jobId = await client.UploadJobAsync(TwoPagePolicy, "simulated_insurance_document.pdf");
         var status = await client.FinishedAsync(jobId);
@@ -26,18 +24,57 @@ public sealed class ParsingContractTests
 
         status.GetProperty("status").GetString().Should().Be("SUCCESS");
         status.GetProperty("id").GetString().Should().Be(jobId);
-        markdown.GetProperty("markdown").GetString().Should()
-            .Contain("# Page 1").And.Contain("fire cover applies")
-            .And.Contain("# Page 2").And.Contain("flood damage is not covered");
+        var pagesOfMarkdown = markdown.GetProperty("markdown").GetString()!.Split("\n---\n");
+        pagesOfMarkdown.Should().HaveCount(2, "LlamaParse's default page_separator is \"\\n---\\n\"");
+        pagesOfMarkdown[0].Should().Contain("fire cover applies").And.NotContain("# Page", "LlamaParse adds no page heading");
+        pagesOfMarkdown[1].Should().Contain("flood damage is not covered");
         var metadata = markdown.GetProperty("job_metadata");
         metadata.GetProperty("job_pages").GetInt32().Should().Be(2);
         metadata.GetProperty("credits_used").GetDouble().Should().Be(2);
         metadata.GetProperty("job_is_cache_hit").GetBoolean().Should().BeFalse();
-        text.GetProperty("text").GetString().Should().Contain("fire cover applies").And.NotContain("# Page");
+        text.GetProperty("text").GetString()!.Split("\n---\n").Should().HaveCount(2);
         var pages = json.GetProperty("pages");
         pages.GetArrayLength().Should().Be(2);
         pages[1].GetProperty("page").GetInt32().Should().Be(2);
         pages[1].GetProperty("text").GetString().Should().Contain("flood damage");
+    }
+
+    [Fact]
+    public async Task A_blank_page_reads_no_content_here_in_markdown()
+    {
+        await using var mock = await LlamaParseMockClient.StartAsync();
+        var client = new LlamaParseMockClient(mock);
+
+        var jobId = await client.UploadJobAsync(TestPdf.WithPages("Claim form, page one.", ""), "claim-with-blank-back.pdf");
+        await client.FinishedAsync(jobId);
+        var markdown = await client.ResultJsonAsync(jobId, "markdown");
+        var json = await client.ResultJsonAsync(jobId, "json");
+
+        markdown.GetProperty("markdown").GetString()!.Split("\n---\n").Should().Equal("Claim form, page one.", "NO_CONTENT_HERE");
+        json.GetProperty("pages")[1].GetProperty("md").GetString().Should().Be("NO_CONTENT_HERE");
+    }
+
+    [Fact]
+    public async Task Only_the_v1_routes_the_official_clients_call_exist()
+    {
+        await using var mock = await LlamaParseMockClient.StartAsync();
+        var legacy = new LlamaParseMockClient(mock, "/api/parsing");
+
+        using var response = await legacy.UploadAsync(TwoPagePolicy, "policy.pdf");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_webhook_url_of_200_characters_or_more_is_refused_like_the_real_service()
+    {
+        await using var mock = await LlamaParseMockClient.StartAsync();
+        var client = new LlamaParseMockClient(mock);
+
+        using var response = await client.UploadAsync(TwoPagePolicy, "policy.pdf", new Uri("https://pipeline.example.com/" + new string('t', 180)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("200 characters");
     }
 
     [Fact]

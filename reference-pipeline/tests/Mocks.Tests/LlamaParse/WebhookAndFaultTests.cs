@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Mocks.Tests.Support;
 
@@ -11,41 +9,29 @@ public sealed class WebhookAndFaultTests
     private static readonly byte[] Policy = TestPdf.WithPages("Simulated insurance policy: theft cover applies.");
 
     [Fact]
-    public async Task Completion_is_announced_by_a_webhook_signed_with_the_shared_secret()
+    public async Task Completion_posts_only_the_result_to_the_url_given_at_upload_without_any_signature()
     {
         await using var listener = await WebhookListener.StartAsync();
         await using var mock = await LlamaParseMockClient.StartAsync();
         var client = new LlamaParseMockClient(mock);
+        var tag = "job-token-" + Guid.NewGuid().ToString("N");
 
-        var jobId = await client.UploadJobAsync(Policy, "policy.pdf", listener.Url);
-        var delivery = await WebhookFor(listener, jobId);
+        var jobId = await client.UploadJobAsync(Policy, "policy.pdf", listener.UrlFor(tag));
+        var delivery = await WebhookFor(listener, tag);
 
-        var expected = "sha256=" + Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(LlamaParseMockClient.WebhookSecret), delivery.Body));
-        delivery.Signature.Should().Be(expected);
         using var body = JsonDocument.Parse(delivery.Body);
-        body.RootElement.GetProperty("status").GetString().Should().Be("SUCCESS");
+        body.RootElement.EnumerateObject().Select(property => property.Name).Should()
+            .BeEquivalentTo(["txt", "md", "json", "images"], "LlamaParse's webhook body is the result and nothing else: no job id, status or event");
         body.RootElement.GetProperty("md").GetString().Should().Contain("theft cover applies");
-        var webhookLog = (await client.RequestLogAsync()).Where(entry => entry.GetProperty("kind").GetString() == "webhook");
+        body.RootElement.GetProperty("json")[0].GetProperty("page").GetInt32().Should().Be(1);
+        delivery.HeaderNames.Should().NotContain(name => name.Contains("Signature", StringComparison.OrdinalIgnoreCase));
+        var webhookLog = (await client.RequestLogAsync()).Where(entry => entry.GetProperty("kind").GetString() == "webhook").ToList();
         webhookLog.Should().ContainSingle(entry => entry.GetProperty("jobId").GetString() == jobId && entry.GetProperty("status").GetInt32() == 200);
+        webhookLog.Should().OnlyContain(entry => !entry.GetProperty("path").GetString()!.Contains(tag), "the receiver's token is not written down");
     }
 
     [Fact]
-    public async Task The_pipeline_wide_webhook_secret_signs_when_no_mock_secret_is_set()
-    {
-        await using var listener = await WebhookListener.StartAsync();
-        await using var mock = await RunningMock.StartAsync(MockLlamaParse.MockLlamaParseApp.Build, "--Webhook:Secret=pipeline-wide-secret");
-        var client = new LlamaParseMockClient(mock);
-
-        var jobId = await client.UploadJobAsync(Policy, "policy.pdf", listener.Url);
-        var delivery = await WebhookFor(listener, jobId);
-
-        delivery.Signature.Should().Be("sha256=" + Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes("pipeline-wide-secret"), delivery.Body)));
-    }
-
-    [Fact]
-    public async Task Job_error_fails_matching_files_with_the_planned_message_and_spares_others()
+    public async Task Job_error_fails_matching_files_with_the_planned_message_spares_others_and_sends_no_webhook()
     {
         await using var listener = await WebhookListener.StartAsync();
         await using var mock = await LlamaParseMockClient.StartAsync();
@@ -55,18 +41,18 @@ public sealed class WebhookAndFaultTests
             faults = new[] { new { kind = "job-error", fileNamePattern = "*-scanned.pdf", errorCode = "PDF_IS_BROKEN", message = "Parser could not read the scan." } },
         });
 
-        var failing = await client.UploadJobAsync(Policy, "claim-scanned.pdf", listener.Url);
-        var sparing = await client.UploadJobAsync(Policy, "claim.pdf");
+        var failing = await client.UploadJobAsync(Policy, "claim-scanned.pdf", listener.UrlFor("failing"));
         var failed = await client.FinishedAsync(failing);
+        var sparing = await client.UploadJobAsync(Policy, "claim.pdf", listener.UrlFor("sparing"));
         var spared = await client.FinishedAsync(sparing);
-        var delivery = await WebhookFor(listener, failing);
+        await WebhookFor(listener, "sparing");
 
         failed.GetProperty("status").GetString().Should().Be("ERROR");
         failed.GetProperty("error_code").GetString().Should().Be("PDF_IS_BROKEN");
         failed.GetProperty("error_message").GetString().Should().Be("Parser could not read the scan.");
         spared.GetProperty("status").GetString().Should().Be("SUCCESS");
-        using var body = JsonDocument.Parse(delivery.Body);
-        body.RootElement.GetProperty("status").GetString().Should().Be("ERROR");
+        // Webhooks go out in completion order, so once the second arrived the first would have too.
+        listener.Deliveries.Should().NotContain(delivery => delivery.Tag == "failing", "a failed job has no result to post");
     }
 
     [Fact]
@@ -77,13 +63,13 @@ public sealed class WebhookAndFaultTests
         var client = new LlamaParseMockClient(mock);
         await client.PutFaultsAsync(new { faults = new[] { new { kind = "drop-webhooks", count = 1 } } });
 
-        var silent = await client.UploadJobAsync(Policy, "first.pdf", listener.Url);
+        var silent = await client.UploadJobAsync(Policy, "first.pdf", listener.UrlFor("silent"));
         (await client.FinishedAsync(silent)).GetProperty("status").GetString().Should().Be("SUCCESS");
-        var announced = await client.UploadJobAsync(Policy, "second.pdf", listener.Url);
-        await WebhookFor(listener, announced);
+        await client.UploadJobAsync(Policy, "second.pdf", listener.UrlFor("announced"));
+        await WebhookFor(listener, "announced");
 
         // Webhooks go out in completion order, so once the second arrived the first would have too.
-        listener.Deliveries.Should().NotContain(delivery => delivery.ToString().Contains(silent));
+        listener.Deliveries.Should().NotContain(delivery => delivery.Tag == "silent");
         (await client.RequestLogAsync()).Should().Contain(entry =>
             entry.GetProperty("kind").GetString() == "webhook-dropped" && entry.GetProperty("jobId").GetString() == silent);
     }
@@ -103,10 +89,9 @@ public sealed class WebhookAndFaultTests
         (await client.RequestLogAsync()).Should().ContainSingle(entry => entry.GetProperty("fault").GetString() == "outage");
     }
 
-    private static Task<WebhookListener.Delivery> WebhookFor(WebhookListener listener, string jobId) =>
+    private static Task<WebhookListener.Delivery> WebhookFor(WebhookListener listener, string tag) =>
         Eventually.ReturnsAsync(
-            $"webhook for job {jobId}",
-            () => Task.FromResult(listener.Deliveries.FirstOrDefault(delivery =>
-                JsonDocument.Parse(delivery.Body).RootElement.GetProperty("jobId").GetString() == jobId)),
+            $"webhook to {tag}",
+            () => Task.FromResult(listener.Deliveries.FirstOrDefault(delivery => delivery.Tag == tag)),
             delivery => delivery is not null)!;
 }

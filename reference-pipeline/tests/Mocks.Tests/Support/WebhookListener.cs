@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Mocks.Tests.Support;
 
-/// <summary>A webhook receiver on a free loopback port that keeps every delivery's raw bytes and signature.</summary>
+/// <summary>
+/// A webhook receiver on a free loopback port. Each job gets its own URL (<see cref="UrlFor"/>), as the
+/// pipeline does, because LlamaParse's webhook body does not say which job it is; every delivery keeps
+/// its path tag, raw bytes and header names.
+/// </summary>
 public sealed class WebhookListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -14,12 +18,9 @@ public sealed class WebhookListener : IAsyncDisposable
 
     private WebhookListener(WebApplication app) => _app = app;
 
-    public sealed record Delivery(byte[] Body, string? Signature)
-    {
-        public override string ToString() => System.Text.Encoding.UTF8.GetString(Body);
-    }
+    public sealed record Delivery(string Tag, byte[] Body, IReadOnlyList<string> HeaderNames);
 
-    public Uri Url => new(new Uri(_app.Urls.Single()), "/parser-webhook");
+    public Uri UrlFor(string tag) => new(new Uri(_app.Urls.Single()), $"/parser-webhook/{tag}");
 
     public IReadOnlyList<Delivery> Deliveries => _deliveries.ToArray();
 
@@ -30,11 +31,11 @@ public sealed class WebhookListener : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var listener = new WebhookListener(app);
-        app.MapPost("/parser-webhook", async (HttpRequest request) =>
+        app.MapPost("/parser-webhook/{tag}", async (string tag, HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            listener._deliveries.Enqueue(new Delivery(body.ToArray(), request.Headers["X-Webhook-Signature"].SingleOrDefault()));
+            listener._deliveries.Enqueue(new Delivery(tag, body.ToArray(), request.Headers.Keys.ToList()));
             return Results.Ok();
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

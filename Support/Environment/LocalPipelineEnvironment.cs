@@ -18,6 +18,8 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     private const string Audience = "document-pipeline";
     private readonly string _storageRoot = Directory.CreateTempSubdirectory("pipeline-storage-").FullName;
     private readonly string _signingKey = RandomSecret();
+    /// <summary>The one key mock-openai issues for this run: it accepts no other, like OpenAI.</summary>
+    private readonly string _openAiKey = $"sk-local-{RandomSecret()[..24]}";
     private readonly LocalServices _services;
     private PostgresCluster? _cluster;
 
@@ -65,6 +67,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         _services.Define(new LocalService("mock-openai", "mock-openai", new Dictionary<string, string?>
         {
             ["MockOpenAi__LatencyMs"] = Text(options.Local.EmbeddingLatencyMs),
+            ["MockOpenAi__IssuedKeys__0"] = _openAiKey,
         }, LocalService.Healthy("/health")));
         _services.Define(new LocalService("mock-llamaparse", "mock-llamaparse", new Dictionary<string, string?>
         {
@@ -110,7 +113,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["LlamaParse__ApiKey"] = $"llx-local-{RandomSecret()[..24]}",
             ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),
             ["OpenAI__BaseUrl"] = Mocks.OpenAi.ToString().TrimEnd('/'),
-            ["OpenAI__ApiKey"] = $"sk-local-{RandomSecret()[..24]}",
+            ["OpenAI__ApiKey"] = _openAiKey,
             ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
             ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
         };

@@ -8,8 +8,11 @@ public sealed class MockOpenAiOptions
     /// <summary>Latency added to every embeddings request, before any fault latency.</summary>
     public int LatencyMs { get; set; }
 
-    /// <summary>Bearer keys are accepted when they start with this prefix.</summary>
-    public string ApiKeyPrefix { get; set; } = "sk-";
+    /// <summary>
+    /// The keys this mock "issued" (<c>MockOpenAi__IssuedKeys__0</c>, ...): only these are accepted, as
+    /// with OpenAI, where a well-formed but unknown key gets 401 <c>invalid_api_key</c>. None: every key is refused.
+    /// </summary>
+    public List<string> IssuedKeys { get; set; } = [];
 
     /// <summary>Advertised in <c>x-ratelimit-limit-requests</c>; the mock only reports it, faults produce 429s.</summary>
     public int RequestsPerMinute { get; set; } = 3000;

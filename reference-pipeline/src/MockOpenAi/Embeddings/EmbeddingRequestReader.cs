@@ -6,7 +6,6 @@ namespace MockOpenAi.Embeddings;
 internal sealed class EmbeddingRequestReader(TokenCounter tokens)
 {
     public const int MaxInputs = 2048;
-    public const int MaxTokensPerInput = 8191;
     public const int MaxTokensPerRequest = 300_000;
 
     public (EmbeddingRequest? Request, OpenAiError? Error) Read(JsonElement body)
@@ -45,7 +44,7 @@ internal sealed class EmbeddingRequestReader(TokenCounter tokens)
             return Fail(OpenAiError.InvalidRequest("'input' is a required property", param: "input"));
         }
 
-        var (inputs, inputError) = ReadInputs(inputElement);
+        var (inputs, inputError) = ReadInputs(inputElement, model);
         if (inputError is not null)
         {
             return Fail(inputError);
@@ -96,7 +95,7 @@ internal sealed class EmbeddingRequestReader(TokenCounter tokens)
         return (dimensions, null);
     }
 
-    private (IReadOnlyList<EmbeddingInput>? Inputs, OpenAiError? Error) ReadInputs(JsonElement input)
+    private (IReadOnlyList<EmbeddingInput>? Inputs, OpenAiError? Error) ReadInputs(JsonElement input, EmbeddingModel model)
     {
         var texts = new List<string>();
         switch (input.ValueKind)
@@ -142,10 +141,10 @@ internal sealed class EmbeddingRequestReader(TokenCounter tokens)
                 return (null, OpenAiError.InvalidInput());
         }
 
-        return CountTokens(texts);
+        return CountTokens(texts, model.MaxInputTokens);
     }
 
-    private (IReadOnlyList<EmbeddingInput>? Inputs, OpenAiError? Error) CountTokens(List<string> texts)
+    private (IReadOnlyList<EmbeddingInput>? Inputs, OpenAiError? Error) CountTokens(List<string> texts, int maxTokensPerInput)
     {
         var inputs = new List<EmbeddingInput>(texts.Count);
         var total = 0;
@@ -157,11 +156,11 @@ internal sealed class EmbeddingRequestReader(TokenCounter tokens)
             }
 
             var count = tokens.Count(text);
-            if (count > MaxTokensPerInput)
+            if (count > maxTokensPerInput)
             {
+                // param and code are both null on this 400 (microsoft/PubSec-Info-Assistant#755 shows the body).
                 return (null, OpenAiError.InvalidRequest(
-                    $"This model's maximum context length is {MaxTokensPerInput} tokens, however you requested {count} tokens ({count} in your prompt; 0 for the completion). Please reduce your prompt; or completion length.",
-                    code: "context_length_exceeded"));
+                    $"This model's maximum context length is {maxTokensPerInput} tokens, however you requested {count} tokens ({count} in your prompt; 0 for the completion). Please reduce your prompt; or completion length."));
             }
 
             total += count;

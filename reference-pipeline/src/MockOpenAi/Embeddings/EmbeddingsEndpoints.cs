@@ -27,7 +27,7 @@ public static class EmbeddingsEndpoints
         response.Headers["openai-organization"] = "org-mock";
 
         var key = BearerKey(context.Request);
-        if (key is null || !key.StartsWith(options.Value.ApiKeyPrefix, StringComparison.Ordinal))
+        if (key is null || !IssuedKeys.Contains(options.Value, key))
         {
             return OpenAiError.InvalidApiKey(key).ToResult();
         }

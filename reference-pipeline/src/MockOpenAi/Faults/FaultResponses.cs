@@ -5,7 +5,8 @@ namespace MockOpenAi.Faults;
 /// <summary>How OpenAI answers when each fault strikes: its status, envelope and headers.</summary>
 internal static class FaultResponses
 {
-    public const int DefaultRetryAfterMs = 1000;
+    /// <summary>When the window resets (<c>x-ratelimit-reset-*</c>) if the fault names no wait.</summary>
+    public const int DefaultResetMs = 1000;
 
     public static IResult Outage(FaultSpec fault) => new OpenAiError(
         StatusCodes.Status503ServiceUnavailable,
@@ -28,12 +29,16 @@ internal static class FaultResponses
         null,
         "insufficient_quota").ToResult();
 
+    /// <summary>
+    /// A 429 as OpenAI sends it: <c>Retry-After</c> (whole seconds) only when the fault names a wait,
+    /// because the real API often sends none and a client must then back off on its own. Never
+    /// <c>retry-after-ms</c>: that header is Azure OpenAI's (the official clients read it when present,
+    /// e.g. openai-node's retry logic, but api.openai.com does not send it).
+    /// </summary>
     public static IResult RateLimited(FaultSpec fault, string model, HttpResponse response, RateLimitWindow window)
     {
-        var retryAfterMs = fault.RetryAfterMs ?? DefaultRetryAfterMs;
-        var retryAfter = TimeSpan.FromMilliseconds(retryAfterMs);
-        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-        response.Headers["retry-after-ms"] = retryAfterMs.ToString();
+        var retryAfter = TimeSpan.FromMilliseconds(fault.RetryAfterMs ?? DefaultResetMs);
+        if (fault.RetryAfterMs is not null) response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
         window.WriteExhausted(response, retryAfter);
         return new OpenAiError(
             StatusCodes.Status429TooManyRequests,

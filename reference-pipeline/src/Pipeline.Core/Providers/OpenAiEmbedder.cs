@@ -16,7 +16,7 @@ namespace Pipeline.Core.Providers;
 public sealed class OpenAiEmbedder
 {
     private readonly EmbeddingClient _client;
-    private readonly EmbeddingGenerationOptions _generation;
+    private readonly int? _dimensions;
 
     public string Model { get; }
 
@@ -30,7 +30,7 @@ public sealed class OpenAiEmbedder
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
         };
         _client = new EmbeddingClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
-        _generation = new EmbeddingGenerationOptions { Dimensions = options.Dimensions };
+        _dimensions = options.Dimensions;
     }
 
     /// <summary>The SDK expects the endpoint to include <c>/v1</c>; the variable may or may not.</summary>
@@ -45,7 +45,10 @@ public sealed class OpenAiEmbedder
     {
         try
         {
-            var result = await _client.GenerateEmbeddingsAsync(inputs, _generation, ct);
+            // Options per call: the SDK writes the call's input and model into the options object it is
+            // given, so one shared between concurrent calls lets a batch go out with another's input.
+            var generation = new EmbeddingGenerationOptions { Dimensions = _dimensions };
+            var result = await _client.GenerateEmbeddingsAsync(inputs, generation, ct);
             var vectors = result.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
             if (vectors.Count != inputs.Count)
                 throw new PipelineErrorException(PipelineError.Transient("openai-malformed-response",

@@ -20,26 +20,31 @@ public sealed class EmbeddingsErrorTests
     }
 
     [Fact]
-    public async Task An_input_over_8191_tokens_is_refused_with_400_through_the_sdk()
+    public async Task Text_embedding_3_takes_8192_tokens_per_input_and_refuses_more_with_a_null_code()
     {
         await using var mock = await StartAsync();
-        var tooLong = string.Concat(Enumerable.Repeat(" policy", 8192));
+        string Tokens(int count) => string.Concat(Enumerable.Repeat(" policy", count)); // " policy" is one cl100k token
 
-        var call = () => Sdk(mock).GenerateEmbeddingAsync(tooLong, cancellationToken: TestContext.Current.CancellationToken);
+        var atLimit = await Sdk(mock).GenerateEmbeddingAsync(Tokens(8192), cancellationToken: TestContext.Current.CancellationToken);
+        using var overLimit = await PostEmbeddingsAsync(mock, new { model = "text-embedding-3-small", input = Tokens(8193) });
 
-        (await call.Should().ThrowAsync<ClientResultException>())
-            .Which.Should().Match<ClientResultException>(error => error.Status == 400 && error.Message.Contains("maximum context length is 8191 tokens"));
+        atLimit.Value.ToFloats().Length.Should().Be(1536);
+        (await Envelope(overLimit, HttpStatusCode.BadRequest)).Should().Be(("invalid_request_error", null), "OpenAI sends code null on this 400");
+        (await overLimit.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should()
+            .Contain("maximum context length is 8192 tokens").And.Contain("\"param\":null");
     }
 
-    [Fact]
-    public async Task A_bad_key_gets_401_invalid_api_key_through_the_sdk()
+    [Theory]
+    [InlineData("not-an-openai-key")]
+    [InlineData("sk-proj-well-formed-but-never-issued")]
+    public async Task A_key_that_was_not_issued_gets_401_invalid_api_key_through_the_sdk(string key)
     {
         await using var mock = await StartAsync();
 
-        var call = () => Sdk(mock, key: "not-an-openai-key").GenerateEmbeddingAsync("hello", cancellationToken: TestContext.Current.CancellationToken);
+        var call = () => Sdk(mock, key: key).GenerateEmbeddingAsync("hello", cancellationToken: TestContext.Current.CancellationToken);
 
         (await call.Should().ThrowAsync<ClientResultException>())
-            .Which.Should().Match<ClientResultException>(error => error.Status == 401 && error.Message.Contains("invalid_api_key"));
+            .Which.Should().Match<ClientResultException>(error => error.Status == 401 && error.Message.Contains("invalid_api_key") && !error.Message.Contains(key));
     }
 
     [Fact]

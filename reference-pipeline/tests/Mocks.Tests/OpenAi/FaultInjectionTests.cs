@@ -32,8 +32,23 @@ public sealed class FaultInjectionTests
 
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(3));
-        response.Headers.GetValues("retry-after-ms").Should().Equal("2500");
+        response.Headers.Contains("retry-after-ms").Should().BeFalse("retry-after-ms is Azure OpenAI's header, not api.openai.com's");
         response.Headers.GetValues("x-ratelimit-remaining-requests").Should().Equal("0");
+        (await ErrorCode(response)).Should().Be("rate_limit_exceeded");
+    }
+
+    [Fact]
+    public async Task A_rate_limited_answer_may_come_without_retry_after_as_openais_often_does()
+    {
+        await using var mock = await StartAsync();
+        await PutFaultsAsync(mock, new { faults = new[] { new { kind = "rate-limit", count = 1 } } });
+
+        using var response = await PostEmbeddingsAsync(mock, new { model = "text-embedding-3-small", input = "hello" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter.Should().BeNull();
+        response.Headers.Contains("retry-after-ms").Should().BeFalse();
+        response.Headers.GetValues("x-ratelimit-reset-requests").Should().ContainSingle();
         (await ErrorCode(response)).Should().Be("rate_limit_exceeded");
     }
 

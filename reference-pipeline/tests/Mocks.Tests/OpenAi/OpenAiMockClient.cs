@@ -14,7 +14,8 @@ public static class OpenAiMockClient
 {
     public const string ValidKey = "sk-test-mock-key";
 
-    public static Task<RunningMock> StartAsync() => RunningMock.StartAsync(MockOpenAiApp.Build, "--MockOpenAi:LatencyMs=0");
+    public static Task<RunningMock> StartAsync(params string[] settings) =>
+        RunningMock.StartAsync(MockOpenAiApp.Build, ["--MockOpenAi:LatencyMs=0", $"--MockOpenAi:IssuedKeys:0={ValidKey}", .. settings]);
 
     public static EmbeddingClient Sdk(RunningMock mock, string model = "text-embedding-3-small", string key = ValidKey, int? maxRetries = null)
     {

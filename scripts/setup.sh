@@ -27,6 +27,9 @@ fi
 wanted=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || wanted+=(fonts-dejavu-core)
+# Node runs the official npm clients (openai, llama-cloud-services) against the mocks in the tests.
+command -v node >/dev/null 2>&1 || wanted+=(nodejs)
+command -v npm >/dev/null 2>&1 || wanted+=(npm)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromium); fi
 
 if [ ${#wanted[@]} -gt 0 ]; then
@@ -59,6 +62,15 @@ for conf in /etc/postgresql/*/*/start.conf; do
     sed -i 's/^auto$/manual/' "$conf"
   fi
 done
+
+# The official provider clients for the contract tests, exactly as pinned in package-lock.json.
+contract="$(cd "$(dirname "$0")/.." && pwd)/reference-pipeline/contract/node"
+if [ -f "$contract/package-lock.json" ] && ! cmp -s "$contract/package-lock.json" "$contract/node_modules/.installed-from-lock" 2>/dev/null; then
+  say "installing the official npm clients in $contract (npm ci)"
+  (cd "$contract" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-from-lock)
+else
+  say "official npm clients already installed in $contract"
+fi
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 say "PostgreSQL binaries: ${bin:-missing}; fonts: /usr/share/fonts/truetype/dejavu"

@@ -24,6 +24,7 @@ public sealed class StageRunner(
     DocumentStorage storage,
     LlamaParseClient parser,
     OpenAiEmbedder embedder,
+    PaidProviderCalls paid,
     TextChunker chunker,
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
@@ -72,7 +73,7 @@ public sealed class StageRunner(
         var token = ParserWebhooks.NewToken();
         var webhookUrl = ParserWebhooks.UrlFor(parserOptions.Value.WebhookUrl, job.JobId, token);
         if (webhookUrl is not null) await ParserWebhooks.RecordTokenAsync(db, job, ParserWebhooks.HashHex(token), ct);
-        var uploaded = await parser.UploadAsync(document.StoragePath, document.Filename, webhookUrl, ct);
+        var uploaded = await paid.UploadAsync(job, document, webhookUrl, ct);
         logger.LogInformation("Uploaded {Filename} to the parser as {ParserJobId}", document.Filename, uploaded.Id);
         // Ask once before parking: a fast parser may already be done, and its webhook may have
         // arrived while this job was still leased (when the wake-up cannot apply).
@@ -87,7 +88,7 @@ public sealed class StageRunner(
         switch (status.Status)
         {
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
-                var result = await parser.GetMarkdownAsync(parserJobId, ct);
+                var result = await paid.GetMarkdownAsync(job, parserJobId, ct);
                 var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, result.Markdown, ct);
                 var parsed = await CommitAsync(job, Stages.Parsed, JobStates.Working,
                     new JsonObject
@@ -105,6 +106,7 @@ public sealed class StageRunner(
                 logger.LogInformation("Parser job {ParserJobId} is pending; waiting for its webhook or the next poll", parserJobId);
                 return null;
             default:
+                await paid.ParseFailedAsync(job, ct);
                 if (status.FailedOnTheDocument)
                 {
                     throw new PipelineErrorException(PipelineError.Permanent("parser-rejected-document",
@@ -161,7 +163,7 @@ public sealed class StageRunner(
         var batches = EmbeddingBatcher.Split(pending, c => c.TokenCount);
         foreach (var batch in batches)
         {
-            var vectors = await embedder.EmbedAsync(batch.Select(c => c.Content).ToList(), ct);
+            var vectors = await paid.EmbedAsync(job, batch.Select(c => c.Content).ToList(), batch.Sum(c => c.TokenCount), ct);
             await ChunkStore.BufferVectorsAsync(db, job.DocumentId, embedder.Model,
                 batch.Zip(vectors, (chunk, vector) => (chunk.ChunkId, vector)).ToList(), ct);
         }

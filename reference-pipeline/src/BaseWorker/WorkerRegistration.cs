@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Chunking;
+using Pipeline.Core.Costs;
 using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
@@ -50,6 +51,13 @@ public static class WorkerRegistration
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
+            .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BudgetOptions>>().Value);
+        builder.Services.AddSingleton(sp => PriceTable.Load(sp.GetRequiredService<BudgetOptions>().PriceTablePath));
+        builder.Services.AddSingleton<SpendLedger>();
+        builder.Services.AddTransient<PaidProviderCalls>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<WorkerDocuments>();
         builder.Services.AddTransient<StageRunner>();

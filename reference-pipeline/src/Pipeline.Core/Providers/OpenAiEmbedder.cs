@@ -8,6 +8,9 @@ using Pipeline.Core.Queue;
 
 namespace Pipeline.Core.Providers;
 
+/// <summary>The vectors of one request, in input order, and the tokens OpenAI reported for it.</summary>
+public sealed record EmbeddingBatchResult(IReadOnlyList<float[]> Vectors, int? TotalTokens);
+
 /// <summary>
 /// Embeddings through the official OpenAI SDK. The SDK's own retries are off: a 429 becomes a
 /// retryable <see cref="PipelineError"/> carrying the server's Retry-After, so the job queue's
@@ -41,7 +44,11 @@ public sealed class OpenAiEmbedder
     }
 
     /// <summary>One request; the caller keeps inputs within the batch limits (<see cref="Chunking.EmbeddingBatcher"/>).</summary>
-    public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> inputs, CancellationToken ct)
+    public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> inputs, CancellationToken ct) =>
+        (await EmbedWithUsageAsync(inputs, ct)).Vectors;
+
+    /// <summary>One request, with the tokens OpenAI says it charged (<c>usage.total_tokens</c>; null when it sent none).</summary>
+    public async Task<EmbeddingBatchResult> EmbedWithUsageAsync(IReadOnlyList<string> inputs, CancellationToken ct)
     {
         try
         {
@@ -53,7 +60,7 @@ public sealed class OpenAiEmbedder
             if (vectors.Count != inputs.Count)
                 throw new PipelineErrorException(PipelineError.Transient("openai-malformed-response",
                     $"OpenAI returned {vectors.Count} vectors for {inputs.Count} inputs."));
-            return vectors;
+            return new EmbeddingBatchResult(vectors, result.Value.Usage?.TotalTokenCount);
         }
         catch (ClientResultException e)
         {

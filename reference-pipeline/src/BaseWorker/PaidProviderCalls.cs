@@ -22,7 +22,7 @@ public sealed class PaidProviderCalls(
     public async Task<ParserJob> UploadAsync(ClaimedJob job, StoredDocument document, string? webhookUrl, CancellationToken ct)
     {
         var pages = Math.Max(1, await PageCountAsync(job.DocumentId, ct) ?? 1);
-        var reservation = await ledger.ReserveAsync(Providers.LlamaParse, job.JobId, prices.ParseUsd(pages, budget.ParseMode),
+        var reservation = await ledger.ReserveAsync(PaidProviders.LlamaParse, job.JobId, prices.ParseUsd(pages, budget.ParseMode),
             new { pages, mode = budget.ParseMode, priceTable = prices.AsOf }, ct);
         try
         {
@@ -40,17 +40,17 @@ public sealed class PaidProviderCalls(
     {
         var result = await parser.GetMarkdownAsync(parserJobId, ct);
         var credits = result.CreditsUsed is { } used ? (decimal)used : prices.CreditsPerPage(budget.ParseMode) * (result.Pages ?? 1);
-        await ledger.SettleOpenAsync(Providers.LlamaParse, job.JobId, prices.CreditsUsd(credits),
+        await ledger.SettleOpenAsync(PaidProviders.LlamaParse, job.JobId, prices.CreditsUsd(credits),
             new { credits, pages = result.Pages, reportedByProvider = result.CreditsUsed is not null }, ct);
         return result;
     }
 
     /// <summary>The parser job failed: LlamaParse reports no credits for it, so its reservation is released.</summary>
-    public Task ParseFailedAsync(ClaimedJob job, CancellationToken ct) => ledger.ReleaseOpenAsync(Providers.LlamaParse, job.JobId, ct);
+    public Task ParseFailedAsync(ClaimedJob job, CancellationToken ct) => ledger.ReleaseOpenAsync(PaidProviders.LlamaParse, job.JobId, ct);
 
     public async Task<IReadOnlyList<float[]>> EmbedAsync(ClaimedJob job, IReadOnlyList<string> inputs, int estimatedTokens, CancellationToken ct)
     {
-        var reservation = await ledger.ReserveAsync(Providers.OpenAi, job.JobId, prices.EmbeddingUsd(embedder.Model, estimatedTokens),
+        var reservation = await ledger.ReserveAsync(PaidProviders.OpenAi, job.JobId, prices.EmbeddingUsd(embedder.Model, estimatedTokens),
             new { estimatedTokens, inputs = inputs.Count, model = embedder.Model, priceTable = prices.AsOf }, ct);
         EmbeddingBatchResult result;
         try

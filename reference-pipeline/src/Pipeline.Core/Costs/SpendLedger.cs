@@ -4,7 +4,7 @@ using Pipeline.Core.Queue;
 
 namespace Pipeline.Core.Costs;
 
-public static class Providers
+public static class PaidProviders
 {
     public const string LlamaParse = "llamaparse";
     public const string OpenAi = "openai";
@@ -24,7 +24,7 @@ public sealed record SpendReservation(long SpendId, string Provider, decimal Est
 /// </summary>
 public sealed class SpendLedger(NpgsqlDataSource db, BudgetOptions budget)
 {
-    public decimal CapFor(string provider) => provider == Providers.LlamaParse ? budget.LlamaParseUsd : budget.OpenAiUsd;
+    public decimal CapFor(string provider) => provider == PaidProviders.LlamaParse ? budget.LlamaParseUsd : budget.OpenAiUsd;
 
     /// <summary>Reserves <paramref name="estimatedUsd"/> or throws a permanent <c>budget-exceeded</c> error.</summary>
     public async Task<SpendReservation> ReserveAsync(string provider, Guid? jobId, decimal estimatedUsd, object units, CancellationToken ct)

@@ -14,6 +14,7 @@ public sealed class SuiteOptions
     public ExternalOptions External { get; set; } = new();
     public ComposeOptions Compose { get; set; } = new();
     public PipelineFacts Pipeline { get; set; } = new();
+    public RealApiOptions RealApi { get; set; } = new();
 }
 
 public sealed class TimeoutOptions
@@ -74,4 +75,30 @@ public sealed class PipelineFacts
     public string EmbeddingModel { get; set; } = "text-embedding-3-small";
     public int EmbeddingDimensions { get; set; } = 1536;
     public long UploadLimitBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>
+/// Real LlamaParse and OpenAI (scripts/gate.sh --real-apis), under hard caps per run. Keys come from
+/// LLAMA_CLOUD_API_KEY / OPENAI_API_KEY or from the files named here; they are never written anywhere.
+/// </summary>
+public sealed class RealApiOptions
+{
+    /// <summary>Point the local workers at the real providers and run the @real-api scenarios.</summary>
+    public bool Enabled { get; set; }
+    public decimal LlamaParseBudgetUsd { get; set; } = 5m;
+    public decimal OpenAiBudgetUsd { get; set; } = 10m;
+    /// <summary>The gate's --budget-usd: when given, neither provider may spend more than this in the run.</summary>
+    public decimal? BudgetUsd { get; set; }
+    /// <summary>The LlamaParse tier uploads are priced at (a key of the price table's creditsPerPage).</summary>
+    public string ParseMode { get; set; } = "cost_effective";
+    public string LlamaParseKeyFile { get; set; } = "";
+    public string OpenAiKeyFile { get; set; } = "";
+
+    /// <summary>"Comparable" for 4.4-real-vs-mock: shared-word similarity of the parsed texts, at least this.</summary>
+    public double MinTextSimilarity { get; set; } = 0.6;
+    /// <summary>"Comparable": the larger chunk count is at most this many times the smaller.</summary>
+    public double MaxChunkCountRatio { get; set; } = 2.0;
+
+    public decimal LlamaParseCapUsd => Math.Min(LlamaParseBudgetUsd, BudgetUsd ?? decimal.MaxValue);
+    public decimal OpenAiCapUsd => Math.Min(OpenAiBudgetUsd, BudgetUsd ?? decimal.MaxValue);
 }

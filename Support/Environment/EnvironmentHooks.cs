@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Acceptance.Support.Configuration;
+using Acceptance.Support.RealApi;
 using Acceptance.Support.Recovery;
 using Reqnroll;
 
@@ -27,6 +28,14 @@ public sealed class EnvironmentHooks
         {
             await WriteStatusAsync(runFolder, new("bad-configuration", null, null, e.Message));
             throw;
+        }
+
+        var estimate = CostPreflight.Estimate(options);
+        await CostPreflight.WriteAsync(runFolder.Path, options, estimate);
+        if (CostPreflight.Refusal(options, estimate) is { } refusal)
+        {
+            await WriteStatusAsync(runFolder, new("bad-configuration", options.Target, null, $"The run was not started: {refusal}."));
+            throw new InvalidSuiteConfigurationException([$"The run was not started: {refusal}."]);
         }
 
         IPipelineEnvironment environment;

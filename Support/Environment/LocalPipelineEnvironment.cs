@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
+using Acceptance.Support.RealApi;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Environment;
@@ -20,6 +21,14 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     private readonly string _signingKey = RandomSecret();
     /// <summary>The one key mock-openai issues for this run: it accepts no other, like OpenAI.</summary>
     private readonly string _openAiKey = $"sk-local-{RandomSecret()[..24]}";
+    private readonly string _llamaParseKey = $"llx-local-{RandomSecret()[..24]}";
+    /// <summary>The run the provider budget counts against (see Support/RealApi/ProviderSettings).</summary>
+    private readonly string _budgetRunId = $"run-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{RandomSecret()[..8]}";
+
+    /// <summary>The provider keys this environment handed to its services: none may appear in a log or report.</summary>
+    public IReadOnlyList<string> ProviderKeyValues => [_openAiKey, _llamaParseKey];
+
+    public string BudgetRunId => _budgetRunId;
     private readonly LocalServices _services;
     private PostgresCluster? _cluster;
 
@@ -96,8 +105,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         Control = new LocalServiceController(_services, _cluster, workers);
     }
 
-    private Dictionary<string, string?> WorkerSettings(SuiteOptions options, string workerId, Dictionary<string, string?> testing) =>
-        new(testing)
+    private Dictionary<string, string?> WorkerSettings(SuiteOptions options, string workerId, Dictionary<string, string?> testing)
+    {
+        var settings = new Dictionary<string, string?>(testing)
         {
             ["ConnectionStrings__Pipeline"] = DatabaseConnectionString,
             ["Pipeline__StorageRoot"] = _storageRoot,
@@ -110,13 +120,16 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Worker__ParsePollSeconds"] = Text(options.Local.ParsePollSeconds),
             ["Worker__ShutdownDeadlineSeconds"] = Text(options.Local.ShutdownDeadlineSeconds),
             ["LlamaParse__BaseUrl"] = Mocks!.LlamaParse.ToString().TrimEnd('/'),
-            ["LlamaParse__ApiKey"] = $"llx-local-{RandomSecret()[..24]}",
+            ["LlamaParse__ApiKey"] = _llamaParseKey,
             ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),
             ["OpenAI__BaseUrl"] = Mocks.OpenAi.ToString().TrimEnd('/'),
             ["OpenAI__ApiKey"] = _openAiKey,
             ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
             ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
         };
+        ProviderSettings.Apply(settings, options, _budgetRunId);
+        return settings;
+    }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

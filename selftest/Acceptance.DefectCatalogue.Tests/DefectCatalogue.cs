@@ -34,6 +34,10 @@ public static class DefectCatalogue
             "A worker killed while chunking is replaced without changing the result"),
         new("no-db-reconnect", "workers stop on their first database error",
             "Documents in flight are finished after the database returns"),
+        new("ignore-budget", "a paid call that would cross the run's budget is made anyway",
+            "A run whose OpenAI budget cannot pay for the next call stops before making it"),
+        new("log-provider-keys", "workers write their provider keys to their log",
+            "The providers' keys appear in no log, evidence file or process listing"),
     ];
 }
 

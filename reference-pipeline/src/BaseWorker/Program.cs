@@ -7,4 +7,5 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.UsePipelineLogging("base-worker");
 builder.AddPipelineCore();
 builder.AddBaseWorker();
+builder.AddBudgetAndKeyDefects();
 await builder.Build().RunAsync();

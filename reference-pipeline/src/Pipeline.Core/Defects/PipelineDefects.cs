@@ -42,6 +42,11 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the chunking stage takes 40 seconds longer (<see cref="StallInChunkingDelay"/>).</summary>
     public const string StallInChunking = "stall-in-chunking";
 
+    /// <summary>base-worker: the run's provider budget is lifted, so a call that would cross the cap is made anyway.</summary>
+    public const string IgnoreBudget = "ignore-budget";
+    /// <summary>base-worker: the worker writes its provider keys to its log at start.</summary>
+    public const string LogProviderKeys = "log-provider-keys";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -50,6 +55,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
+        IgnoreBudget, LogProviderKeys,
     ];
 
     public static PipelineDefects None { get; } = new([]);

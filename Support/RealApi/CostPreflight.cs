@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Acceptance.Support.Configuration;
+using Pipeline.Core.Chunking;
+using Pipeline.Core.Costs;
+using Pipeline.Core.Options;
+using Pipeline.TestKit;
+
+namespace Acceptance.Support.RealApi;
+
+/// <summary>
+/// Before anything is spent: what the real-API document set will cost (pages counted in its PDFs,
+/// cl100k tokens of the pipeline's own chunks, priced with the dated price table). Written to the run
+/// folder as cost-estimate.json; in real-API mode a run estimated above its budget does not start.
+/// </summary>
+public static class CostPreflight
+{
+    public const string FileName = "cost-estimate.json";
+
+    /// <summary>The small, fixed document set the @real-api scenarios upload.</summary>
+    public static readonly IReadOnlyList<string> DocumentSet = [TestDocuments.InsurancePolicy, TestDocuments.PolicySchedule, TestDocuments.ClaimsHandbook];
+
+    public static RunEstimate Estimate(SuiteOptions options) => CostEstimator.Estimate(
+        DocumentSet.Select(name => (name, TestDocuments.Get(name).Bytes)),
+        PriceTable.Load(), options.RealApi.ParseMode, options.Pipeline.EmbeddingModel, new TextChunker(new ChunkingOptions()));
+
+    /// <summary>Why the run must not start, or null. Only real-API mode spends money, so only it is refused.</summary>
+    public static string? Refusal(SuiteOptions options, RunEstimate estimate) =>
+        options.RealApi.Enabled
+            ? estimate.RefusalUnder(new BudgetOptions { LlamaParseUsd = options.RealApi.LlamaParseCapUsd, OpenAiUsd = options.RealApi.OpenAiCapUsd })
+            : null;
+
+    public static Task WriteAsync(string runFolder, SuiteOptions options, RunEstimate estimate) =>
+        File.WriteAllTextAsync(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(new
+        {
+            priceTableAsOf = estimate.PriceTableAsOf,
+            parseMode = estimate.ParseMode,
+            model = estimate.Model,
+            pages = estimate.Pages,
+            embeddingTokens = estimate.EmbeddingTokens,
+            llamaParseUsd = estimate.ParseUsd,
+            openAiUsd = estimate.EmbeddingUsd,
+            budget = new { llamaParseUsd = options.RealApi.LlamaParseCapUsd, openAiUsd = options.RealApi.OpenAiCapUsd },
+            documents = estimate.Documents,
+        }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+}

@@ -29,8 +29,11 @@ public static class CostPreflight
             ? estimate.RefusalUnder(new BudgetOptions { LlamaParseUsd = options.RealApi.LlamaParseCapUsd, OpenAiUsd = options.RealApi.OpenAiCapUsd })
             : null;
 
-    public static Task WriteAsync(string runFolder, SuiteOptions options, RunEstimate estimate) =>
-        File.WriteAllTextAsync(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(new
+    public static Task WriteAsync(string runFolder, SuiteOptions options, RunEstimate estimate)
+    {
+        var prices = PriceTable.Load();
+        var tokensPerPage = estimate.Pages == 0 ? 0 : (decimal)estimate.EmbeddingTokens / estimate.Pages;
+        return File.WriteAllTextAsync(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(new
         {
             priceTableAsOf = estimate.PriceTableAsOf,
             parseMode = estimate.ParseMode,
@@ -41,5 +44,15 @@ public static class CostPreflight
             openAiUsd = estimate.EmbeddingUsd,
             budget = new { llamaParseUsd = options.RealApi.LlamaParseCapUsd, openAiUsd = options.RealApi.OpenAiCapUsd },
             documents = estimate.Documents,
+            // Cost per 1,000 pages of documents like these, by parse mode and by embedding model.
+            per1000Pages = new
+            {
+                tokensPerPage = Math.Round(tokensPerPage, 1),
+                parseUsdByMode = prices.LlamaParse.CreditsPerPage.Keys.ToDictionary(mode => mode, mode => prices.ParseUsd(1000, mode)),
+                embeddingUsdByModel = prices.OpenAi.UsdPerMillionTokens.Keys.ToDictionary(model => model,
+                    model => Math.Round(prices.EmbeddingUsd(model, (long)(tokensPerPage * 1000)), 6)),
+                batchApiMultiplier = prices.OpenAi.BatchApiMultiplier,
+            },
         }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+    }
 }

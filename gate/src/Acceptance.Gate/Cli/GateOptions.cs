@@ -11,6 +11,10 @@ public sealed record GateOptions
     public int? Documents { get; init; }
     public int? Concurrency { get; init; }
     public decimal? BudgetUsd { get; init; }
+    /// <summary>Point the local workers at the real LlamaParse and OpenAI; runs the @real-api scenarios unless --tags says otherwise.</summary>
+    public bool RealApis { get; init; }
+    public string? LlamaParseKeyFile { get; init; }
+    public string? OpenAiKeyFile { get; init; }
     public string? ReportsDirectory { get; init; }
     public string? PreviousReadiness { get; init; }
     public bool BlockOnNotVerified { get; init; } = true;

@@ -17,7 +17,12 @@ public static class GateOptionsParser
           --exclude-tags <t1,t2>      leave out scenarios with these tags (default: wip,ignore)
           --documents <n>             documents in workload scenarios (default: 5)
           --concurrency <n>           uploads in flight in workload scenarios (default: 3)
-          --budget-usd <amount>       hard cost cap for @real-api scenarios (default: none, which skips them)
+          --budget-usd <amount>       hard cost cap per paid provider for this run (defaults: LlamaParse $5, OpenAI $10)
+          --real-apis                 the local workers use the real LlamaParse and OpenAI (keys from LLAMA_CLOUD_API_KEY /
+                                      OPENAI_API_KEY or the files below); runs the @real-api scenarios unless --tags is given;
+                                      a run whose pre-flight estimate is above the budget does not start
+          --llamaparse-key-file <f>   read the LlamaParse key from this file
+          --openai-key-file <f>       read the OpenAI key from this file
           --reports <dir>             where this run's folder goes (default: reports/<UTC timestamp>)
           --previous <readiness.json> compare baselines with an earlier run (default: the latest run in reports/)
           --allow-not-verified        criteria whose scenarios were all skipped do not block
@@ -30,6 +35,7 @@ public static class GateOptionsParser
     public static GateOptions Parse(IReadOnlyList<string> args)
     {
         var options = new GateOptions();
+        var tagsGiven = args.Contains("--tags");
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -45,6 +51,9 @@ public static class GateOptionsParser
                 "--documents" => options with { Documents = Positive(name, Value()) },
                 "--concurrency" => options with { Concurrency = Positive(name, Value()) },
                 "--budget-usd" => options with { BudgetUsd = Amount(name, Value()) },
+                "--real-apis" => options with { RealApis = true, Tags = tagsGiven ? options.Tags : ["real-api"] },
+                "--llamaparse-key-file" => options with { LlamaParseKeyFile = Value() },
+                "--openai-key-file" => options with { OpenAiKeyFile = Value() },
                 "--reports" => options with { ReportsDirectory = Value() },
                 "--previous" => options with { PreviousReadiness = Value() },
                 "--allow-not-verified" => options with { BlockOnNotVerified = false },

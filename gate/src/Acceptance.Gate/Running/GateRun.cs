@@ -59,6 +59,7 @@ public static class GateRun
             previous is null ? null : PreviousRun.LoadBaselines(previous),
             redactor.FindLeaks(runFolder));
         ReportSet.Write(report, runFolder, redactor);
+        CostReport.Append(runFolder, redactor);
 
         output.WriteLine();
         output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");
@@ -88,6 +89,12 @@ public static class GateRun
             var name = (string)entry.Key;
             if (name.StartsWith("ACCEPTANCE__", StringComparison.Ordinal) || name.EndsWith("_API_KEY", StringComparison.Ordinal))
                 configuration[name] = (string?)entry.Value ?? "";
+        }
+        configuration["realApis"] = options.RealApis.ToString();
+        // Keys read from files are secrets too: the report masks them and the secret scan looks for their values.
+        foreach (var (name, file) in new[] { ("LLAMA_CLOUD_API_KEY (file)", options.LlamaParseKeyFile), ("OPENAI_API_KEY (file)", options.OpenAiKeyFile) })
+        {
+            if (file is not null && File.Exists(file)) configuration[name] = File.ReadAllText(file).Trim();
         }
         return configuration;
     }

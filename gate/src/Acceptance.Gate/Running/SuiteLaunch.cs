@@ -70,6 +70,12 @@ public static class SuiteLaunch
             environment["ACCEPTANCE__WORKLOAD__CONCURRENCY"] = concurrency.ToString(CultureInfo.InvariantCulture);
         if (options.BudgetUsd is { } budget)
             environment["ACCEPTANCE__REALAPI__BUDGETUSD"] = budget.ToString(CultureInfo.InvariantCulture);
+        if (options.RealApis)
+            environment["ACCEPTANCE__REALAPI__ENABLED"] = "true";
+        if (options.LlamaParseKeyFile is { } llamaParseKeyFile)
+            environment["ACCEPTANCE__REALAPI__LLAMAPARSEKEYFILE"] = Path.GetFullPath(llamaParseKeyFile);
+        if (options.OpenAiKeyFile is { } openAiKeyFile)
+            environment["ACCEPTANCE__REALAPI__OPENAIKEYFILE"] = Path.GetFullPath(openAiKeyFile);
         return environment;
     }
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using Pipeline.Core;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
@@ -84,7 +85,7 @@ public sealed class StageRunner(
         {
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
                 var result = await parser.GetMarkdownAsync(parserJobId, ct);
-                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, result.Markdown, ct);
+                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, StorableText(result.Markdown), ct);
                 var parsed = await CommitAsync(job, Stages.Parsed, JobStates.Working,
                     new JsonObject
                     {
@@ -114,6 +115,13 @@ public sealed class StageRunner(
                 };
         }
     }
+
+    /// <summary>
+    /// Parsed text as it is stored: without the control characters and broken surrogates real
+    /// documents carry, which PostgreSQL would refuse (see <see cref="StoredText"/>).
+    /// </summary>
+    private string StorableText(string markdown) =>
+        defects.IsOn(PipelineDefects.DataErrorsAsOutages) ? markdown : StoredText.Clean(markdown);
 
     private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
     {

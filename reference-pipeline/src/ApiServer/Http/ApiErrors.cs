@@ -19,6 +19,7 @@ public static class ErrorKeys
     public const string MalformedRequest = "malformed-request";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string InternalError = "internal-error";
+    public const string InvalidData = "invalid-data";
 }
 
 public static class ApiErrors

@@ -1,5 +1,6 @@
 using ApiServer.Data;
 using Npgsql;
+using Pipeline.Core.Errors;
 
 namespace ApiServer.Http;
 
@@ -50,7 +51,7 @@ public static class ErrorHandling
                     "The request body is not valid multipart/form-data.");
                 break;
             case var _ when DatabaseFailures.IsUnavailable(exception):
-                logger.LogWarning("Database unavailable: {Reason}", exception.Message);
+                logger.LogWarning("Database unavailable ({ErrorCode}): {Reason}", ErrorKeys.DatabaseUnavailable, exception.Message);
                 // Pooled connections to a server that went away are dead; drop them so the next
                 // request after the database returns opens fresh ones.
                 context.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
@@ -58,8 +59,14 @@ public static class ErrorHandling
                 await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ErrorKeys.DatabaseUnavailable,
                     "The database is unavailable; retry later.");
                 break;
+            case var _ when DatabaseFailures.IsRefusedData(exception):
+                logger.LogWarning("Request data refused by the database ({ErrorCode}): {Reason}", ErrorKeys.InvalidData,
+                    DatabaseFailure.Describe(exception));
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorKeys.InvalidData,
+                    "The request carries values that cannot be stored; correct them and send it again.");
+                break;
             default:
-                logger.LogError(exception, "Unhandled error");
+                logger.LogError(exception, "Unhandled error ({ErrorCode})", ErrorKeys.InternalError);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorKeys.InternalError,
                     "The server failed to handle the request.");
                 break;

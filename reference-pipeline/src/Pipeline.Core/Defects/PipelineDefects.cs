@@ -42,6 +42,13 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the chunking stage takes 40 seconds longer (<see cref="StallInChunkingDelay"/>).</summary>
     public const string StallInChunking = "stall-in-chunking";
 
+    /// <summary>
+    /// base-worker: extracted text is stored without cleaning, and a database error is classified by
+    /// library (every database exception an outage) instead of by SQLSTATE: a NUL in a document is
+    /// retried as <c>database-unavailable</c> until the job is given up.
+    /// </summary>
+    public const string DataErrorsAsOutages = "data-errors-as-outages";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -50,6 +57,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
+        DataErrorsAsOutages,
     ];
 
     public static PipelineDefects None { get; } = new([]);

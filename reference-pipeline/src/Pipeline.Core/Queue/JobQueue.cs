@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
 
@@ -220,6 +221,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         command.Parameters.AddWithValue("delay", delay ?? TimeSpan.Zero);
         command.Parameters.Add(Jsonb("patch", payloadPatch));
         command.Parameters.AddWithValue("code", error.Code);
+        // Provider and database messages may quote the document's text; keep them storable.
+        message = StoredText.Clean(message);
         command.Parameters.AddWithValue("message", message);
         command.Parameters.AddWithValue("retryable", error.Retryable);
         command.Parameters.AddWithValue("job_id", claimed.JobId);

@@ -29,6 +29,7 @@ public sealed class StageRunner(
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
     StageDelays delays,
+    DependencyRecovery recovery,
     ILogger<StageRunner> logger)
 {
     public const string ParserJobIdKey = "parserJobId";
@@ -96,6 +97,7 @@ public sealed class StageRunner(
                     ct);
                 logger.LogInformation("Parser job {ParserJobId} finished: {Pages} pages, {CreditsUsed} credits",
                     parserJobId, result.Pages, result.CreditsUsed);
+                await recovery.HealthyAsync(ErrorDependencies.Parser, parsed, ct);
                 return parsed;
             case ParserJobStatus.Pending:
                 await queue.WaitForParserAsync(job, new JsonObject { [ParserJobIdKey] = parserJobId }, ct);
@@ -172,8 +174,10 @@ public sealed class StageRunner(
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
             pending.Count, batches.Count, embedder.Model);
         await DelayForTestsAsync(job, ct);
-        return await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
+        var embedded = await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
             new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
+        if (pending.Count > 0) await recovery.HealthyAsync(ErrorDependencies.OpenAi, embedded, ct);
+        return embedded;
     }
 
     /// <summary>
@@ -200,6 +204,7 @@ public sealed class StageRunner(
                 finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token),
             ct);
         logger.LogInformation("Job {JobId} embedded: {ChunkCount} chunks stored", job.JobId, finalCount);
+        await recovery.HealthyAsync(ErrorDependencies.Database, job, ct);
         return null;
     }
 }

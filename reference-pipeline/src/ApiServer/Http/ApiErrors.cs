@@ -20,6 +20,8 @@ public static class ErrorKeys
     public const string DatabaseUnavailable = "database-unavailable";
     public const string InternalError = "internal-error";
     public const string InvalidData = "invalid-data";
+    public const string Forbidden = "forbidden";
+    public const string NotSetAside = "not-set-aside";
 }
 
 public static class ApiErrors

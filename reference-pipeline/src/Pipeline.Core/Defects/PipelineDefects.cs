@@ -49,6 +49,9 @@ public sealed class PipelineDefects
     /// </summary>
     public const string DataErrorsAsOutages = "data-errors-as-outages";
 
+    /// <summary>api-server: uploading the bytes of a set-aside document again returns the dead document instead of restarting it.</summary>
+    public const string NoRestartOnReupload = "no-restart-on-reupload";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -57,7 +60,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
-        DataErrorsAsOutages,
+        DataErrorsAsOutages, NoRestartOnReupload,
     ];
 
     public static PipelineDefects None { get; } = new([]);

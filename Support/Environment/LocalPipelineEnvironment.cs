@@ -109,6 +109,8 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Worker__BackoffMaxMs"] = Text(options.Local.BackoffMaxMs),
             ["Worker__ParsePollSeconds"] = Text(options.Local.ParsePollSeconds),
             ["Worker__ShutdownDeadlineSeconds"] = Text(options.Local.ShutdownDeadlineSeconds),
+            ["Worker__RetryWindowSeconds"] = Text(options.Local.RetryWindowSeconds),
+            ["Worker__RevivalIntervalSeconds"] = Text(options.Local.RevivalIntervalSeconds),
             ["LlamaParse__BaseUrl"] = Mocks!.LlamaParse.ToString().TrimEnd('/'),
             ["LlamaParse__ApiKey"] = $"llx-local-{RandomSecret()[..24]}",
             ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),

@@ -25,6 +25,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     {
         _services = new LocalServices(logDirectory, readyTimeout);
         Tokens = new TokenIssuer(_signingKey, Issuer, Audience);
+        _secrets.Add(_signingKey);
     }
 
     public string Target => "local";
@@ -56,7 +57,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
-        var webhookSecret = RandomSecret();
+        var webhookSecret = Remember(RandomSecret());
         _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
@@ -112,15 +113,25 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Worker__RetryWindowSeconds"] = Text(options.Local.RetryWindowSeconds),
             ["Worker__RevivalIntervalSeconds"] = Text(options.Local.RevivalIntervalSeconds),
             ["LlamaParse__BaseUrl"] = Mocks!.LlamaParse.ToString().TrimEnd('/'),
-            ["LlamaParse__ApiKey"] = $"llx-local-{RandomSecret()[..24]}",
+            ["LlamaParse__ApiKey"] = Remember($"llx-local-{RandomSecret()[..24]}"),
             ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),
             ["OpenAI__BaseUrl"] = Mocks.OpenAi.ToString().TrimEnd('/'),
-            ["OpenAI__ApiKey"] = $"sk-local-{RandomSecret()[..24]}",
+            ["OpenAI__ApiKey"] = Remember($"sk-local-{RandomSecret()[..24]}"),
             ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
             ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
         };
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _secrets = [];
+
+    public IReadOnlyCollection<string> Secrets => _secrets;
+
+    private string Remember(string secret)
+    {
+        _secrets.Add(secret);
+        return secret;
+    }
 
     private static string RandomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 

@@ -10,11 +10,22 @@ public sealed class TokenIssuer(string signingKey, string issuer, string audienc
     /// <summary>The role claim the api-server requires for operator routes (requeue).</summary>
     public const string OperatorRole = "pipeline-operator";
 
-    public string For(string userId) => JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30));
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _issued = [];
+
+    /// <summary>Every valid token this issuer handed out in the run: none may ever appear in a log.</summary>
+    public IReadOnlyCollection<string> Issued => _issued;
+
+    public string For(string userId) => Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30)));
 
     /// <summary>A token for an operator: the user's token plus the operator role claim.</summary>
     public string ForOperator(string userId) =>
-        JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30), extraClaims: [new Claim("role", OperatorRole)]);
+        Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30), extraClaims: [new Claim("role", OperatorRole)]));
+
+    private string Remember(string token)
+    {
+        _issued.Add(token);
+        return token;
+    }
 
     // Tokens an attacker or a broken client sends; the API must refuse each as unauthorized.
     public string Expired(string userId) =>

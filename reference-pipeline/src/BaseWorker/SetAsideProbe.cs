@@ -36,7 +36,7 @@ public sealed class SetAsideProbe(SetAsideJobs setAside, WorkerOptions options, 
     {
         try
         {
-            foreach (var job in await setAside.ReviveAsync(dependency, "probe: is it healthy again?", options.Id, limit: 1, ct))
+            foreach (var job in await setAside.ReviveAsync(dependency, "probe: is it healthy again?", options.Id, limit: 1, ct, countsAsRevival: false))
             {
                 logger.LogInformation("Job {RevivedJobId} set aside for {ErrorCode} sent back to work to probe {Dependency}",
                     job.JobId, job.PreviousErrorCode, dependency);

@@ -1,5 +1,6 @@
 using ApiServer.Data;
 using Npgsql;
+using Pipeline.Core.Defects;
 using Pipeline.Core.Errors;
 
 namespace ApiServer.Http;
@@ -27,6 +28,8 @@ public static class ErrorHandling
             }
         });
 
+    private static PipelineDefects Defects(HttpContext context) => context.RequestServices.GetRequiredService<PipelineDefects>();
+
     private static async Task AnswerAsync(HttpContext context, Exception exception)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ApiServer.Errors");
@@ -44,7 +47,8 @@ public static class ErrorHandling
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
                     "The request could not be read.");
                 break;
-            case InvalidDataException or IOException when !DatabaseFailures.IsUnavailable(exception):
+            case InvalidDataException or IOException when !DatabaseFailures.IsUnavailable(exception)
+                                                          && !Defects(context).IsOn(PipelineDefects.MalformedMultipart500):
                 // Thrown by the multipart reader for a broken boundary or a truncated body.
                 logger.LogInformation("Unreadable request body: {Reason}", exception.Message);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,

@@ -52,6 +52,11 @@ public sealed class PipelineDefects
     /// <summary>api-server: uploading the bytes of a set-aside document again returns the dead document instead of restarting it.</summary>
     public const string NoRestartOnReupload = "no-restart-on-reupload";
 
+    /// <summary>api-server: a multipart body the reader cannot parse (broken boundary, truncated) answers 500 instead of malformed-request.</summary>
+    public const string MalformedMultipart500 = "malformed-multipart-500";
+    /// <summary>base-worker: the start of every document's parsed text is written to the log.</summary>
+    public const string LogDocumentText = "log-document-text";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -60,7 +65,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
-        DataErrorsAsOutages, NoRestartOnReupload,
+        DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
     ];
 
     public static PipelineDefects None { get; } = new([]);

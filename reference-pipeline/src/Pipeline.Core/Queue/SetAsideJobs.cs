@@ -12,17 +12,22 @@ public sealed record RequeuedJob(Guid JobId, Guid DocumentId, Guid CorrelationId
 /// Sends set-aside (<c>deadletter</c>) jobs back to work. Automatically when a dependency proves
 /// healthy again: a job passing the stage that needs it revives the jobs set aside for it, and a
 /// periodic probe sends the oldest one back to find out. A revived job keeps its retry window, so if
-/// the dependency is still down it is set aside again at its first failure; after
-/// <see cref="WorkerOptions.MaxRevivals"/> revivals only an operator's requeue or a re-upload, which
-/// start a fresh window, send it back. All SQL for it is here.
+/// the dependency is still down it is set aside again at its first failure. After
+/// <see cref="WorkerOptions.MaxRevivals"/> revivals on proof of health (it kept failing while other jobs
+/// passed: the document is the problem, not the dependency) it is neither probed nor revived; an
+/// operator's requeue or a re-upload, which start a fresh window, send it back. All SQL for it is here.
 /// </summary>
 public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
 {
     public const string RevivalsKey = "revivals";
 
-    /// <summary>Revives up to <paramref name="limit"/> jobs set aside for a transient error of <paramref name="dependency"/>.</summary>
+    /// <summary>
+    /// Revives up to <paramref name="limit"/> jobs set aside for a transient error of <paramref name="dependency"/>.
+    /// A revival on proof of health counts (<paramref name="countsAsRevival"/>): a job that fails again after it is
+    /// no victim of an outage. A probe does not count: failing, it only shows the dependency is still down.
+    /// </summary>
     public async Task<IReadOnlyList<RequeuedJob>> ReviveAsync(string dependency, string reason, string workerId, int limit,
-        CancellationToken ct)
+        CancellationToken ct, bool countsAsRevival = true)
     {
         var codes = ErrorCatalogue.TransientCodesOf(dependency).ToArray();
         if (codes.Length == 0) return [];
@@ -33,7 +38,7 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
                 UPDATE upload_pipeline.upload_jobs AS j
                 SET state = 'queued', next_attempt_at = now(), claimed_by = NULL, lease_expires_at = NULL,
                     finished_at = NULL, updated_at = now(),
-                    payload = j.payload || jsonb_build_object('{RevivalsKey}', coalesce((j.payload->>'{RevivalsKey}')::int, 0) + 1)
+                    payload = j.payload || jsonb_build_object('{RevivalsKey}', coalesce((j.payload->>'{RevivalsKey}')::int, 0) + @increment)
                 WHERE j.job_id IN (
                     SELECT job_id FROM upload_pipeline.upload_jobs
                     WHERE state = 'deadletter' AND last_error_retryable AND last_error_code = ANY(@codes)
@@ -46,6 +51,7 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
             """, connection, transaction);
         command.Parameters.AddWithValue("codes", codes);
         command.Parameters.AddWithValue("max_revivals", options.MaxRevivals);
+        command.Parameters.AddWithValue("increment", countsAsRevival ? 1 : 0);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("worker_id", workerId);
         command.Parameters.AddWithValue("reason", reason);

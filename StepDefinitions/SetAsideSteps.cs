@@ -13,7 +13,7 @@ namespace Acceptance.StepDefinitions;
 [Binding]
 public sealed class SetAsideSteps(
     PipelineApiDriver api, PipelineDatabaseDriver database, MockLlamaParseDriver parser, MockOpenAiDriver openAi, BatchUploader uploader,
-    Waiter waiter, ScenarioUsers users, UploadedDocuments uploads, FaultWindow fault)
+    Waiter waiter, JobProgress progress, ScenarioUsers users, UploadedDocuments uploads, FaultWindow fault)
 {
     private static readonly TimeSpan SetAsideTimeout = TimeSpan.FromSeconds(120);
 
@@ -55,6 +55,10 @@ public sealed class SetAsideSteps(
         again.DocumentId.Should().Be(first.DocumentId, "the same bytes name the same document");
         again.Restarted.Should().BeTrue("a set-aside document uploaded again goes back to work");
     }
+
+    [Then("every set-aside document of the batch is embedded within {duration}")]
+    public async Task ThenEverySetAsideDocumentIsEmbedded(TimeSpan limit) =>
+        await Task.WhenAll(uploads.All.Select(u => progress.UntilEmbeddedAsync(u.UserId, u.Outcome, limit)));
 
     [Then("each set-aside document went back to work by itself, without being uploaded again")]
     public async Task ThenEachWentBackByItself()

@@ -11,7 +11,7 @@ Feature: Set-aside documents come back
     Scenario: Documents in flight during a parser outage longer than the retry window are embedded after it
       Given the parser has been down so long that Dana's batch of 3 insurance documents was set aside with reason "parser-unavailable"
       When the parser comes back
-      Then every document of the batch is embedded within 60 seconds
+      Then every set-aside document of the batch is embedded within 60 seconds
       And each set-aside document went back to work by itself, without being uploaded again
 
     @gate @criterion:4.5-errors-graceful

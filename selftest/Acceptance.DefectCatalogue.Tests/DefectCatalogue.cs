@@ -34,6 +34,14 @@ public static class DefectCatalogue
             "A worker killed while chunking is replaced without changing the result"),
         new("no-db-reconnect", "workers stop on their first database error",
             "Documents in flight are finished after the database returns"),
+        new("data-errors-as-outages", "control characters reach the database and its refusal is retried as an outage",
+            "A claim letter whose text carries NUL and control characters is embedded"),
+        new("malformed-multipart-500", "a multipart body that cannot be read answers 500",
+            "A sweep of generated hostile requests gets no server error and leaves nothing half-stored"),
+        new("no-restart-on-reupload", "uploading a set-aside document's bytes again returns the dead document",
+            "Uploading a set-aside document again restarts it"),
+        new("log-document-text", "workers log the start of every document's parsed text",
+            "The logs keep no secret and no document's text, and every error line names its code"),
     ];
 }
 

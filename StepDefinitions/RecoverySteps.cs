@@ -39,13 +39,21 @@ public sealed class RecoverySteps(
         job.Stage.Should().Be("embedded", $"{document.FileName} should be embedded, but its job ended {job}");
     }
 
-    [Then("{document} is dead-lettered with reason {string} after every allowed attempt")]
-    public async Task ThenDocumentIsDeadLetteredAfterEveryAttempt(TestDocument document, string reason)
+    [Then("{document} is set aside with reason {string} once its retry window has passed")]
+    public async Task ThenDocumentIsSetAsideAfterItsRetryWindow(TestDocument document, string reason)
     {
-        var row = await DeadLetterAsync(UploadOf(document), reason);
-        // Every failed attempt but the last is followed by a retry.
-        var allowedRetries = environment.Target == "local" ? options.Local.MaxAttempts - 1 : row.RetryCount;
-        row.RetryCount.Should().Be(allowedRetries, "a failure that might pass is retried up to the limit, and no further");
+        var upload = UploadOf(document);
+        await DeadLetterAsync(upload, reason);
+        var job = (await api.GetJobAsync(upload.UserId, upload.Outcome.JobId!)).Value!;
+        job.LastError!.Retryable.Should().BeTrue("a cause that may pass is set aside as retryable, so it can go back to work");
+        var retries = await database.RetriesAsync(upload.Outcome.JobId!);
+        evidence.AttachJson("retries", retries);
+        retries.Should().HaveCountGreaterThanOrEqualTo(2, "a failure that might pass is retried");
+        if (environment.Target != "local") return;
+        // Set aside when the next attempt would fall outside the window: at most one backoff before its end.
+        var retried = retries[^1].At - retries[0].At + TimeSpan.FromMilliseconds(options.Local.BackoffMaxMs * 2);
+        retried.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(options.Local.RetryWindowSeconds),
+            "it is retried for its whole retry window, not for a small count of attempts");
     }
 
     [Then("the document is dead-lettered at once with reason {string}")]

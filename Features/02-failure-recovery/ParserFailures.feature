@@ -22,7 +22,7 @@ Feature: Parser failures
         | document                         |
         | claims_handbook_2025.pdf         |
         | simulated_insurance_document.pdf |
-      Then "claims_handbook_2025.pdf" is dead-lettered with reason "parser-job-failed" after every allowed attempt
+      Then "claims_handbook_2025.pdf" is set aside with reason "parser-job-failed" once its retry window has passed
       And the dead letter explains the problem in words a person understands
       And "simulated_insurance_document.pdf" is embedded within 60 seconds
 

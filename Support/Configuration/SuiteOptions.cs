@@ -45,6 +45,13 @@ public sealed class LocalOptions
     public int BackoffMaxMs { get; set; } = 4000;
     public int ParsePollSeconds { get; set; } = 2;
     public int ShutdownDeadlineSeconds { get; set; } = 10;
+    /// <summary>
+    /// Time-compressed retry policy: a transient failure is retried for 20 s here (6 h in production)
+    /// before its job is set aside, and set-aside jobs are probed every 3 s (5 min in production), so
+    /// an outage "longer than the retry window" takes seconds to show.
+    /// </summary>
+    public int RetryWindowSeconds { get; set; } = 20;
+    public int RevivalIntervalSeconds { get; set; } = 3;
 }
 
 public sealed class ExternalOptions

@@ -1,9 +1,12 @@
 namespace Acceptance.Support.Drivers;
 
-/// <summary>What the pipeline answered to an upload, whether accepted or rejected.</summary>
+/// <summary>
+/// What the pipeline answered to an upload, whether accepted or rejected. <see cref="Restarted"/>: the
+/// bytes named a set-aside document, which went back to work.
+/// </summary>
 public sealed record UploadOutcome(
     int StatusCode, string? DocumentId, string? JobId, string? CorrelationId, bool Deduplicated,
-    string? ErrorKey, string? ErrorMessage, string? RetryAfter)
+    string? ErrorKey, string? ErrorMessage, string? RetryAfter, bool Restarted = false)
 {
     public bool Accepted => StatusCode is 200 or 202 && DocumentId is not null;
 }
@@ -29,3 +32,6 @@ public sealed record ReadOutcome<T>(int StatusCode, T? Value, string? ErrorKey) 
 {
     public bool NotFound => StatusCode == 404;
 }
+
+/// <summary>What an operator's requeue answered: the job's new state, or the refusal's reason.</summary>
+public sealed record RequeueOutcome(int StatusCode, string? State, string? ErrorKey);

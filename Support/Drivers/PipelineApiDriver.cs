@@ -33,7 +33,18 @@ public sealed class PipelineApiDriver : IDisposable
             Text(body, "correlationId") ?? response.Headers?.FirstOrDefault(h => h.Name == "X-Correlation-Id")?.Value,
             body?.TryGetProperty("deduplicated", out var d) == true && d.GetBoolean(),
             Text(body, "error"), Text(body, "message"),
-            response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value);
+            response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value,
+            body?.TryGetProperty("restarted", out var r) == true && r.ValueKind == JsonValueKind.True);
+    }
+
+    /// <summary>An operator (a token with the operator role) sends a set-aside job back to work.</summary>
+    public async Task<RequeueOutcome> RequeueAsOperatorAsync(string operatorId, string jobId)
+    {
+        var request = new RestRequest($"api/v1/operator/jobs/{jobId}/requeue", Method.Post)
+            .AddHeader("Authorization", $"Bearer {_tokens.ForOperator(operatorId)}");
+        var response = await _client.ExecuteAsync(request);
+        var body = Parse(response);
+        return new RequeueOutcome((int)response.StatusCode, Text(body, "state"), Text(body, "error"));
     }
 
     public Task<ReadOutcome<JobView>> GetJobAsync(string userId, string jobId) => ReadAsync<JobView>(userId, $"api/v1/jobs/{jobId}");

@@ -111,6 +111,14 @@ public sealed class PipelineDatabaseDriver(IPipelineEnvironment environment) : I
             """, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0),
             ("jobs", jobIds.ToArray()))).Single();
 
+    /// <summary>Every document of a user with its stored file's path and how many jobs it has (a whole document has one).</summary>
+    public async Task<IReadOnlyList<(string DocumentId, string StoragePath, string Sha256, int Jobs)>> DocumentsOfUserAsync(string userId) =>
+        await QueryAsync("""
+            SELECT d.document_id::text, d.storage_path, d.sha256,
+                   (SELECT count(*)::int FROM upload_pipeline.upload_jobs j WHERE j.document_id = d.document_id)
+            FROM upload_pipeline.documents d WHERE d.user_id = @user ORDER BY d.created_at
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)), ("user", userId));
+
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object Value)[] parameters)
     {
         try

@@ -23,6 +23,36 @@ public sealed class ServiceLogReader(IPipelineEnvironment environment)
     public bool WorkerPausedInStage(string jobId, string stage) =>
         LinesForJob(jobId).Any(line => line.MessageTemplate.StartsWith("Stage delay of", StringComparison.Ordinal) && line.Stage == stage);
 
+    /// <summary>Every line of every service's log as written, for scans that must see everything (secrets, text).</summary>
+    public IEnumerable<(string Service, string Line)> RawLines() =>
+        environment.LogFiles.SelectMany(log => ReadLines(log.Value).Select(line => (log.Key, line)));
+
+    /// <summary>
+    /// The lines logged at Error or Fatal level by the pipeline's own services (not the mock providers,
+    /// which stand in for the vendors), with the error code each carries, if any.
+    /// </summary>
+    public IReadOnlyList<(string Service, string Message, string? ErrorCode)> PipelineErrorLines() =>
+        RawLines()
+            .Where(l => l.Service == "api-server" || l.Service.StartsWith("base-worker", StringComparison.Ordinal))
+            .Select(l => (l.Service, Json: TryParse(l.Line)))
+            .Where(l => l.Json is { } json && json.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal")
+            .Select(l => (l.Service, l.Json!.Value.TryGetProperty("@mt", out var mt) ? mt.GetString() ?? "" : "",
+                l.Json!.Value.TryGetProperty("ErrorCode", out var code) ? code.ToString() : null))
+            .ToList();
+
+    private static JsonElement? TryParse(string line)
+    {
+        if (!line.StartsWith('{')) return null;
+        try
+        {
+            return JsonDocument.Parse(line).RootElement;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private IEnumerable<ServiceLogLine> AllLines() =>
         environment.LogFiles
             .SelectMany(log => ReadLines(log.Value).Select(line => Parse(log.Key, line)))

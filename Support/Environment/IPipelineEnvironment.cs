@@ -22,6 +22,8 @@ public interface IPipelineEnvironment : IAsyncDisposable
     MockEndpoints? Mocks { get; }
     /// <summary>Control over the target's processes (or the reason there is none).</summary>
     IServiceController Control { get; }
+    /// <summary>Keys and secrets the suite generated for this run (none when the target brings its own), which no log may contain.</summary>
+    IReadOnlyCollection<string> Secrets => [];
 }
 
 /// <summary>Where the mock LlamaParse and mock OpenAI listen (their admin API is on the same address, loopback only).</summary>

@@ -36,6 +36,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     {
         _services = new LocalServices(logDirectory, readyTimeout);
         Tokens = new TokenIssuer(_signingKey, Issuer, Audience);
+        _secrets.Add(_signingKey);
     }
 
     public string Target => "local";
@@ -119,6 +120,8 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Worker__BackoffMaxMs"] = Text(options.Local.BackoffMaxMs),
             ["Worker__ParsePollSeconds"] = Text(options.Local.ParsePollSeconds),
             ["Worker__ShutdownDeadlineSeconds"] = Text(options.Local.ShutdownDeadlineSeconds),
+            ["Worker__RetryWindowSeconds"] = Text(options.Local.RetryWindowSeconds),
+            ["Worker__RevivalIntervalSeconds"] = Text(options.Local.RevivalIntervalSeconds),
             ["LlamaParse__BaseUrl"] = Mocks!.LlamaParse.ToString().TrimEnd('/'),
             ["LlamaParse__ApiKey"] = _llamaParseKey,
             ["LlamaParse__WebhookUrl"] = new Uri(ApiBaseUrl, "api/v1/webhooks/llamaparse").ToString(),
@@ -132,6 +135,16 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _secrets = [];
+
+    public IReadOnlyCollection<string> Secrets => _secrets;
+
+    private string Remember(string secret)
+    {
+        _secrets.Add(secret);
+        return secret;
+    }
 
     private static string RandomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 

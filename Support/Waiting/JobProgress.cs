@@ -19,4 +19,19 @@ public sealed class JobProgress(PipelineApiDriver api, Waiter waiter)
             job => job?.ToString() ?? "no job visible");
         return job!;
     }
+
+    /// <summary>
+    /// Waits until the document is embedded, looking past a set-aside (dead-lettered) state: for
+    /// documents expected to come back to work by themselves.
+    /// </summary>
+    public async Task<JobView> UntilEmbeddedAsync(string userId, UploadOutcome upload, TimeSpan timeout)
+    {
+        var job = await waiter.UntilAsync(
+            $"document {upload.DocumentId} (correlation {upload.CorrelationId}) coming back and reaching {FinalStage}",
+            async () => (await api.GetJobAsync(userId, upload.JobId!)).Value,
+            job => job is { Stage: FinalStage, State: "done" },
+            timeout,
+            job => job?.ToString() ?? "no job visible");
+        return job!;
+    }
 }

@@ -38,6 +38,14 @@ public static class DefectCatalogue
             "A run whose OpenAI budget cannot pay for the next call stops before making it"),
         new("log-provider-keys", "workers write their provider keys to their log",
             "The providers' keys appear in no log, evidence file or process listing"),
+        new("data-errors-as-outages", "control characters reach the database and its refusal is retried as an outage",
+            "A claim letter whose text carries NUL and control characters is embedded"),
+        new("malformed-multipart-500", "a multipart body that cannot be read answers 500",
+            "A sweep of generated hostile requests gets no server error and leaves nothing half-stored"),
+        new("no-restart-on-reupload", "uploading a set-aside document's bytes again returns the dead document",
+            "Uploading a set-aside document again restarts it"),
+        new("log-document-text", "workers log the start of every document's parsed text",
+            "The logs keep no secret and no document's text, and every error line names its code"),
     ];
 }
 

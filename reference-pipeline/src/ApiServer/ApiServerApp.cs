@@ -107,5 +107,6 @@ public static class ApiServerApp
         app.MapDocumentEndpoints();
         app.MapJobEndpoints();
         app.MapWebhookEndpoints();
+        app.MapOperatorEndpoints();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Options;
 using Pipeline.Core.Queue;
@@ -61,9 +62,9 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         catch (Exception e)
         {
             if (e is NpgsqlException && defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
-            var error = e is NpgsqlException or TimeoutException
+            var error = defects.IsOn(PipelineDefects.DataErrorsAsOutages) && e is NpgsqlException
                 ? PipelineError.Transient("database-unavailable", $"The database failed during {current.Stage}: {e.Message}")
-                : PipelineError.Transient("internal-error", $"{e.GetType().Name} during {current.Stage}: {e.Message}");
+                : FailureClassifier.Classify(e, current.Stage, current.DocumentId);
             await FailAsync(current, error, e);
         }
     }

@@ -5,6 +5,7 @@ using Npgsql;
 using Pipeline.Core;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
@@ -29,6 +30,7 @@ public sealed class StageRunner(
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
     StageDelays delays,
+    DependencyRecovery recovery,
     ILogger<StageRunner> logger)
 {
     public const string ParserJobIdKey = "parserJobId";
@@ -89,7 +91,9 @@ public sealed class StageRunner(
         {
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
                 var result = await paid.GetMarkdownAsync(job, parserJobId, ct);
-                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, result.Markdown, ct);
+                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, StorableText(result.Markdown), ct);
+                if (defects.IsOn(PipelineDefects.LogDocumentText))
+                    logger.LogInformation("Parsed text begins: {ParsedText}", result.Markdown[..Math.Min(400, result.Markdown.Length)]);
                 var parsed = await CommitAsync(job, Stages.Parsed, JobStates.Working,
                     new JsonObject
                     {
@@ -100,6 +104,7 @@ public sealed class StageRunner(
                     ct);
                 logger.LogInformation("Parser job {ParserJobId} finished: {Pages} pages, {CreditsUsed} credits",
                     parserJobId, result.Pages, result.CreditsUsed);
+                await recovery.HealthyAsync(ErrorDependencies.Parser, parsed, ct);
                 return parsed;
             case ParserJobStatus.Pending:
                 await queue.WaitForParserAsync(job, new JsonObject { [ParserJobIdKey] = parserJobId }, ct);
@@ -120,6 +125,13 @@ public sealed class StageRunner(
                 };
         }
     }
+
+    /// <summary>
+    /// Parsed text as it is stored: without the control characters and broken surrogates real
+    /// documents carry, which PostgreSQL would refuse (see <see cref="StoredText"/>).
+    /// </summary>
+    private string StorableText(string markdown) =>
+        defects.IsOn(PipelineDefects.DataErrorsAsOutages) ? markdown : StoredText.Clean(markdown);
 
     private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
     {
@@ -170,8 +182,10 @@ public sealed class StageRunner(
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
             pending.Count, batches.Count, embedder.Model);
         await DelayForTestsAsync(job, ct);
-        return await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
+        var embedded = await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
             new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
+        if (pending.Count > 0) await recovery.HealthyAsync(ErrorDependencies.OpenAi, embedded, ct);
+        return embedded;
     }
 
     /// <summary>
@@ -198,6 +212,7 @@ public sealed class StageRunner(
                 finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token),
             ct);
         logger.LogInformation("Job {JobId} embedded: {ChunkCount} chunks stored", job.JobId, finalCount);
+        await recovery.HealthyAsync(ErrorDependencies.Database, job, ct);
         return null;
     }
 }

@@ -21,6 +21,8 @@ public static class WorkerRegistration
             .Validate(o => o.Concurrency >= 1, "Worker__Concurrency must be at least 1.")
             .Validate(o => o.LeaseSeconds >= 1, "Worker__LeaseSeconds must be at least 1.")
             .Validate(o => o.MaxAttempts >= 1, "Worker__MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryWindowSeconds >= 1, "Worker__RetryWindowSeconds must be at least 1.")
+            .Validate(o => o.RevivalIntervalSeconds >= 1, "Worker__RevivalIntervalSeconds must be at least 1.")
             .Validate(o => o.BackoffBaseMs >= 0 && o.BackoffMaxMs >= o.BackoffBaseMs, "Worker__BackoffBaseMs must be 0..Worker__BackoffMaxMs.")
             .ValidateOnStart();
         builder.Services.AddOptions<LlamaParseOptions>().Bind(configuration.GetSection(LlamaParseOptions.Section))
@@ -63,6 +65,9 @@ public static class WorkerRegistration
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
         builder.Services.AddHostedService<QueueWorker>();
+        builder.Services.AddSingleton<SetAsideJobs>();
+        builder.Services.AddSingleton<DependencyRecovery>();
+        builder.Services.AddHostedService<SetAsideProbe>();
         return builder;
     }
 }

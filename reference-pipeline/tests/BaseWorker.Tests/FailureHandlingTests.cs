@@ -88,9 +88,10 @@ public sealed class FailureHandlingTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task A_failing_parser_job_is_retried_with_a_new_upload_then_dead_lettered_with_its_message()
+    public async Task A_failing_parser_job_is_retried_with_a_new_upload_until_its_retry_window_ends_then_set_aside_with_its_message()
     {
-        await using var harness = await WorkerHarness.CreateAsync(server, "fail_parser");
+        await using var harness = await WorkerHarness.CreateAsync(server, "fail_parser",
+            new Dictionary<string, string?> { ["Worker:RetryWindowSeconds"] = "2", ["Worker:RevivalIntervalSeconds"] = "3600" });
         harness.Providers.ParserStatus = _ => "ERROR";
         await harness.StartAsync();
 
@@ -99,8 +100,10 @@ public sealed class FailureHandlingTests(PostgresServer server)
 
         job.Stage.Should().Be(Stages.Parsing);
         job.LastErrorCode.Should().Be("parser-job-failed");
-        job.LastErrorMessage.Should().Contain("page 3 is damaged").And.Contain("gave up after 3 failed attempts");
-        harness.Providers.Uploads.Should().Be(3, "each retry uploads again instead of polling the failed parser job");
+        job.LastErrorMessage.Should().Contain("page 3 is damaged").And.Contain("set aside after");
+        job.LastErrorRetryable.Should().BeTrue();
+        job.RetryCount.Should().BeGreaterThan(3, "transient failures are limited by time (2 s here), not by MaxAttempts (3)");
+        harness.Providers.Uploads.Should().Be(job.RetryCount + 1, "each retry uploads again instead of polling the failed parser job");
         (await harness.Database.EventsAsync(jobId)).Select(e => e.EventType).Should()
             .ContainInOrder(EventTypes.RetryScheduled, EventTypes.RetryScheduled, EventTypes.Deadlettered);
     }

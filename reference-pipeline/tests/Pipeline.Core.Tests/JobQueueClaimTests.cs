@@ -94,7 +94,7 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         var row = await db.JobAsync(jobId);
         row.State.Should().Be(JobStates.Deadletter);
         row.LastErrorCode.Should().Be("lease-expired");
-        row.LastErrorMessage.Should().Contain("gave up after 3 failed attempts");
+        row.LastErrorMessage.Should().Contain("stopped renewing its lease 3 times");
         (await db.EventsAsync(jobId)).Select(e => e.EventType).Should().EndWith([EventTypes.LeaseReclaimed, EventTypes.Deadlettered]);
     }
 

@@ -53,29 +53,55 @@ public sealed class JobQueueFailureTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task The_job_is_dead_lettered_after_max_attempts_with_a_clear_error()
+    public async Task A_transient_failure_is_retried_however_often_until_its_retry_window_ends_then_set_aside()
     {
-        await using var db = await TestDatabase.CreateAsync(server, "fail_max_attempts");
+        await using var db = await TestDatabase.CreateAsync(server, "fail_window");
         var (_, jobId, _) = await db.SeedJobAsync();
-        var queue = QueueFor(db, new WorkerOptions { BackoffBaseMs = 0, BackoffMaxMs = 0, MaxAttempts = 3 });
-        var outcomes = new List<FailureOutcome>();
+        var queue = QueueFor(db, new WorkerOptions { BackoffBaseMs = 0, BackoffMaxMs = 0, MaxAttempts = 3, RetryWindowSeconds = 3600 });
 
-        for (var attempt = 1; attempt <= 3; attempt++)
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
             var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
             job.Should().NotBeNull($"attempt {attempt} is due at once with zero backoff");
-            outcomes.Add(await queue.FailAsync(job!, PipelineError.Transient("parser-job-failed", "The parser reported ERROR."), Ct));
+            (await queue.FailAsync(job!, PipelineError.Transient("parser-unavailable", "The parser answered 503."), Ct))
+                .Deadlettered.Should().BeFalse($"failure {attempt} is well inside the hour's window; MaxAttempts counts lost leases only");
         }
+        // The job has been failing for longer than its window.
+        await using (var age = db.DataSource.CreateCommand(
+            "UPDATE upload_pipeline.upload_jobs SET payload = payload || jsonb_build_object('failingSince', (now() - interval '2 hours')::text) WHERE job_id = @id"))
+        {
+            age.Parameters.AddWithValue("id", jobId);
+            await age.ExecuteNonQueryAsync(Ct);
+        }
+        var last = await queue.ClaimAsync("worker-a", LongLease, Ct);
+        var outcome = await queue.FailAsync(last!, PipelineError.Transient("parser-unavailable", "The parser answered 503."), Ct);
 
-        outcomes.Select(o => o.Deadlettered).Should().Equal(false, false, true);
+        outcome.Deadlettered.Should().BeTrue();
         var row = await db.JobAsync(jobId);
         row.State.Should().Be(JobStates.Deadletter);
-        row.AttemptCount.Should().Be(3);
-        row.LastErrorCode.Should().Be("parser-job-failed");
-        row.LastErrorMessage.Should().Contain("gave up after 3 failed attempts");
-        (await db.EventsAsync(jobId)).Select(e => e.EventType).Should()
-            .ContainInOrder(EventTypes.RetryScheduled, EventTypes.RetryScheduled, EventTypes.Deadlettered);
-        (await queue.ClaimAsync("worker-a", LongLease, Ct)).Should().BeNull("a dead letter is never claimed");
+        row.LastErrorCode.Should().Be("parser-unavailable");
+        row.LastErrorRetryable.Should().BeTrue("set aside for a transient cause: it can go back to work");
+        row.LastErrorMessage.Should().Contain("set aside after 11 failed attempts over 2 h").And.Contain("goes back to work by itself");
+        (await queue.ClaimAsync("worker-a", LongLease, Ct)).Should().BeNull("a set-aside job is never claimed");
+    }
+
+    [Fact]
+    public async Task A_failure_at_a_later_stage_starts_a_new_retry_window()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "fail_window_stage");
+        await db.SeedJobAsync();
+        var queue = QueueFor(db, new WorkerOptions { BackoffBaseMs = 0, BackoffMaxMs = 0, RetryWindowSeconds = 3600 });
+        var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
+        await queue.FailAsync(job!, PipelineError.Transient("parser-unavailable", "503"), Ct);
+        var first = RetryStreak.Of((await queue.ClaimAsync("worker-a", LongLease, Ct))!, DateTimeOffset.UtcNow);
+
+        var later = RetryStreak.Of(job! with { Stage = Stages.Embedding, Payload = new System.Text.Json.Nodes.JsonObject
+        {
+            [RetryStreak.SinceKey] = first.Since.AddHours(-5).ToString("O"), [RetryStreak.StageKey] = Stages.JobValidated,
+        } }, DateTimeOffset.UtcNow);
+
+        first.Stage.Should().Be(Stages.JobValidated);
+        later.Elapsed(DateTimeOffset.UtcNow).Should().BeLessThan(TimeSpan.FromSeconds(5), "the earlier stage's window does not carry over");
     }
 
     [Theory]

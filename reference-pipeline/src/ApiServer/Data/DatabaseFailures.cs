@@ -1,22 +1,18 @@
-using System.Net.Sockets;
-using Npgsql;
+using Pipeline.Core.Errors;
 
 namespace ApiServer.Data;
 
-/// <summary>Tells a database outage (answer 503, retry later) from a defect (answer 500).</summary>
+/// <summary>
+/// Tells a database outage (answer 503, retry later) from data the database refuses (answer 422)
+/// and from a defect (answer 500), by SQLSTATE class (<see cref="DatabaseFailure"/>), like the worker.
+/// </summary>
 public static class DatabaseFailures
 {
-    public static bool IsUnavailable(Exception exception) => exception switch
-    {
-        // Server-side errors are outages only when they mean "not accepting work now":
-        // connection exceptions (08), shutdown/crash/cannot-connect-now (57P0x), resources (53).
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-                                || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal)
-                                || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
-        NpgsqlException => true,
-        SocketException => true,
-        TimeoutException => true,
-        _ when exception.InnerException is { } inner => IsUnavailable(inner),
-        _ => false,
-    };
+    /// <summary>Connection lost, server shutting down or out of resources, or a lost race: worth retrying.</summary>
+    public static bool IsUnavailable(Exception exception) =>
+        DatabaseFailure.Classify(exception) is DatabaseFailureKind.Unavailable or DatabaseFailureKind.Conflict;
+
+    /// <summary>The server refused the request's values (class 22 or 23): the same request will never pass.</summary>
+    public static bool IsRefusedData(Exception exception) =>
+        DatabaseFailure.Classify(exception) is DatabaseFailureKind.InvalidData or DatabaseFailureKind.ConstraintViolation;
 }

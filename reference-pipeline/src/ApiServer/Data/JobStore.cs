@@ -62,4 +62,23 @@ public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
         await using var connection = await database.OpenAsync(ct);
         return await ParserWebhooks.WakeAsync(connection, jobId, token, bodyBytes, ct);
     }
+
+    /// <summary>
+    /// Sends a set-aside job back to work with a fresh retry window (Pipeline.Core's <see cref="SetAsideJobs"/>).
+    /// Any user's job when <paramref name="ownerId"/> is null (operators), else only the owner's. Null when
+    /// there is no such job; <c>Requeued</c> false when it exists but is not set aside.
+    /// </summary>
+    public async Task<(bool Found, RequeuedJob? Requeued)> RequeueAsync(Guid jobId, string? ownerId, string reason, string requestedBy,
+        CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using (var exists = new NpgsqlCommand(
+            "SELECT 1 FROM upload_pipeline.upload_jobs WHERE job_id = @job_id AND (@owner::text IS NULL OR user_id = @owner)", connection))
+        {
+            exists.Parameters.AddWithValue("job_id", jobId);
+            exists.Parameters.Add(new NpgsqlParameter("owner", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)ownerId ?? DBNull.Value });
+            if (await exists.ExecuteScalarAsync(ct) is null) return (false, null);
+        }
+        return (true, await SetAsideJobs.RequeueAsync(connection, jobId, reason, requestedBy, ct));
+    }
 }

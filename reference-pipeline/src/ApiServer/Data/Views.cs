@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace ApiServer.Data;
 
 /// <summary>The answer to an upload: the document and the job that carries it through the stages.</summary>
-public sealed record UploadResult(Guid DocumentId, Guid JobId, Guid CorrelationId, bool Deduplicated, string Stage, string State);
+/// <summary><see cref="Restarted"/>: the same bytes were set aside before and went back to work with this upload.</summary>
+public sealed record UploadResult(Guid DocumentId, Guid JobId, Guid CorrelationId, bool Deduplicated, string Stage, string State,
+    bool Restarted = false);
 
 public sealed record LastError(string Code, string? Message, bool? Retryable, DateTimeOffset NextAttemptAt);
 

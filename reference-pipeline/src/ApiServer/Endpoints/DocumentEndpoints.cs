@@ -22,7 +22,7 @@ public static class DocumentEndpoints
         {
             return ApiErrors.Result(context, rejection.Status, rejection.Key, rejection.Message);
         }
-        return result!.Deduplicated
+        return result!.Deduplicated && !result.Restarted
             ? Results.Ok(result)
             : Results.Accepted($"/api/v1/jobs/{result.JobId}", result);
     }

@@ -1,7 +1,16 @@
+using Pipeline.Core.Errors;
+
 namespace ApiServer.Http;
 
-/// <summary>The error body every 4xx/5xx carries: a stable key for machines, a message for people.</summary>
-public sealed record ErrorBody(string Error, string Message, Guid CorrelationId);
+/// <summary>
+/// The error body every 4xx/5xx carries: a stable key for machines, a message for people, and whether
+/// sending the same request again can succeed (from the error catalogue; 503s add Retry-After).
+/// </summary>
+public sealed record ErrorBody(string Error, string Message, Guid CorrelationId, bool Retryable)
+{
+    public static ErrorBody For(HttpContext context, string key, string message) =>
+        new(key, message, Correlation.Get(context), ErrorCatalogue.Find(key)?.Retryable ?? false);
+}
 
 /// <summary>Stable error keys (README: API). Scenarios and clients match on these, never on messages.</summary>
 public static class ErrorKeys
@@ -20,6 +29,9 @@ public static class ErrorKeys
     public const string MalformedRequest = "malformed-request";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string InternalError = "internal-error";
+    public const string InvalidData = "invalid-data";
+    public const string Forbidden = "forbidden";
+    public const string NotSetAside = "not-set-aside";
 }
 
 public static class ApiErrors
@@ -28,7 +40,7 @@ public static class ApiErrors
     public const int DatabaseRetryAfterSeconds = 5;
 
     public static IResult Result(HttpContext context, int status, string key, string message) =>
-        Results.Json(new ErrorBody(key, message, Correlation.Get(context)), statusCode: status);
+        Results.Json(ErrorBody.For(context, key, message), statusCode: status);
 
     public static IResult NotFound(HttpContext context, string what) =>
         Result(context, StatusCodes.Status404NotFound, ErrorKeys.NotFound, $"No {what} with that id exists for this user.");
@@ -37,6 +49,6 @@ public static class ApiErrors
     public static Task WriteAsync(HttpContext context, int status, string key, string message)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorBody(key, message, Correlation.Get(context)));
+        return context.Response.WriteAsJsonAsync(ErrorBody.For(context, key, message));
     }
 }

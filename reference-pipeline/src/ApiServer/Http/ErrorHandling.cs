@@ -1,5 +1,7 @@
 using ApiServer.Data;
 using Npgsql;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 
 namespace ApiServer.Http;
 
@@ -26,6 +28,8 @@ public static class ErrorHandling
             }
         });
 
+    private static PipelineDefects Defects(HttpContext context) => context.RequestServices.GetRequiredService<PipelineDefects>();
+
     private static async Task AnswerAsync(HttpContext context, Exception exception)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ApiServer.Errors");
@@ -43,14 +47,15 @@ public static class ErrorHandling
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
                     "The request could not be read.");
                 break;
-            case InvalidDataException or IOException when !DatabaseFailures.IsUnavailable(exception):
+            case InvalidDataException or IOException when !DatabaseFailures.IsUnavailable(exception)
+                                                          && !Defects(context).IsOn(PipelineDefects.MalformedMultipart500):
                 // Thrown by the multipart reader for a broken boundary or a truncated body.
                 logger.LogInformation("Unreadable request body: {Reason}", exception.Message);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
                     "The request body is not valid multipart/form-data.");
                 break;
             case var _ when DatabaseFailures.IsUnavailable(exception):
-                logger.LogWarning("Database unavailable: {Reason}", exception.Message);
+                logger.LogWarning("Database unavailable ({ErrorCode}): {Reason}", ErrorKeys.DatabaseUnavailable, exception.Message);
                 // Pooled connections to a server that went away are dead; drop them so the next
                 // request after the database returns opens fresh ones.
                 context.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
@@ -58,8 +63,14 @@ public static class ErrorHandling
                 await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ErrorKeys.DatabaseUnavailable,
                     "The database is unavailable; retry later.");
                 break;
+            case var _ when DatabaseFailures.IsRefusedData(exception):
+                logger.LogWarning("Request data refused by the database ({ErrorCode}): {Reason}", ErrorKeys.InvalidData,
+                    DatabaseFailure.Describe(exception));
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorKeys.InvalidData,
+                    "The request carries values that cannot be stored; correct them and send it again.");
+                break;
             default:
-                logger.LogError(exception, "Unhandled error");
+                logger.LogError(exception, "Unhandled error ({ErrorCode})", ErrorKeys.InternalError);
                 await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorKeys.InternalError,
                     "The server failed to handle the request.");
                 break;

@@ -35,6 +35,8 @@ public static class FileNameRules
 
     // Control characters break logs and headers; bidirectional overrides disguise extensions
     // ("invoice\u202Efdp.exe" displays as "invoiceexe.pdf").
+    // U+FFFD stands where a client sent bytes that are not UTF-8 (overlong or truncated sequences):
+    // the name the person chose is unknowable, so it is refused rather than shown mangled.
     private static bool IsForbiddenCharacter(char c) =>
-        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFFFD';
 }

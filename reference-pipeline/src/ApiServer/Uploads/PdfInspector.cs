@@ -37,6 +37,12 @@ public static class PdfInspector
             return (null, Corrupt("The PDF is truncated (no end-of-file marker)."));
         }
 
+        if (DecompressionGuard.ExpandsBeyondLimit(content))
+        {
+            return (null, Corrupt($"The PDF's compressed content expands to more than {DecompressionGuard.MaxExpandedBytes / (1024 * 1024)} MB " +
+                                  "(a decompression bomb); no document needs that much."));
+        }
+
         try
         {
             using var document = PdfDocument.Open(content.ToArray());

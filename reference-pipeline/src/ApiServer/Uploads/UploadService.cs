@@ -17,6 +17,7 @@ namespace ApiServer.Uploads;
 /// </summary>
 public sealed class UploadService(
     DocumentStore store,
+    JobStore jobs,
     DocumentStorage storage,
     PipelineMetrics metrics,
     PipelineDefects defects,
@@ -75,8 +76,9 @@ public sealed class UploadService(
         if (defects.IsOn(PipelineDefects.SkipDeduplication)) sha256 += $"+{documentId:N}";
         if (await store.FindByContentAsync(userId, sha256, ct) is { } existing)
         {
-            logger.LogInformation("Upload deduplicated to document {ExistingDocumentId}", existing.DocumentId);
-            return existing;
+            return existing.State == Pipeline.Core.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
+                ? await RestartAsync(existing, userId, ct)
+                : Deduplicated(existing);
         }
 
         using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);
@@ -102,6 +104,26 @@ public sealed class UploadService(
         DeleteQuietly(documentId);
         return await store.FindByContentAsync(userId, sha256, ct)
                ?? throw new InvalidOperationException("The concurrent upload that won the unique key is not visible.");
+    }
+
+    private UploadResult Deduplicated(UploadResult existing)
+    {
+        logger.LogInformation("Upload deduplicated to document {ExistingDocumentId}", existing.DocumentId);
+        return existing;
+    }
+
+    /// <summary>
+    /// The same bytes again for a document that was set aside: the user is asking for another try,
+    /// so its job goes back to work with a fresh retry window (one document, one job, as deduplication wants).
+    /// </summary>
+    private async Task<UploadResult> RestartAsync(UploadResult existing, string userId, CancellationToken ct)
+    {
+        var (_, requeued) = await jobs.RequeueAsync(existing.JobId, userId, "the same bytes were uploaded again", userId, ct);
+        if (requeued is null) return Deduplicated(existing); // Restarted by someone else a moment ago.
+        using var _ = PipelineLogging.PushJobContext(requeued.CorrelationId, requeued.JobId, requeued.DocumentId);
+        logger.LogInformation("Upload restarted document {ExistingDocumentId}, set aside for {ErrorCode}, at {Stage}",
+            existing.DocumentId, requeued.PreviousErrorCode, requeued.Stage);
+        return existing with { Stage = requeued.Stage, State = Pipeline.Core.JobStates.Queued, Restarted = true };
     }
 
     private void DeleteQuietly(Guid documentId)

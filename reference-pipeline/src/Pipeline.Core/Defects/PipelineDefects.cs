@@ -46,6 +46,20 @@ public sealed class PipelineDefects
     public const string IgnoreBudget = "ignore-budget";
     /// <summary>base-worker: the worker writes its provider keys to its log at start.</summary>
     public const string LogProviderKeys = "log-provider-keys";
+    /// <summary>
+    /// base-worker: extracted text is stored without cleaning, and a database error is classified by
+    /// library (every database exception an outage) instead of by SQLSTATE: a NUL in a document is
+    /// retried as <c>database-unavailable</c> until the job is given up.
+    /// </summary>
+    public const string DataErrorsAsOutages = "data-errors-as-outages";
+
+    /// <summary>api-server: uploading the bytes of a set-aside document again returns the dead document instead of restarting it.</summary>
+    public const string NoRestartOnReupload = "no-restart-on-reupload";
+
+    /// <summary>api-server: a multipart body the reader cannot parse (broken boundary, truncated) answers 500 instead of malformed-request.</summary>
+    public const string MalformedMultipart500 = "malformed-multipart-500";
+    /// <summary>base-worker: the start of every document's parsed text is written to the log.</summary>
+    public const string LogDocumentText = "log-document-text";
 
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
@@ -56,6 +70,7 @@ public sealed class PipelineDefects
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
         IgnoreBudget, LogProviderKeys,
+        DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -17,6 +17,8 @@ public static class EventTypes
     public const string WaitingForParser = "waiting_for_parser";
     /// <summary>A signed parser webhook made the job waiting for it due now.</summary>
     public const string WebhookReceived = "webhook_received";
+    /// <summary>A set-aside job went back to work: its dependency was healthy again, an operator requeued it, or its bytes were uploaded again.</summary>
+    public const string Requeued = "requeued";
 }
 
 /// <summary>One row of the audit trail. <paramref name="Detail"/> is serialised to jsonb.</summary>

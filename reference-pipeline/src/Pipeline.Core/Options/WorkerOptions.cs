@@ -11,8 +11,17 @@ public sealed class WorkerOptions
     public int Concurrency { get; set; } = 2;
     /// <summary>Lease length; renewed every third of it while a stage runs.</summary>
     public int LeaseSeconds { get; set; } = 15;
-    /// <summary>Failed attempts after which a job goes to dead letter.</summary>
+    /// <summary>
+    /// Lost leases (its worker crashed or hung) after which a job is set aside as <c>lease-expired</c>, so a
+    /// poison document cannot crash workers forever. Ordinary failures are limited by time, not by count.
+    /// </summary>
     public int MaxAttempts { get; set; } = 5;
+    /// <summary>How long a job failing for a transient cause at one stage is retried before it is set aside (6 h).</summary>
+    public int RetryWindowSeconds { get; set; } = 6 * 60 * 60;
+    /// <summary>How often a worker sends one set-aside job per dependency back to work, to find out whether it is healthy again.</summary>
+    public int RevivalIntervalSeconds { get; set; } = 300;
+    /// <summary>Automatic revivals of one job before only an operator (or a re-upload) can send it back to work.</summary>
+    public int MaxRevivals { get; set; } = 3;
     public int BackoffBaseMs { get; set; } = 1000;
     public int BackoffMaxMs { get; set; } = 60_000;
     /// <summary>Pause between claims when the queue is empty.</summary>
@@ -23,4 +32,5 @@ public sealed class WorkerOptions
     public int ShutdownDeadlineSeconds { get; set; } = 10;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+    public TimeSpan RetryWindow => TimeSpan.FromSeconds(RetryWindowSeconds);
 }

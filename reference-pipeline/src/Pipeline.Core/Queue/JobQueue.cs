@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
 
@@ -23,7 +24,7 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     /// <summary>
     /// Claims one ready job (or one whose lease expired), or returns null when there is none.
     /// A reclaimed job counts its crashed attempt as a retry and gets a <c>lease_reclaimed</c> event;
-    /// once those reach MaxAttempts it is dead-lettered (<c>lease-expired</c>) instead of handed out.
+    /// once its lost leases (since it was last requeued) reach MaxAttempts it is dead-lettered (<c>lease-expired</c>) instead of handed out.
     /// </summary>
     public async Task<ClaimedJob?> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken ct)
     {
@@ -79,10 +80,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         {
             await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.LeaseReclaimed, claimed.Stage,
                 JobStates.Working, new { previousHolder, leaseToken = claimed.LeaseToken, attempt = claimed.AttemptCount }), ct);
-            if (claimed.RetryCount >= options.MaxAttempts)
+            var leaseLosses = await SetAsideJobs.LeaseLossesAsync(connection, transaction, claimed.JobId, ct);
+            if (leaseLosses >= options.MaxAttempts)
             {
                 // A job whose workers keep dying (a poison document) must not crash workers forever.
-                await DeadletterLostJobAsync(connection, transaction, claimed, ct);
+                await DeadletterLostJobAsync(connection, transaction, claimed, leaseLosses, ct);
                 await transaction.CommitAsync(ct);
                 return null;
             }
@@ -92,11 +94,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     private static async Task DeadletterLostJobAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedJob claimed,
-        CancellationToken ct)
+        long leaseLosses, CancellationToken ct)
     {
         const string code = "lease-expired";
-        var message = $"The workers handling this job stopped renewing its lease {claimed.RetryCount} times at stage " +
-                      $"{claimed.Stage} (crashed or hung); gave up after {claimed.RetryCount} failed attempts.";
+        var message = $"The workers handling this job stopped renewing its lease {leaseLosses} times at stage " +
+                      $"{claimed.Stage} (crashed or hung); set aside so it cannot crash more workers. Requeue it once the cause is fixed.";
         await using var command = new NpgsqlCommand("""
             UPDATE upload_pipeline.upload_jobs
             SET state = 'deadletter', last_error_code = @code, last_error_message = @message, last_error_retryable = true,
@@ -171,16 +173,27 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
-    /// Records a failure: a retryable error schedules the next attempt after backoff (or the
-    /// provider's Retry-After when longer); a non-retryable one, or the MaxAttempts-th failure,
-    /// dead-letters the job. Fenced like a commit.
+    /// Records a failure. A retryable error schedules the next attempt after capped, jittered backoff
+    /// (or the provider's Retry-After when longer) for as long as the job's retry window lasts
+    /// (<see cref="WorkerOptions.RetryWindowSeconds"/>, counted from its first failure at this stage);
+    /// then, and at once for a permanent error, the job is set aside (<c>deadletter</c>). A set-aside
+    /// retryable job goes back to work when its dependency is healthy again (<see cref="SetAsideJobs"/>). Fenced like a commit.
     /// </summary>
     public async Task<FailureOutcome> FailAsync(ClaimedJob claimed, PipelineError error, CancellationToken ct,
         JsonObject? payloadPatch = null)
     {
         var failureNumber = claimed.RetryCount + 1;
         var retryable = error.Retryable || defects.IsOn(PipelineDefects.RetryNonRetryable);
-        var deadletter = !retryable || failureNumber >= options.MaxAttempts;
+        var now = DateTimeOffset.UtcNow;
+        var streak = RetryStreak.Of(claimed, now);
+        var retryAfter = defects.IsOn(PipelineDefects.IgnoreRetryAfter) ? null : error.RetryAfter;
+        TimeSpan? delay = retryable
+            ? RetryBackoff.Delay(failureNumber, options.BackoffBaseMs, options.BackoffMaxMs, retryAfter, _random)
+            : null;
+        // Set aside now when the next attempt would fall outside the window: it would be one too many.
+        var deadletter = delay is not { } wait || streak.Elapsed(now) + wait > options.RetryWindow;
+        if (deadletter) delay = null;
+        var patch = streak.Record(payloadPatch);
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -200,26 +213,17 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
             RETURNING next_attempt_at
             """, connection, transaction);
 
-        TimeSpan? delay = null;
-        string message;
-        if (deadletter)
-        {
-            message = error.Retryable && failureNumber >= options.MaxAttempts
-                ? $"{error.Message} (gave up after {failureNumber} failed attempts)"
-                : error.Message;
-        }
-        else
-        {
-            var retryAfter = defects.IsOn(PipelineDefects.IgnoreRetryAfter) ? null : error.RetryAfter;
-            delay = RetryBackoff.Delay(failureNumber, options.BackoffBaseMs, options.BackoffMaxMs, retryAfter, _random);
-            message = error.Message;
-        }
-
+        var message = deadletter && error.Retryable
+            ? $"{error.Message} (set aside after {failureNumber} failed attempts over {RetryStreak.Describe(streak.Elapsed(now))}; " +
+              "it goes back to work by itself once its dependency is healthy again, or when an operator requeues it)"
+            : error.Message;
         command.Parameters.AddWithValue("state", deadletter ? JobStates.Deadletter : JobStates.Retryable);
         command.Parameters.AddWithValue("retry_increment", deadletter ? 0 : 1);
         command.Parameters.AddWithValue("delay", delay ?? TimeSpan.Zero);
-        command.Parameters.Add(Jsonb("patch", payloadPatch));
+        command.Parameters.Add(Jsonb("patch", patch));
         command.Parameters.AddWithValue("code", error.Code);
+        // Provider and database messages may quote the document's text; keep them storable.
+        message = StoredText.Clean(message);
         command.Parameters.AddWithValue("message", message);
         command.Parameters.AddWithValue("retryable", error.Retryable);
         command.Parameters.AddWithValue("job_id", claimed.JobId);
@@ -238,6 +242,7 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 failure = failureNumber,
                 delayMs = delay?.TotalMilliseconds,
                 retryAfterMs = error.RetryAfter?.TotalMilliseconds,
+                failingSince = streak.Since,
             }), ct);
         await transaction.CommitAsync(ct);
         return new FailureOutcome(deadletter, deadletter ? null : new DateTimeOffset(nextAttemptAt, TimeSpan.Zero), delay);

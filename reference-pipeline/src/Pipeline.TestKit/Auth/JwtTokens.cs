@@ -10,8 +10,9 @@ public static class JwtTokens
 {
     /// <summary>A signed token for <paramref name="subject"/>, valid from now for <paramref name="lifetime"/>.</summary>
     /// <param name="signingKey">UTF-8 key; HS256 needs at least 32 bytes.</param>
+    /// <param name="extraClaims">More claims, e.g. <c>role</c> for an operator.</param>
     public static string Mint(string subject, string issuer, string audience, string signingKey, TimeSpan lifetime,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null, IEnumerable<Claim>? extraClaims = null)
     {
         var keyBytes = Encoding.UTF8.GetBytes(signingKey);
         if (keyBytes.Length < 32)
@@ -20,7 +21,7 @@ public static class JwtTokens
         var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, subject)]),
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, subject), .. extraClaims ?? []]),
             Issuer = issuer,
             Audience = audience,
             IssuedAt = issuedAt,

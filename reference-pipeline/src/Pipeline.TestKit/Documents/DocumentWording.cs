@@ -62,4 +62,17 @@ internal static class DocumentWording
         "Suspected fraud is referred to the special investigations unit for review.",
         "Subrogation rights allow the insurer to recover payments from a responsible third party.",
     ];
+
+    /// <summary>
+    /// A claim letter as a poor OCR pass leaves it: a NUL inside a word, a start-of-heading and an
+    /// escape byte between fields, a form feed and a vertical tab. Text extraction returns them as they are.
+    /// </summary>
+    public static readonly string[] ControlCharacterLetter =
+    [
+        "Claim reference NMI-CL-2025-0193",
+        "Dear Ms Whitfield, we ac\0knowledge receipt of your claim for water damage.",
+        "Date of loss:\u0001 14 March 2025\u001B Adjuster: Oskar Lindqvist",
+        "Please keep\u000B all receipts\f for emergency repairs and temporary lodging.",
+        "The claim will be reviewed within\0 ten business days.",
+    ];
 }

@@ -24,6 +24,7 @@ public static class TestDocuments
     public const string Oversized = "oversized.pdf";
     public const string PathTraversal = "../../etc/passwd.pdf";
     public const string UnicodeName = "Versicherungspolice_Übersicht_保险.pdf";
+    public const string ControlCharacters = "ocr_claim_letter_control_characters.pdf";
 
     /// <summary>The password of <see cref="Encrypted"/>, for tests that must open it anyway.</summary>
     public const string EncryptedPassword = "claims-2025";
@@ -81,6 +82,11 @@ public static class TestDocuments
                 "Selbstbeteiligung je Schadenfall: 500 EUR",
             ]),
             pages: 1, snippet: "Gebäudeversicherung"),
+        [ControlCharacters] = () => Readable(ControlCharacters,
+            "A one-page claim letter whose text layer carries NUL and other control characters, as OCR engines and " +
+            "broken font encodings leave them in real documents; PostgreSQL refuses a NUL in text.",
+            DocumentGenerators.SmallPolicy("Claim acknowledgement letter", DocumentWording.ControlCharacterLetter),
+            pages: 1, snippet: "Claim reference NMI-CL-2025-0193"),
     };
 
     /// <summary>Names of every document, realistic ones first.</summary>

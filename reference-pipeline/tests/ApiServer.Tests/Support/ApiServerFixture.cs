@@ -96,6 +96,15 @@ public sealed class ApiServerFixture : IAsyncLifetime
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 
+    /// <summary>A token for an operator: the same signed bearer token with the operator role claim.</summary>
+    public static string OperatorTokenFor(string userId)
+    {
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256);
+        var token = new JwtSecurityToken(Issuer, Audience, [new Claim("sub", userId), new Claim("role", "pipeline-operator")],
+            notBefore: DateTime.UtcNow.AddMinutes(-1), expires: DateTime.UtcNow.AddMinutes(30), signingCredentials: credentials);
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
     public static string NewUser() => "user-" + Guid.NewGuid().ToString("N")[..12];
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? userId)

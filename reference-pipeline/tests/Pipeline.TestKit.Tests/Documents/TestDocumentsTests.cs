@@ -50,6 +50,16 @@ public sealed class TestDocumentsTests
     }
 
     [Fact]
+    public void The_claim_letter_extracts_with_a_nul_and_other_control_characters()
+    {
+        using var pdf = PdfDocument.Open(TestDocuments.Get(TestDocuments.ControlCharacters).Bytes);
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+
+        text.Should().Contain("\0", "PostgreSQL refuses this character in text; the pipeline must clean it");
+        text.Should().Contain("\u0001").And.Contain("\u001B");
+    }
+
+    [Fact]
     public void The_insurance_policy_is_a_few_kilobytes()
     {
         TestDocuments.Get(TestDocuments.InsurancePolicy).SizeBytes.Should().BeInRange(1_000, 3_500, "PDFsharp always adds ~1.4 KB of XMP metadata to the ~1.8 KB document");

@@ -1,0 +1,116 @@
+using FluentAssertions;
+using Npgsql;
+using Pipeline.Core.Errors;
+using Pipeline.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Core.Tests;
+
+/// <summary>
+/// Database errors produced by real causes on a real PostgreSQL are classified by what caused them:
+/// data the server refuses is permanent and names the document, a lost connection is transient.
+/// </summary>
+public sealed class FailureClassificationTests(PostgresServer server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Guid DocumentId = Guid.Parse("5f0c1c7e-3b6a-4f0e-9a55-0d1f2b7c9e01");
+
+    [Fact]
+    public async Task A_nul_character_in_text_is_invalid_data_of_that_document_not_an_outage()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_nul", migrate: false);
+        var refusal = await RefusalAsync(db, "SELECT @text::text", ("text", "we ac\0knowledge receipt"));
+
+        DatabaseFailure.Classify(refusal!).Should().Be(DatabaseFailureKind.InvalidData);
+        var error = FailureClassifier.Classify(refusal!, Stages.Chunking, DocumentId);
+        error.Code.Should().Be("document-data-invalid");
+        error.Retryable.Should().BeFalse("the same text is refused however often it is sent");
+        error.Message.Should().Contain(DocumentId.ToString()).And.Contain("22021").And.Contain(Stages.Chunking);
+    }
+
+    [Fact]
+    public async Task A_nul_escape_in_json_is_invalid_data()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_jsonb", migrate: false);
+        var refusal = await RefusalAsync(db, "SELECT @json::jsonb", ("json", """{"text":"a\u0000b"}"""));
+
+        FailureClassifier.Classify(refusal!, Stages.Parsed, DocumentId).Code.Should().Be("document-data-invalid");
+        DatabaseFailure.Describe(refusal!).Should().Contain("22P05");
+    }
+
+    [Fact]
+    public async Task A_value_too_long_is_invalid_data()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_long", migrate: false);
+        await using var create = db.DataSource.CreateCommand("CREATE TABLE short_names (name varchar(8))");
+        await create.ExecuteNonQueryAsync(Ct);
+        var tooLong = await RefusalAsync(db, "INSERT INTO short_names VALUES (@text)", ("text", "Versicherungspolice"));
+        FailureClassifier.Classify(tooLong!, Stages.Chunking, DocumentId).Code.Should().Be("document-data-invalid");
+        DatabaseFailure.Describe(tooLong!).Should().Contain("22001");
+    }
+
+    [Fact]
+    public async Task A_broken_constraint_is_a_data_conflict_of_that_document()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_unique", migrate: false);
+        await using (var create = db.DataSource.CreateCommand("CREATE TABLE policies (number text PRIMARY KEY); INSERT INTO policies VALUES ('NMI-1')"))
+            await create.ExecuteNonQueryAsync(Ct);
+        var refusal = await RefusalAsync(db, "INSERT INTO policies VALUES (@number)", ("number", "NMI-1"));
+
+        var error = FailureClassifier.Classify(refusal!, Stages.EmbeddingsBuffered, DocumentId);
+        error.Code.Should().Be("document-data-conflict");
+        error.Retryable.Should().BeFalse();
+        error.Message.Should().Contain(DocumentId.ToString()).And.Contain("23505");
+    }
+
+    [Fact]
+    public async Task A_connection_killed_by_the_server_is_a_transient_outage()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_killed", migrate: false);
+        await using var victim = await db.DataSource.OpenConnectionAsync(Ct);
+        await using var pid = new NpgsqlCommand("SELECT pg_backend_pid()", victim);
+        var backend = (int)(await pid.ExecuteScalarAsync(Ct))!;
+        await using (var kill = db.DataSource.CreateCommand($"SELECT pg_terminate_backend({backend})"))
+            await kill.ExecuteScalarAsync(Ct);
+
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            await using var probe = new NpgsqlCommand("SELECT 1", victim);
+            await probe.ExecuteScalarAsync(Ct);
+        });
+
+        failure.Should().NotBeNull();
+        var error = FailureClassifier.Classify(failure!, Stages.Chunking, DocumentId);
+        error.Code.Should().Be("database-unavailable");
+        error.Retryable.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("08006", DatabaseFailureKind.Unavailable)]
+    [InlineData("57P01", DatabaseFailureKind.Unavailable)]
+    [InlineData("57P03", DatabaseFailureKind.Unavailable)]
+    [InlineData("53300", DatabaseFailureKind.Unavailable)]
+    [InlineData("40001", DatabaseFailureKind.Conflict)]
+    [InlineData("40P01", DatabaseFailureKind.Conflict)]
+    [InlineData("22021", DatabaseFailureKind.InvalidData)]
+    [InlineData("22P05", DatabaseFailureKind.InvalidData)]
+    [InlineData("23503", DatabaseFailureKind.ConstraintViolation)]
+    [InlineData("42P01", DatabaseFailureKind.Defect)]
+    public void Every_sqlstate_class_has_one_meaning(string sqlState, DatabaseFailureKind expected) =>
+        DatabaseFailure.ClassifySqlState(sqlState).Should().Be(expected);
+
+    [Fact]
+    public void An_exception_that_is_not_about_the_database_is_an_internal_error_worth_retrying()
+    {
+        var error = FailureClassifier.Classify(new InvalidOperationException("unexpected"), Stages.Parsing, DocumentId);
+        error.Code.Should().Be("internal-error");
+        error.Retryable.Should().BeTrue();
+    }
+
+    private static async Task<Exception?> RefusalAsync(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = db.DataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return await Record.ExceptionAsync(() => command.ExecuteScalarAsync(Ct));
+    }
+}

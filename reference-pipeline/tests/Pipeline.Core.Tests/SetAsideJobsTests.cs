@@ -1,0 +1,99 @@
+using FluentAssertions;
+using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
+using Pipeline.Core.Events;
+using Pipeline.Core.Options;
+using Pipeline.Core.Queue;
+using Pipeline.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Core.Tests;
+
+/// <summary>Set-aside jobs go back to work when their dependency is healthy, when an operator asks, or when their bytes come again.</summary>
+public sealed class SetAsideJobsTests(PostgresServer server)
+{
+    private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(5);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly WorkerOptions Options = new() { BackoffBaseMs = 0, BackoffMaxMs = 0, RetryWindowSeconds = 60, MaxRevivals = 2 };
+
+    private static async Task<(JobQueue Queue, SetAsideJobs SetAside)> SetUpAsync(TestDatabase db) =>
+        await Task.FromResult((new JobQueue(db.DataSource, Options, PipelineDefects.None, new Random(7)), new SetAsideJobs(db.DataSource, Options)));
+
+    /// <summary>Fails the job once, lets its window pass (by dating its start back), fails it again: set aside.</summary>
+    private static async Task SetAsideAsync(TestDatabase db, JobQueue queue, Guid jobId, PipelineError error)
+    {
+        var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
+        var first = await queue.FailAsync(job!, error, Ct);
+        if (!error.Retryable)
+        {
+            first.Deadlettered.Should().BeTrue();
+            return;
+        }
+        first.Deadlettered.Should().BeFalse("the first failure starts the window");
+        await using (var age = db.DataSource.CreateCommand(
+            "UPDATE upload_pipeline.upload_jobs SET payload = payload || jsonb_build_object('failingSince', (now() - interval '2 minutes')::text) WHERE job_id = @id"))
+        {
+            age.Parameters.AddWithValue("id", jobId);
+            await age.ExecuteNonQueryAsync(Ct);
+        }
+        var again = await queue.ClaimAsync("worker-a", LongLease, Ct);
+        (await queue.FailAsync(again!, error, Ct)).Deadlettered.Should().BeTrue("the window is spent");
+    }
+
+    [Fact]
+    public async Task Only_jobs_set_aside_for_the_healthy_dependency_go_back_to_work()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_revive");
+        var (queue, setAside) = await SetUpAsync(db);
+        var (_, parserJob, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, parserJob, PipelineError.Transient("parser-unavailable", "The parser answered 503."));
+        var (_, openAiJob, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, openAiJob, PipelineError.Transient("openai-unavailable", "OpenAI answered 503."));
+
+        var revived = await setAside.ReviveAsync(ErrorDependencies.Parser, "a parse passed", "worker-b", 100, Ct);
+
+        revived.Select(r => r.JobId).Should().Equal(parserJob);
+        (await db.JobAsync(parserJob)).State.Should().Be(JobStates.Queued);
+        (await db.JobAsync(openAiJob)).State.Should().Be(JobStates.Deadletter, "OpenAI has not proven healthy");
+        (await db.EventsAsync(parserJob)).Select(e => e.EventType).Should().EndWith(EventTypes.Requeued);
+    }
+
+    [Fact]
+    public async Task A_revived_job_whose_dependency_still_fails_is_set_aside_again_at_once_and_revived_at_most_max_revivals_times()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_again");
+        var (queue, setAside) = await SetUpAsync(db);
+        var (_, jobId, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, jobId, PipelineError.Transient("parser-job-failed", "The parser reported ERROR."));
+
+        for (var revival = 1; revival <= 2; revival++)
+        {
+            (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct)).Should().ContainSingle();
+            var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
+            (await queue.FailAsync(job!, PipelineError.Transient("parser-job-failed", "The parser reported ERROR."), Ct))
+                .Deadlettered.Should().BeTrue("its retry window was spent before it was revived");
+        }
+
+        (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct)).Should().BeEmpty(
+            "after MaxRevivals only an operator or a re-upload sends it back");
+        (await db.JobAsync(jobId)).State.Should().Be(JobStates.Deadletter);
+    }
+
+    [Fact]
+    public async Task A_requeue_starts_a_fresh_retry_window_and_refuses_jobs_that_are_not_set_aside()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_requeue");
+        var (queue, _) = await SetUpAsync(db);
+        var (_, jobId, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, jobId, PipelineError.Permanent("document-data-invalid", "The database refused the data."));
+        await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
+
+        var requeued = await SetAsideJobs.RequeueAsync(connection, jobId, "requeued by an operator", "olga", Ct);
+
+        requeued!.PreviousErrorCode.Should().Be("document-data-invalid");
+        (await db.JobAsync(jobId)).State.Should().Be(JobStates.Queued);
+        var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
+        job!.PayloadString(RetryStreak.SinceKey).Should().BeNull("the operator's requeue starts a fresh window");
+        (await SetAsideJobs.RequeueAsync(connection, jobId, "twice", "olga", Ct)).Should().BeNull("a working job is not set aside");
+    }
+}

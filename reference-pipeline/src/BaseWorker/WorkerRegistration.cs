@@ -1,3 +1,4 @@
+using BaseWorker.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,9 +47,12 @@ public static class WorkerRegistration
         {
             var options = sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value;
             LlamaParseClient.Configure(http, options.BaseUrl, options.ApiKey, TimeSpan.FromSeconds(options.TimeoutSeconds));
-        });
+        }).AddHttpMessageHandler(sp => new ProviderMetricsHandler(sp.GetRequiredService<WorkerMetrics>(), "llamaparse"));
+        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
-        builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
+        builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
+            new ProviderMetricsHandler(sp.GetRequiredService<WorkerMetrics>(), "openai") { InnerHandler = new HttpClientHandler() }));
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<WorkerDocuments>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ApiServer.Data;
 using ApiServer.Http;
+using ApiServer.Metrics;
 using ApiServer.Options;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Logging;
@@ -13,7 +14,7 @@ public static class WebhookEndpoints
     {
         // Anonymous for JWT purposes: the parser proves itself with the HMAC signature instead.
         var group = app.MapGroup("/api/v1/webhooks").AllowAnonymous();
-        group.MapPost("llamaparse", ReceiveLlamaParseAsync);
+        group.MapPost("llamaparse", ReceiveLlamaParseAsync).AddEndpointFilter<WebhookDeliveryMetrics>();
         return group;
     }
 

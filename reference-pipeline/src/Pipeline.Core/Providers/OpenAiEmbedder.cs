@@ -20,7 +20,8 @@ public sealed class OpenAiEmbedder
 
     public string Model { get; }
 
-    public OpenAiEmbedder(OpenAiOptions options)
+    /// <param name="handler">Optional HTTP handler under the SDK (the worker counts provider answers there).</param>
+    public OpenAiEmbedder(OpenAiOptions options, HttpMessageHandler? handler = null)
     {
         Model = options.Model;
         var clientOptions = new OpenAIClientOptions
@@ -29,6 +30,8 @@ public sealed class OpenAiEmbedder
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
         };
+        if (handler is not null)
+            clientOptions.Transport = new HttpClientPipelineTransport(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         _client = new EmbeddingClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
         _generation = new EmbeddingGenerationOptions { Dimensions = options.Dimensions };
     }

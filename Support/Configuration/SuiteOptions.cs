@@ -14,6 +14,8 @@ public sealed class SuiteOptions
     public ExternalOptions External { get; set; } = new();
     public ComposeOptions Compose { get; set; } = new();
     public PipelineFacts Pipeline { get; set; } = new();
+    public MonitoringOptions Monitoring { get; set; } = new();
+    public BackupOptions Backup { get; set; } = new();
 }
 
 public sealed class TimeoutOptions

@@ -36,6 +36,12 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public MockEndpoints? Mocks { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
 
+    /// <summary>Every service's metrics address (each serves /metrics), by the job name Prometheus gives it.</summary>
+    public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets => _services.Names
+        .Select(name => new Monitoring.ScrapeTarget(name.StartsWith("base-worker", StringComparison.Ordinal) ? "base-worker" : name,
+            $"127.0.0.1:{_services[name].Port}"))
+        .ToList();
+
     public static async Task<LocalPipelineEnvironment> StartAsync(SuiteOptions options, string logDirectory)
     {
         var clock = Stopwatch.StartNew();

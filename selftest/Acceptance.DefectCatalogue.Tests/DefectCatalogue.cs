@@ -34,6 +34,8 @@ public static class DefectCatalogue
             "A worker killed while chunking is replaced without changing the result"),
         new("no-db-reconnect", "workers stop on their first database error",
             "Documents in flight are finished after the database returns"),
+        new("silent-provider-metrics", "workers stop counting provider answers in their metrics",
+            "A parser outage alerts the operators"),
     ];
 }
 

@@ -42,6 +42,9 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the chunking stage takes 40 seconds longer (<see cref="StallInChunkingDelay"/>).</summary>
     public const string StallInChunking = "stall-in-chunking";
 
+    /// <summary>base-worker: provider answers are no longer counted in its metrics, so a provider outage raises no alert.</summary>
+    public const string SilentProviderMetrics = "silent-provider-metrics";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -50,6 +53,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
+        SilentProviderMetrics,
     ];
 
     public static PipelineDefects None { get; } = new([]);

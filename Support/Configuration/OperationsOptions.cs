@@ -25,7 +25,10 @@ public sealed class BackupOptions
     public int RecoveryTimeObjectiveSeconds { get; set; } = 120;
 
     /// <summary>Recovery point objective: how much committed work (by commit time) a restore may lose.</summary>
-    public int RecoveryPointObjectiveSeconds { get; set; } = 5;
+    public int RecoveryPointObjectiveSeconds { get; set; } = 15;
+
+    /// <summary>archive_timeout during the drills: the longest committed work waits before it is archived.</summary>
+    public int ArchiveTimeoutSeconds { get; set; } = 5;
 
     public IEnumerable<string> Problems()
     {
@@ -33,5 +36,7 @@ public sealed class BackupOptions
             yield return "Acceptance:Backup:RecoveryTimeObjectiveSeconds must be a positive number of seconds.";
         if (RecoveryPointObjectiveSeconds < 0)
             yield return "Acceptance:Backup:RecoveryPointObjectiveSeconds must be zero or more seconds.";
+        if (ArchiveTimeoutSeconds < 1)
+            yield return "Acceptance:Backup:ArchiveTimeoutSeconds must be at least 1 second.";
     }
 }

@@ -36,6 +36,12 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public MockEndpoints? Mocks { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
 
+    /// <summary>The pipeline's PostgreSQL cluster, for backup and restore drills.</summary>
+    public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The environment has not started.");
+
+    /// <summary>The folder holding every stored document file (Pipeline__StorageRoot).</summary>
+    public string StorageRoot => _storageRoot;
+
     /// <summary>Every service's metrics address (each serves /metrics), by the job name Prometheus gives it.</summary>
     public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets => _services.Names
         .Select(name => new Monitoring.ScrapeTarget(name.StartsWith("base-worker", StringComparison.Ordinal) ? "base-worker" : name,
@@ -63,7 +69,13 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
         var webhookSecret = RandomSecret();
-        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
+        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions
+        {
+            Timeout = timeout,
+            // Archiving can then be switched on without a restart (scripts/backup.sh enable);
+            // until it is, every finished WAL segment is let go at once.
+            Settings = new Dictionary<string, string> { ["archive_mode"] = "on", ["archive_command"] = "/bin/true" },
+        });
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()

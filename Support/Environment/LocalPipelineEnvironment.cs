@@ -72,10 +72,10 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions
         {
             Timeout = timeout,
-            // Archiving can then be switched on without a restart (scripts/backup.sh enable);
-            // until it is, every finished WAL segment is let go at once.
-            Settings = new Dictionary<string, string> { ["archive_mode"] = "on", ["archive_command"] = "/bin/true" },
+            // Archiving can then be switched on without a restart (scripts/backup.sh enable).
+            Settings = new Dictionary<string, string> { ["archive_mode"] = "on" },
         });
+        await LetWalGoUntilArchivingIsEnabledAsync(_cluster);
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
@@ -112,6 +112,19 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
         await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));
         Control = new LocalServiceController(_services, _cluster, workers);
+    }
+
+    /// <summary>
+    /// With archive_mode on and no archive_command the server would keep every WAL segment; until a
+    /// backup drill sets one (ALTER SYSTEM, which a command-line setting would override), each
+    /// finished segment is let go at once.
+    /// </summary>
+    private static async Task LetWalGoUntilArchivingIsEnabledAsync(PostgresCluster cluster)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("ALTER SYSTEM SET archive_command = '/bin/true'; SELECT pg_reload_conf();", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private Dictionary<string, string?> WorkerSettings(SuiteOptions options, string workerId, Dictionary<string, string?> testing) =>

@@ -27,6 +27,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 say() { echo "backup: $*"; }
+# Test-only defect, honoured like the services' (PIPELINE_DEFECTS under DOTNET_ENVIRONMENT=Testing):
+# backup-skips-files archives the database but never the stored files.
+files_from=$storage
+if [ "${DOTNET_ENVIRONMENT:-}" = "Testing" ] && [[ ",${PIPELINE_DEFECTS:-}," == *",backup-skips-files,"* ]]; then
+  echo "backup: test defect backup-skips-files: the stored files are not backed up" >&2
+  files_from="-"
+fi
 need() { [ -n "$2" ] || { echo "backup: $1 is required (see the header of $0)" >&2; exit 2; }; }
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 psql=${bin:+$bin/}psql
@@ -41,7 +48,7 @@ case "$command" in
     chown "$server_user" "$archive/wal" "$archive/files"
     chmod o+rx "$storage"
     [ "$(sql 'SHOW archive_mode')" = "on" ] || { echo "backup: archive_mode is off; set archive_mode=on and restart PostgreSQL first" >&2; exit 1; }
-    sql "ALTER SYSTEM SET archive_command = '$here/archive-wal.sh $archive $storage %p %f'"
+    sql "ALTER SYSTEM SET archive_command = '$here/archive-wal.sh $archive $files_from %p %f'"
     sql "ALTER SYSTEM SET archive_timeout = '${timeout}s'"
     sql "SELECT pg_reload_conf()" >/dev/null
     say "archiving WAL to $archive/wal and files to $archive/files (archive_timeout ${timeout}s)"
@@ -52,11 +59,13 @@ case "$command" in
     stamp=$(date -u +%Y%m%dT%H%M%S.%NZ)
     target="$archive/base/$stamp"
     # Files first: the backup's rows then only name files the archive already holds.
-    (cd "$storage" && find . -type f ! -name '*.tmp' -print0) | while IFS= read -r -d '' file; do
-      [ -e "$archive/files/${file#./}" ] && continue
-      mkdir -p "$(dirname "$archive/files/${file#./}")"
-      cp "$storage/$file" "$archive/files/${file#./}"
-    done
+    if [ "$files_from" != "-" ]; then
+      (cd "$storage" && find . -type f ! -name '*.tmp' -print0) | while IFS= read -r -d '' file; do
+        [ -e "$archive/files/${file#./}" ] && continue
+        mkdir -p "$(dirname "$archive/files/${file#./}")"
+        cp "$storage/$file" "$archive/files/${file#./}"
+      done
+    fi
     "${bin:+$bin/}pg_basebackup" -d "$db" -D "$target.partial" --checkpoint=fast --wal-method=stream --no-password
     mv "$target.partial" "$target"
     ended=$(date +%s.%N)

@@ -6,9 +6,11 @@ namespace Acceptance.Support.Backup;
 /// <summary>Runs the operator's scripts (scripts/backup.sh, scripts/restore.sh) exactly as the README shows them.</summary>
 public static class BackupScripts
 {
-    public static async Task<string> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout)
+    public static async Task<string> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.ArgumentList.Add(RepositoryFiles.PathOf($"scripts/{script}"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -33,6 +33,11 @@ public sealed partial class PipelineBackup(IPipelineEnvironment environment, Sui
 
     private PostgresCluster Cluster => Local.Cluster;
 
+    /// <summary>The run's test-only defects reach the operator's scripts the way they reach the services.</summary>
+    private Dictionary<string, string> TestDefects => string.IsNullOrWhiteSpace(options.Local.Defects)
+        ? []
+        : new() { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
+
     private string ConnInfo => $"host=127.0.0.1 port={Cluster.Port} user=postgres dbname=pipeline";
 
     public async Task EnableArchivingAsync()
@@ -42,13 +47,13 @@ public sealed partial class PipelineBackup(IPipelineEnvironment environment, Sui
         [
             "enable", "--archive", _archive, "--storage", Local.StorageRoot, "--db", ConnInfo,
             "--timeout", options.Backup.ArchiveTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-        ], ScriptTimeout);
+        ], ScriptTimeout, TestDefects);
         Archiving = true;
     }
 
     public async Task<BaseBackupFigures> TakeBaseBackupAsync()
     {
-        var output = await BackupScripts.RunAsync("backup.sh", ["base", "--archive", _archive, "--storage", Local.StorageRoot, "--db", ConnInfo], ScriptTimeout);
+        var output = await BackupScripts.RunAsync("backup.sh", ["base", "--archive", _archive, "--storage", Local.StorageRoot, "--db", ConnInfo], ScriptTimeout, TestDefects);
         var figures = BaseBackupLine().Match(output);
         return figures.Success
             ? new BaseBackupFigures(long.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture),

@@ -17,11 +17,13 @@ public static class ServiceMetricsCatalogue
             "pipeline_jobs", "pipeline_queue_depth", "pipeline_queue_oldest_age_seconds", "pipeline_deadletter_jobs",
             "pipeline_stage_oldest_job_age_seconds", "pipeline_job_retries_total", "pipeline_uploads_total",
             "pipeline_http_request_duration_seconds_bucket", "pipeline_webhook_deliveries_total",
+            "pipeline_db_pool_connections", "pipeline_db_pool_max_connections",
         ],
         ["base-worker"] =
         [
             .. Process,
             "pipeline_worker_stage_duration_seconds_bucket", "pipeline_provider_requests_total",
+            "pipeline_db_pool_connections", "pipeline_db_pool_max_connections",
         ],
         ["mock-llamaparse"] = Process,
         ["mock-openai"] = Process,

@@ -1,3 +1,4 @@
+using Pipeline.Core.Metrics;
 using Prometheus;
 
 namespace ApiServer.Metrics;
@@ -8,17 +9,13 @@ namespace ApiServer.Metrics;
 /// </summary>
 public sealed class PipelineMetrics : IDisposable
 {
-    private readonly IDisposable _npgsqlMeters;
+    private readonly ConnectionPoolGauges _pool;
 
     public PipelineMetrics()
     {
-        // Process series (CPU, memory, GC, threads) and the Npgsql connection pool's meters.
+        // Process series (CPU, memory, GC, threads) and the Npgsql connection pool.
         DotNetStats.Register(Registry);
-        _npgsqlMeters = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            Registry = Registry,
-            InstrumentFilterPredicate = instrument => instrument.Meter.Name == "Npgsql",
-        });
+        _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         Uploads = factory.CreateCounter("pipeline_uploads_total",
@@ -68,5 +65,5 @@ public sealed class PipelineMetrics : IDisposable
     public Counter WebhookDeliveries { get; }
     public Gauge StageOldestJobAge { get; }
 
-    public void Dispose() => _npgsqlMeters.Dispose();
+    public void Dispose() => _pool.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Core.Metrics;
 using Prometheus;
 
 namespace BaseWorker.Metrics;
@@ -17,17 +18,12 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Histogram _stageDuration;
     private readonly Counter _jobFailures;
     private readonly Counter _providerRequests;
-    private readonly IDisposable _npgsqlMeters;
+    private readonly ConnectionPoolGauges _pool;
 
     public WorkerMetrics()
     {
         DotNetStats.Register(Registry);
-        // Npgsql publishes its pool (connections idle/used, max, pending requests) as .NET meters.
-        _npgsqlMeters = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            Registry = Registry,
-            InstrumentFilterPredicate = instrument => instrument.Meter.Name == "Npgsql",
-        });
+        _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _stageDuration = factory.CreateHistogram("pipeline_worker_stage_duration_seconds",
@@ -52,7 +48,7 @@ public sealed class WorkerMetrics : IDisposable
 
     public void ProviderAnswered(string provider, string status) => _providerRequests.WithLabels(provider, status).Inc();
 
-    public void Dispose() => _npgsqlMeters.Dispose();
+    public void Dispose() => _pool.Dispose();
 
     public readonly record struct StageTimer(Histogram.Child Series, Stopwatch Clock)
     {

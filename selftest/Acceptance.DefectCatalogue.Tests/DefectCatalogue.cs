@@ -37,7 +37,6 @@ public static class DefectCatalogue
         new("silent-provider-metrics", "workers stop counting provider answers in their metrics",
             "A parser outage alerts the operators"),
         new("backup-skips-files", "backups hold the database but not the stored document files",
-            "Losing the database server and the stored files loses no archived work",
             "A mistaken deletion is undone by restoring to the moment before it"),
     ];
 }

@@ -40,6 +40,13 @@ public sealed class DependencyFaultSteps(
             retries => $"retries per document: {string.Join(", ", retries.Select(r => r.Count))}");
     }
 
+    [Given("the parser is down")]
+    public async Task GivenTheParserIsDown()
+    {
+        await parser.GoDownAsync();
+        fault.Begin("parser outage");
+    }
+
     [When("the parser comes back")]
     public async Task WhenTheParserComesBack()
     {

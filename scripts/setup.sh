@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian 12 machine (run as root) for this repository: installs what the tests
 # need from Debian's own packages when it is missing, and nothing else. Safe to run again.
-#   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts
+#   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts, Prometheus and
+#                                     Alertmanager (promtool checks the alert rules; the monitoring
+#                                     scenarios run both as child processes)
 #   scripts/setup.sh --with-chromium  ... and Chromium (optional: only for browser-based report checks)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
@@ -30,6 +32,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
 # Node runs the official npm clients (openai, llama-cloud-services) against the mocks in the tests.
 command -v node >/dev/null 2>&1 || wanted+=(nodejs)
 command -v npm >/dev/null 2>&1 || wanted+=(npm)
+command -v promtool >/dev/null 2>&1 || wanted+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || wanted+=(prometheus-alertmanager)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromium); fi
 
 if [ ${#wanted[@]} -gt 0 ]; then
@@ -45,8 +49,20 @@ if [ ${#wanted[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${wanted[@]}"
 else
-  say "PostgreSQL binaries and DejaVu fonts already present; nothing to install"
+  say "PostgreSQL binaries, DejaVu fonts, Prometheus and Alertmanager already present; nothing to install"
 fi
+
+# Debian's Prometheus and Alertmanager services: never started at boot; the tests run their own.
+for service in prometheus prometheus-alertmanager; do
+  if command -v systemctl >/dev/null 2>&1; then
+    # --now only where systemd runs; without it, disable still edits the unit links offline.
+    if [ -d /run/systemd/system ]; then systemctl disable --now "$service" >/dev/null 2>&1 || true
+    else systemctl disable "$service" >/dev/null 2>&1 || true; fi
+  fi
+  if [ -x "/etc/init.d/$service" ] && command -v update-rc.d >/dev/null 2>&1; then
+    update-rc.d "$service" disable >/dev/null 2>&1 || true
+  fi
+done
 
 # The distribution's default cluster(s): stopped and never started at boot; tests use their own.
 for conf in /etc/postgresql/*/*/start.conf; do
@@ -74,5 +90,6 @@ fi
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 say "PostgreSQL binaries: ${bin:-missing}; fonts: /usr/share/fonts/truetype/dejavu"
+say "promtool: $(command -v promtool || echo missing); alertmanager: $(command -v prometheus-alertmanager || echo missing)"
 $with_chromium && say "chromium: $(command -v chromium || echo missing)"
 say "done"

@@ -15,6 +15,8 @@ public sealed class SuiteOptions
     public ComposeOptions Compose { get; set; } = new();
     public PipelineFacts Pipeline { get; set; } = new();
     public RealApiOptions RealApi { get; set; } = new();
+    public MonitoringOptions Monitoring { get; set; } = new();
+    public BackupOptions Backup { get; set; } = new();
 }
 
 public sealed class TimeoutOptions

@@ -48,6 +48,18 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public MockEndpoints? Mocks { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
 
+    /// <summary>The pipeline's PostgreSQL cluster, for backup and restore drills.</summary>
+    public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The environment has not started.");
+
+    /// <summary>The folder holding every stored document file (Pipeline__StorageRoot).</summary>
+    public string StorageRoot => _storageRoot;
+
+    /// <summary>Every service's metrics address (each serves /metrics), by the job name Prometheus gives it.</summary>
+    public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets => _services.Names
+        .Select(name => new Monitoring.ScrapeTarget(name.StartsWith("base-worker", StringComparison.Ordinal) ? "base-worker" : name,
+            $"127.0.0.1:{_services[name].Port}"))
+        .ToList();
+
     public static async Task<LocalPipelineEnvironment> StartAsync(SuiteOptions options, string logDirectory)
     {
         var clock = Stopwatch.StartNew();
@@ -68,7 +80,13 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
-        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
+        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions
+        {
+            Timeout = timeout,
+            // Archiving can then be switched on without a restart (scripts/backup.sh enable).
+            Settings = new Dictionary<string, string> { ["archive_mode"] = "on" },
+        });
+        await LetWalGoUntilArchivingIsEnabledAsync(_cluster);
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
@@ -104,6 +122,19 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
         await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));
         Control = new LocalServiceController(_services, _cluster, workers);
+    }
+
+    /// <summary>
+    /// With archive_mode on and no archive_command the server would keep every WAL segment; until a
+    /// backup drill sets one (ALTER SYSTEM, which a command-line setting would override), each
+    /// finished segment is let go at once.
+    /// </summary>
+    private static async Task LetWalGoUntilArchivingIsEnabledAsync(PostgresCluster cluster)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("ALTER SYSTEM SET archive_command = '/bin/true'; SELECT pg_reload_conf();", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private Dictionary<string, string?> WorkerSettings(SuiteOptions options, string workerId, Dictionary<string, string?> testing)

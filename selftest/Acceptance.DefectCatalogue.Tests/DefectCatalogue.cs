@@ -46,6 +46,10 @@ public static class DefectCatalogue
             "Uploading a set-aside document again restarts it"),
         new("log-document-text", "workers log the start of every document's parsed text",
             "The logs keep no secret and no document's text, and every error line names its code"),
+        new("silent-provider-metrics", "workers stop counting provider answers in their metrics",
+            "A parser outage alerts the operators"),
+        new("backup-skips-files", "backups hold the database but not the stored document files",
+            "A mistaken deletion is undone by restoring to the moment before it"),
     ];
 }
 

@@ -1,3 +1,4 @@
+using BaseWorker.Metrics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pipeline.Core.Defects;
@@ -13,7 +14,7 @@ namespace BaseWorker;
 /// for the parser, failed (retry or dead letter), its lease is lost, or the worker stops.
 /// </summary>
 public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptions options, PipelineDefects defects,
-    ILogger<JobProcessor> logger)
+    WorkerMetrics metrics, ILogger<JobProcessor> logger)
 {
     /// <param name="stopping">Set at SIGTERM: no new stage starts; the job is released.</param>
     /// <param name="deadline">Set when the shutdown deadline passes: the running stage is cancelled.</param>
@@ -37,7 +38,9 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
                     await ReleaseAsync(current);
                     return;
                 }
+                var stageTimer = metrics.StartStage(current.Stage);
                 var next = await stages.RunAsync(current, stageCancel.Token);
+                stageTimer.Completed();
                 if (next is null) return;
                 current = next;
             }
@@ -75,6 +78,7 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         try
         {
             var outcome = await queue.FailAsync(job, error, CancellationToken.None, patch);
+            metrics.JobFailed(job.Stage, error.Code, outcome.Deadlettered);
             if (outcome.Deadlettered)
                 logger.LogError("Job {JobId} dead-lettered at {Stage}: {ErrorCode} {ErrorMessage}", job.JobId, job.Stage, error.Code, error.Message);
             else

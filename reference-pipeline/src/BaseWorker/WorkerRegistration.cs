@@ -1,9 +1,11 @@
+using BaseWorker.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Costs;
+using Pipeline.Core.Defects;
 using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
@@ -12,6 +14,18 @@ namespace BaseWorker;
 
 public static class WorkerRegistration
 {
+    /// <summary>Counts a provider's answers; the test-only defect silent-provider-metrics swaps in a handler that counts nothing.</summary>
+    private static DelegatingHandler ProviderMetrics(IServiceProvider services, string provider, HttpMessageHandler? inner = null)
+    {
+        DelegatingHandler handler = services.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.SilentProviderMetrics)
+            ? new UncountedHandler()
+            : new ProviderMetricsHandler(services.GetRequiredService<WorkerMetrics>(), provider);
+        if (inner is not null) handler.InnerHandler = inner;
+        return handler;
+    }
+
+    private sealed class UncountedHandler : DelegatingHandler;
+
     /// <summary>The worker's options, providers, stages and the hosted queue loop.</summary>
     public static IHostApplicationBuilder AddBaseWorker(this IHostApplicationBuilder builder)
     {
@@ -49,9 +63,12 @@ public static class WorkerRegistration
         {
             var options = sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value;
             LlamaParseClient.Configure(http, options.BaseUrl, options.ApiKey, TimeSpan.FromSeconds(options.TimeoutSeconds));
-        });
+        }).AddHttpMessageHandler(sp => ProviderMetrics(sp, "llamaparse"));
+        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
-        builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
+        builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
+            ProviderMetrics(sp, "openai", inner: new HttpClientHandler())));
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
             .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")

@@ -30,6 +30,7 @@ public static class MockLlamaParseApp
         app.UseMiddleware<RequestLogMiddleware>();
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
         app.MapMockAdmin<FaultSpec, RequestRecord>(FaultKinds.Validate);
+        app.MapMockMetrics();
         app.MapParsingEndpoints();
         return app;
     }

@@ -27,6 +27,7 @@ public static class MockOpenAiApp
         app.UseMiddleware<RequestLogMiddleware>();
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
         app.MapMockAdmin<FaultSpec, RequestRecord>(FaultKinds.Validate);
+        app.MapMockMetrics();
         app.MapEmbeddingsEndpoints();
         return app;
     }

@@ -31,6 +31,11 @@ public sealed class MetricsAndLogTests(ApiServerFixture api)
         text.Should().MatchRegex(@"pipeline_stage_transitions_total\{stage=""job_validated""\} [1-9]");
         text.Should().Contain("pipeline_job_retries_total 0");
         text.Should().Contain("# TYPE pipeline_stage_duration_seconds gauge");
+        text.Should().MatchRegex(@"pipeline_stage_oldest_job_age_seconds\{stage=""job_validated""\} [0-9]");
+        text.Should().Contain("pipeline_stage_oldest_job_age_seconds{stage=\"embedded\"} 0");
+        text.Should().MatchRegex(@"process_cpu_seconds_total [0-9]");
+        text.Should().MatchRegex(@"pipeline_db_pool_connections\{state=""idle""\} [1-9]");
+        text.Should().MatchRegex(@"pipeline_db_pool_max_connections [1-9]");
     }
 
     [Fact]

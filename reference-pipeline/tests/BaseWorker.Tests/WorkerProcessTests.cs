@@ -48,7 +48,7 @@ public sealed class WorkerProcessTests(PostgresServer server)
 
     private static bool HasTimestamp(JsonElement record) => record.TryGetProperty("@t", out var timestamp) && timestamp.ValueKind == JsonValueKind.String;
 
-    private static Process StartWorker(WorkerHarness harness, ConcurrentQueue<string> lines)
+    internal static Process StartWorker(WorkerHarness harness, ConcurrentQueue<string> lines, IReadOnlyDictionary<string, string>? extra = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BaseWorker.dll"));
@@ -68,7 +68,7 @@ public sealed class WorkerProcessTests(PostgresServer server)
             ["Chunking__MaxTokens"] = "64",
             ["Chunking__OverlapTokens"] = "8",
         };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        foreach (var (name, value) in environment.Concat(extra ?? new Dictionary<string, string>())) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (!string.IsNullOrWhiteSpace(e.Data)) lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrWhiteSpace(e.Data)) lines.Enqueue(e.Data); };

@@ -14,7 +14,8 @@ public sealed record PipelineStats(
     long DeadletterJobs,
     IReadOnlyDictionary<string, long> StageTransitions,
     long Retries,
-    IReadOnlyList<StageDuration> StageDurations);
+    IReadOnlyList<StageDuration> StageDurations,
+    IReadOnlyDictionary<string, double> StageOldestJobAgeSeconds);
 
 /// <summary>
 /// Reads pipeline-wide numbers from the database. Workers, not the api-server, move jobs, so the
@@ -53,10 +54,19 @@ public sealed class PipelineStatsReader(PipelineDatabase database)
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY seconds),
                    count(*)
             FROM spans WHERE seconds IS NOT NULL AND stage IS NOT NULL GROUP BY stage;
+
+            -- Unfinished jobs: how long since each entered its current stage (the stuck-job signal).
+            SELECT j.stage, max(EXTRACT(EPOCH FROM now() - COALESCE(
+                       (SELECT max(e.created_at) FROM upload_pipeline.events e
+                        WHERE e.job_id = j.job_id AND e.event_type = @stage_transition), j.created_at)))::float8
+            FROM upload_pipeline.upload_jobs j
+            WHERE j.state NOT IN (@done, @deadletter)
+            GROUP BY j.stage;
             """, connection);
         command.Parameters.AddWithValue("queued", JobStates.Queued);
         command.Parameters.AddWithValue("retryable", JobStates.Retryable);
         command.Parameters.AddWithValue("deadletter", JobStates.Deadletter);
+        command.Parameters.AddWithValue("done", JobStates.Done);
         command.Parameters.AddWithValue("stage_transition", EventTypes.StageTransition);
         command.Parameters.AddWithValue("retry_scheduled", EventTypes.RetryScheduled);
         command.Parameters.AddWithValue("window", DurationWindow);
@@ -88,6 +98,10 @@ public sealed class PipelineStatsReader(PipelineDatabase database)
             durations.Add(new StageDuration(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3)));
         }
 
-        return new PipelineStats(jobs, depth, oldestAge, deadletter, transitions, retries, durations);
+        await reader.NextResultAsync(ct);
+        var stageAges = new Dictionary<string, double>();
+        while (await reader.ReadAsync(ct)) stageAges[reader.GetString(0)] = reader.GetDouble(1);
+
+        return new PipelineStats(jobs, depth, oldestAge, deadletter, transitions, retries, durations, stageAges);
     }
 }

@@ -1,5 +1,6 @@
 using ApiServer.Data;
 using ApiServer.Http;
+using ApiServer.Metrics;
 using ApiServer.Options;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,8 @@ public static class WebhookEndpoints
     {
         // Anonymous for JWT purposes: the per-job token in the URL authenticates the parser.
         var group = app.MapGroup("/api/v1/webhooks").AllowAnonymous();
-        group.MapPost("llamaparse/{jobId}/{token}", ReceiveLlamaParseAsync);
-        group.MapPost("llamaparse", RefuseWithoutToken);
+        group.MapPost("llamaparse/{jobId}/{token}", ReceiveLlamaParseAsync).AddEndpointFilter<WebhookDeliveryMetrics>();
+        group.MapPost("llamaparse", RefuseWithoutToken).AddEndpointFilter<WebhookDeliveryMetrics>();
         return group;
     }
 

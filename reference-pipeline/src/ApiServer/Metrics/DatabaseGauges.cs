@@ -49,5 +49,9 @@ public sealed class DatabaseGauges(PipelineMetrics metrics, PipelineStatsReader 
             metrics.StageDuration.WithLabels(duration.Stage, "0.95").Set(duration.P95Seconds);
             metrics.StageDurationSamples.WithLabels(duration.Stage).Set(duration.Samples);
         }
+        foreach (var stage in Stages.Ordered)
+        {
+            metrics.StageOldestJobAge.WithLabels(stage).Set(stats.StageOldestJobAgeSeconds.GetValueOrDefault(stage));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Metrics;
 using Prometheus;
 
 namespace ApiServer.Metrics;
@@ -6,10 +7,16 @@ namespace ApiServer.Metrics;
 /// The api-server's Prometheus series, in a registry of its own so that several servers in one
 /// process (tests) never share counters or scrape callbacks.
 /// </summary>
-public sealed class PipelineMetrics
+public sealed class PipelineMetrics : IDisposable
 {
+    private readonly ConnectionPoolGauges _pool;
+
     public PipelineMetrics()
     {
+        // Process series (CPU, memory, GC, threads) and the Npgsql connection pool.
+        DotNetStats.Register(Registry);
+        _pool = new ConnectionPoolGauges(Registry);
+
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         Uploads = factory.CreateCounter("pipeline_uploads_total",
             "Upload requests by outcome (accepted, deduplicated, rejected, failed).", "outcome");
@@ -35,6 +42,11 @@ public sealed class PipelineMetrics
             "stage", "quantile");
         StageDurationSamples = factory.CreateGauge("pipeline_stage_duration_samples",
             "How many completed stage spans the duration quantiles are computed from.", "stage");
+        WebhookDeliveries = factory.CreateCounter("pipeline_webhook_deliveries_total",
+            "Parser completion webhooks received, by the HTTP status answered (202 accepted or ignored, 401 forged, 4xx malformed).",
+            "status");
+        StageOldestJobAge = factory.CreateGauge("pipeline_stage_oldest_job_age_seconds",
+            "Per stage, how long the unfinished job that entered it longest ago has been in it (0: none there).", "stage");
     }
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
@@ -50,4 +62,8 @@ public sealed class PipelineMetrics
     public Counter JobRetries { get; }
     public Gauge StageDuration { get; }
     public Gauge StageDurationSamples { get; }
+    public Counter WebhookDeliveries { get; }
+    public Gauge StageOldestJobAge { get; }
+
+    public void Dispose() => _pool.Dispose();
 }

@@ -8,7 +8,7 @@ public sealed record ServedRequest(HttpContext Context, DateTimeOffset ReceivedA
 
 /// <summary>
 /// Gives every API request an <c>x-request-id</c>, lets endpoints add <typeparamref name="TDetails"/>
-/// (a request feature) and logs the request with the status it got. Admin and health calls are not
+/// (a request feature) and logs the request with the status it got. Admin, health and metrics calls are not
 /// logged: the log is evidence of what the client under test did. Each mock says how its ids look
 /// and what its log entries hold.
 /// </summary>
@@ -18,7 +18,7 @@ public abstract class RequestLogMiddleware<TRecord, TDetails>(RequestDelegate ne
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/admin") || path.StartsWithSegments("/health"))
+        if (path.StartsWithSegments("/admin") || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics"))
         {
             await next(context);
             return;

@@ -60,6 +60,8 @@ public sealed class PipelineDefects
     public const string MalformedMultipart500 = "malformed-multipart-500";
     /// <summary>base-worker: the start of every document's parsed text is written to the log.</summary>
     public const string LogDocumentText = "log-document-text";
+    /// <summary>base-worker: provider answers are no longer counted in its metrics, so a provider outage raises no alert.</summary>
+    public const string SilentProviderMetrics = "silent-provider-metrics";
 
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
@@ -71,6 +73,7 @@ public sealed class PipelineDefects
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
         IgnoreBudget, LogProviderKeys,
         DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
+        SilentProviderMetrics,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -23,7 +23,8 @@ public sealed class OpenAiEmbedder
 
     public string Model { get; }
 
-    public OpenAiEmbedder(OpenAiOptions options)
+    /// <param name="handler">Optional HTTP handler under the SDK (the worker counts provider answers there).</param>
+    public OpenAiEmbedder(OpenAiOptions options, HttpMessageHandler? handler = null)
     {
         Model = options.Model;
         var clientOptions = new OpenAIClientOptions
@@ -32,6 +33,8 @@ public sealed class OpenAiEmbedder
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
         };
+        if (handler is not null)
+            clientOptions.Transport = new HttpClientPipelineTransport(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         _client = new EmbeddingClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
         _dimensions = options.Dimensions;
     }

@@ -1,0 +1,22 @@
+using Reqnroll;
+
+namespace Acceptance.Support.Backup;
+
+/// <summary>After a drill the server stops archiving into the scenario's archive, which is then removed.</summary>
+[Binding]
+public sealed class BackupHooks(ScenarioContext scenario, IReqnrollOutputHelper output)
+{
+    [AfterScenario(Order = 900)]
+    public async Task StopArchiving()
+    {
+        if (!scenario.ScenarioContainer.IsRegistered<PipelineBackup>()) return;
+        try
+        {
+            await scenario.ScenarioContainer.Resolve<PipelineBackup>().StopArchivingAsync();
+        }
+        catch (Exception e)
+        {
+            output.WriteLine($"Could not switch archiving off after the drill: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Acceptance.Support.Environment;
+using Pipeline.TestKit;
+
+namespace Acceptance.Support.Monitoring;
+
+/// <summary>Where Prometheus scrapes: a job name (api-server, base-worker, ...) and host:port.</summary>
+public sealed record ScrapeTarget(string Job, string Address);
+
+/// <summary>
+/// A real Prometheus (Debian's, installed by scripts/setup.sh) scraping every service of the local
+/// pipeline and evaluating the repository's alert rules time-scaled, and a real Alertmanager routing
+/// to the suite's <see cref="AlertReceiver"/>; both as child processes on loopback ports, their data
+/// in a temporary folder removed afterwards.
+/// </summary>
+public sealed class MonitoringStack : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-").FullName;
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    private MonitoringStack(MonitoringSettings settings)
+    {
+        Settings = settings;
+    }
+
+    public MonitoringSettings Settings { get; }
+    public AlertReceiver Receiver { get; private set; } = null!;
+    public Uri PrometheusUrl { get; private set; } = null!;
+    public Uri AlertmanagerUrl { get; private set; } = null!;
+
+    public static async Task<MonitoringStack> StartAsync(
+        IReadOnlyList<ScrapeTarget> targets, MonitoringSettings settings, string logDirectory, TimeSpan readyTimeout)
+    {
+        var stack = new MonitoringStack(settings);
+        try
+        {
+            await stack.StartAllAsync(targets, logDirectory, readyTimeout);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAllAsync(IReadOnlyList<ScrapeTarget> targets, string logDirectory, TimeSpan readyTimeout)
+    {
+        Receiver = new AlertReceiver();
+        _owned.Add(Receiver);
+
+        var alertmanagerPort = FreePort.Next();
+        var alertmanagerConfig = Write("alertmanager.yml", AlertmanagerConfig(Receiver.Url, Settings));
+        var alertmanager = Start("alertmanager", "prometheus-alertmanager", alertmanagerPort, logDirectory,
+        [
+            $"--config.file={alertmanagerConfig}",
+            $"--storage.path={Path.Combine(_folder, "alertmanager-data")}",
+            $"--web.listen-address=127.0.0.1:{alertmanagerPort}",
+            "--cluster.listen-address=", // a single instance: no gossip port
+        ]);
+        AlertmanagerUrl = new Uri(alertmanager.BaseUrl);
+
+        var rules = Write("alerts.yml", TimeScaledRules.Scale(File.ReadAllText(RepositoryFiles.PathOf("monitoring/alerts.yml")), Settings.TimeScale));
+        var prometheusPort = FreePort.Next();
+        var prometheusConfig = Write("prometheus.yml", PrometheusConfig(targets, rules, alertmanagerPort, Settings));
+        var prometheus = Start("prometheus", "prometheus", prometheusPort, logDirectory,
+        [
+            $"--config.file={prometheusConfig}",
+            $"--storage.tsdb.path={Path.Combine(_folder, "prometheus-data")}",
+            $"--web.listen-address=127.0.0.1:{prometheusPort}",
+        ]);
+        PrometheusUrl = new Uri(prometheus.BaseUrl);
+
+        await Task.WhenAll(alertmanager.WaitForHealthyAsync("/-/ready", readyTimeout), prometheus.WaitForHealthyAsync("/-/ready", readyTimeout));
+    }
+
+    private ServiceProcess Start(string name, string program, int port, string logDirectory, IReadOnlyList<string> arguments)
+    {
+        var process = ServiceProcess.Start(new ServiceProcessOptions
+        {
+            Name = name,
+            FileName = program,
+            Arguments = arguments,
+            Port = port,
+            SetUrls = false,
+            LogFile = Path.Combine(logDirectory, $"{name}.log"),
+            WorkingDirectory = _folder,
+        });
+        _owned.Add(process);
+        return process;
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string PrometheusConfig(IReadOnlyList<ScrapeTarget> targets, string rulesFile, int alertmanagerPort, MonitoringSettings settings)
+    {
+        var interval = Seconds(settings.ScrapeInterval);
+        var config = new StringBuilder($"""
+            global:
+              scrape_interval: {interval}
+              scrape_timeout: {interval}
+              evaluation_interval: {interval}
+            rule_files: ['{rulesFile}']
+            alerting:
+              alertmanagers:
+                - static_configs: [{"{"}targets: ['127.0.0.1:{alertmanagerPort}']{"}"}]
+            scrape_configs:
+
+            """);
+        foreach (var job in targets.GroupBy(t => t.Job))
+        {
+            config.AppendLine($"  - job_name: {job.Key}");
+            config.AppendLine($"    static_configs: [{{targets: [{string.Join(", ", job.Select(t => $"'{t.Address}'"))}]}}]");
+        }
+        return config.ToString();
+    }
+
+    private static string AlertmanagerConfig(string receiverUrl, MonitoringSettings settings) => $"""
+        route:
+          receiver: operators
+          group_by: [alertname]
+          group_wait: {Seconds(settings.ScrapeInterval)}
+          group_interval: {Seconds(settings.ScrapeInterval)}
+          repeat_interval: 1h
+        receivers:
+          - name: operators
+            webhook_configs:
+              - url: '{receiverUrl}'
+                send_resolved: true
+        """;
+
+    private static string Seconds(TimeSpan duration) => $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            try { await owned.DisposeAsync(); }
+            catch (Exception) { /* best effort: the rest must still go */ }
+        }
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* /tmp is cleaned by the OS */ }
+    }
+}
+
+/// <summary>How fast the test monitoring runs: scrape and evaluation interval, and how much the rules' times are compressed.</summary>
+public sealed record MonitoringSettings(TimeSpan ScrapeInterval, int TimeScale);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Waiting;
+
+namespace Acceptance.Support.Monitoring;
+
+/// <summary>
+/// What operators see: alerts active in Prometheus, the ALERTS history, and notifications that
+/// reached the receiver. Waits are named conditions with a timeout, never fixed pauses.
+/// </summary>
+public sealed class OperatorAlerts(AlertWatch watch, Waiter waiter) : IDisposable
+{
+    private PrometheusDriver? _prometheus;
+
+    private PrometheusDriver Prometheus => _prometheus ??= new PrometheusDriver(watch.Monitoring);
+
+    /// <summary>Waits until no alert is pending or firing, so a scenario starts from a quiet pager.</summary>
+    public Task WaitUntilQuietAsync(TimeSpan timeout) =>
+        waiter.UntilAsync("no alert pending or firing before the scenario starts",
+            Prometheus.ActiveAlertsAsync, active => active.Count == 0, timeout, Describe);
+
+    /// <summary>The first notification since the watch began that reports <paramref name="status"/> for a matching alert.</summary>
+    public async Task<(NotifiedAlert Alert, DateTimeOffset ReceivedAt)> WaitForNotificationAsync(
+        string what, string alertName, IReadOnlyDictionary<string, string> labels, string status, TimeSpan timeout)
+    {
+        var found = await waiter.UntilAsync(what,
+            () => Task.FromResult(Matching(alertName, labels, status).FirstOrDefault()),
+            match => match.Alert is not null, timeout,
+            _ => $"notifications so far: {DescribeNotifications()}; active in Prometheus: {Describe(Prometheus.ActiveAlertsAsync().GetAwaiter().GetResult())}");
+        return found;
+    }
+
+    /// <summary>Every alert that was pending or firing at any evaluation since the watch began.</summary>
+    public async Task<IReadOnlyList<string>> AlertsRaisedSinceWatchBeganAsync()
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((DateTimeOffset.UtcNow - watch.Since).TotalSeconds));
+        var raised = await Prometheus.QueryAsync($"max_over_time(ALERTS[{seconds.ToString(CultureInfo.InvariantCulture)}s])");
+        return raised.Select(s => $"{s.Labels.GetValueOrDefault("alertname")} ({s.Labels.GetValueOrDefault("alertstate")})").Distinct().ToList();
+    }
+
+    /// <summary>Waits until Prometheus has evaluated the rules after <paramref name="moment"/>, so the history covers it.</summary>
+    public Task WaitUntilRulesEvaluatedAfterAsync(DateTimeOffset moment, TimeSpan timeout) =>
+        waiter.UntilAsync($"Prometheus evaluating the alert rules after {moment:HH:mm:ss.fff}",
+            Prometheus.LastRuleEvaluationAsync, last => last > moment, timeout, last => $"last evaluation {last:HH:mm:ss.fff}");
+
+    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> MetricNamesByJobAsync() => Prometheus.MetricNamesByJobAsync();
+
+    public IReadOnlyList<AlertNotification> NotificationsSinceWatchBegan =>
+        watch.Monitoring.Receiver.Received.Where(n => n.ReceivedAt >= watch.Since).ToList();
+
+    private IEnumerable<(NotifiedAlert Alert, DateTimeOffset ReceivedAt)> Matching(
+        string alertName, IReadOnlyDictionary<string, string> labels, string status) =>
+        from notification in NotificationsSinceWatchBegan
+        from alert in notification.Alerts
+        where alert.Name == alertName && alert.Status == status
+              && labels.All(l => alert.Labels.GetValueOrDefault(l.Key) == l.Value)
+        select (alert, notification.ReceivedAt);
+
+    private string DescribeNotifications() => NotificationsSinceWatchBegan.Count == 0
+        ? "none"
+        : string.Join("; ", NotificationsSinceWatchBegan.Select(n =>
+            $"{n.ReceivedAt:HH:mm:ss.fff} {string.Join(", ", n.Alerts.Select(a => $"{a.Name} {a.Status}"))}"));
+
+    private static string Describe(IReadOnlyList<ActiveAlert> active) => active.Count == 0
+        ? "none"
+        : string.Join(", ", active.Select(a => $"{a.Name} {a.State} {string.Join(" ", a.Labels.Where(l => l.Key != "alertname").Select(l => $"{l.Key}={l.Value}"))}"));
+
+    public void Dispose() => _prometheus?.Dispose();
+}

@@ -1,0 +1,53 @@
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
+using Acceptance.Support.Waiting;
+
+namespace Acceptance.Support.Monitoring;
+
+/// <summary>
+/// The monitoring stack for the whole test run, started by the first scenario that needs it (so
+/// the rest of the suite never pays for it) and stopped with the pipeline.
+/// </summary>
+public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOptions options, RunFolder runFolder) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private MonitoringStack? _stack;
+
+    /// <summary>Why the suite cannot watch this target with its own Prometheus, or null when it can.</summary>
+    public string? UnavailableBecause => environment is LocalPipelineEnvironment
+        ? null
+        : $"the suite's Prometheus scrapes only the local target's services, not the {environment.Target} target's";
+
+    public MonitoringSettings Settings => new(TimeSpan.FromMilliseconds(options.Monitoring.ScrapeIntervalMilliseconds), options.Monitoring.TimeScale);
+
+    public async Task<MonitoringStack> StartedAsync()
+    {
+        await _starting.WaitAsync();
+        try
+        {
+            if (_stack is not null) return _stack;
+            var local = environment as LocalPipelineEnvironment
+                        ?? throw new InvalidOperationException(UnavailableBecause);
+            var targets = local.MetricsTargets;
+            var stack = await MonitoringStack.StartAsync(targets, Settings, runFolder.Logs,
+                TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds));
+            using var prometheus = new PrometheusDriver(stack);
+            await new Waiter(options).UntilAsync("Prometheus scraping every service successfully",
+                prometheus.TargetsAsync,
+                seen => seen.Count == targets.Count && seen.All(t => t.Health == "up"),
+                TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds),
+                seen => string.Join(", ", seen.Select(t => $"{t.Job} {t.Instance} {t.Health} {t.LastError}")));
+            return _stack = stack;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stack is not null) await _stack.DisposeAsync();
+        _starting.Dispose();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Acceptance.Support.Monitoring;
+
+/// <summary>An alert as Prometheus holds it: pending (condition true, waiting out <c>for:</c>) or firing.</summary>
+public sealed record ActiveAlert(string Name, string State, IReadOnlyDictionary<string, string> Labels, DateTimeOffset? ActiveAt);
+
+/// <summary>A scrape target and whether its last scrape succeeded.</summary>
+public sealed record TargetHealth(string Job, string Instance, string Health, string LastError);
+
+/// <summary>Prometheus's HTTP API (docs: prometheus.io/docs/prometheus/latest/querying/api/): alerts, targets, rules, instant queries.</summary>
+public sealed class PrometheusDriver(MonitoringStack stack) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = stack.PrometheusUrl, Timeout = TimeSpan.FromSeconds(10) };
+
+    public async Task<IReadOnlyList<ActiveAlert>> ActiveAlertsAsync()
+    {
+        var data = await GetDataAsync("api/v1/alerts");
+        return data.GetProperty("alerts").EnumerateArray().Select(a =>
+        {
+            var labels = Strings(a.GetProperty("labels"));
+            DateTimeOffset? activeAt = a.TryGetProperty("activeAt", out var at) ? at.GetDateTimeOffset() : null;
+            return new ActiveAlert(labels.GetValueOrDefault("alertname", ""), a.GetProperty("state").GetString()!, labels, activeAt);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<TargetHealth>> TargetsAsync()
+    {
+        var data = await GetDataAsync("api/v1/targets?state=active");
+        return data.GetProperty("activeTargets").EnumerateArray().Select(t =>
+        {
+            var labels = Strings(t.GetProperty("labels"));
+            return new TargetHealth(labels.GetValueOrDefault("job", ""), labels.GetValueOrDefault("instance", ""),
+                t.GetProperty("health").GetString()!, t.GetProperty("lastError").GetString() ?? "");
+        }).ToList();
+    }
+
+    /// <summary>When the rule groups were last evaluated (the earliest of them).</summary>
+    public async Task<DateTimeOffset?> LastRuleEvaluationAsync()
+    {
+        var data = await GetDataAsync("api/v1/rules?type=alert");
+        var times = data.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("lastEvaluation").GetDateTimeOffset()).ToList();
+        return times.Count == 0 || times.Min().Year < 2000 ? null : times.Min();
+    }
+
+    /// <summary>The names of every series Prometheus has scraped so far.</summary>
+    public async Task<IReadOnlySet<string>> MetricNamesAsync()
+    {
+        var data = await GetDataAsync("api/v1/label/__name__/values");
+        return data.EnumerateArray().Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Per scrape job, the names of the series Prometheus holds right now.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> MetricNamesByJobAsync()
+    {
+        var series = await QueryAsync("count by (job, __name__) ({job!=\"\"})");
+        return series.GroupBy(s => s.Labels.GetValueOrDefault("job", ""))
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(s => s.Labels["__name__"]).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>An instant query's samples: labels and value.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string promQl)
+    {
+        var data = await GetDataAsync($"api/v1/query?query={Uri.EscapeDataString(promQl)}");
+        return data.GetProperty("result").EnumerateArray()
+            .Select(s => ((IReadOnlyDictionary<string, string>)Strings(s.GetProperty("metric")),
+                double.Parse(s.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    private async Task<JsonElement> GetDataAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode || body.GetProperty("status").GetString() != "success")
+            throw new InvalidOperationException($"Prometheus answered {(int)response.StatusCode} to GET {path}: {body}");
+        return body.GetProperty("data").Clone();
+    }
+
+    private static Dictionary<string, string> Strings(JsonElement labels) =>
+        labels.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+
+    public void Dispose() => _http.Dispose();
+}

@@ -16,4 +16,8 @@ public sealed record GateOptions
     public bool BlockOnNotVerified { get; init; } = true;
     public double RegressionThresholdPercent { get; init; } = 20;
     public bool ShowHelp { get; init; }
+    /// <summary>Where the feature files are (default: Features/ of the repository).</summary>
+    public string? FeaturesDirectory { get; init; }
+    /// <summary>Check tags and steps, write the step catalogue, and stop before starting anything.</summary>
+    public bool LintOnly { get; init; }
 }

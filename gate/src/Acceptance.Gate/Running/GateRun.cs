@@ -6,6 +6,7 @@ using Acceptance.Gate.Linting;
 using Acceptance.Gate.Readiness;
 using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Results;
+using Acceptance.Gate.Steps;
 
 namespace Acceptance.Gate.Running;
 
@@ -22,7 +23,8 @@ public static class GateRun
         var configuration = Configuration(options);
         var redactor = new SecretRedactor(configuration);
 
-        var inventory = GherkinInventory.Load(Path.Combine(repositoryRoot, "Features"), repositoryRoot);
+        var featuresRoot = Path.GetFullPath(options.FeaturesDirectory ?? Path.Combine(repositoryRoot, "Features"));
+        var inventory = GherkinInventory.Load(featuresRoot, repositoryRoot);
         var settings = new ReadinessSettings
         {
             BlockOnNotVerified = options.BlockOnNotVerified,
@@ -31,6 +33,13 @@ public static class GateRun
         var lint = TagLinter.Lint(inventory, settings.Today);
         foreach (var error in lint)
             output.WriteLine($"lint: {error}");
+        if (!StepCheck.Passes(featuresRoot, repositoryRoot, SuiteAssembly(), runFolder, output))
+            return ExitCodes.GateFailed;
+        if (options.LintOnly)
+        {
+            output.WriteLine(lint.Count == 0 ? "lint: every tag and step is fine." : $"lint: {lint.Count} tag problem(s).");
+            return lint.Count == 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
+        }
 
         output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
         var clock = Stopwatch.StartNew();

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian 12 machine (run as root) for this repository: installs what the tests
 # need from Debian's own packages when it is missing, and nothing else. Safe to run again.
-#   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts
-#   scripts/setup.sh --with-chromium  ... and Chromium (optional: only for browser-based report checks)
+#   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts, Chromium (the browser
+#                                     test of the readiness page and living documentation drives it)
+#   scripts/setup.sh --with-chromium  the same (kept for older callers)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
 set -euo pipefail
 
-with_chromium=false
+with_chromium=true
 for argument in "$@"; do
   case "$argument" in
     --with-chromium) with_chromium=true ;;

@@ -68,6 +68,8 @@ public static class GateRun
             previous is null ? null : PreviousRun.LoadBaselines(previous),
             redactor.FindLeaks(runFolder));
         ReportSet.Write(report, runFolder, redactor);
+        if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
+            LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report);
 
         output.WriteLine();
         output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");

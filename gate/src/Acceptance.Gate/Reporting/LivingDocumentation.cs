@@ -30,7 +30,7 @@ public static class LivingDocumentation
     }
 
     /// <summary>Puts the verdict banner at the top of the page (replacing an earlier one), leaving the report itself untouched.</summary>
-    public static void AddVerdictBanner(string htmlPath, ReadinessReport report)
+    public static void AddVerdictBanner(string htmlPath, ReadinessReport report, SecretRedactor? redactor = null)
     {
         var html = File.ReadAllText(htmlPath);
         var start = html.IndexOf($"<div id=\"{BannerId}\"", StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public static class LivingDocumentation
             html = html.Remove(start, html.IndexOf("</div>", start, StringComparison.Ordinal) + "</div>".Length - start);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var insertAt = body < 0 ? 0 : html.IndexOf('>', body) + 1;
-        File.WriteAllText(htmlPath, html.Insert(insertAt, Banner(report)));
+        File.WriteAllText(htmlPath, html.Insert(insertAt, (redactor ?? SecretRedactor.None).Scrub(Banner(report))));
     }
 
     public static string Banner(ReadinessReport report)

@@ -6,6 +6,7 @@ using Acceptance.Gate.Linting;
 using Acceptance.Gate.Readiness;
 using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Results;
+using Acceptance.Gate.Sharding;
 using Acceptance.Gate.Steps;
 
 namespace Acceptance.Gate.Running;
@@ -41,6 +42,18 @@ public static class GateRun
             return lint.Count == 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
         }
 
+        if (options.Shard is { } shard)
+        {
+            // Only an explicit --previous balances shards: every agent must compute the same plan.
+            (options, inventory, var manifest) = ShardRun.Prepare(options, shard, inventory, options.PreviousReadiness, RunIdentityReader.Read(repositoryRoot).Commit, runFolder);
+            output.WriteLine($"shard {shard}: {manifest.Features.Count} of {manifest.AllFeatures.Count} features, balanced by {manifest.BalancedBy}: {string.Join(", ", manifest.Features)}");
+            if (manifest.Features.Count == 0)
+            {
+                await File.WriteAllTextAsync(Path.Combine(runFolder, ShardMerge.MessagesFile), "");
+                output.WriteLine($"shard {shard} has nothing to run.");
+                return ExitCodes.Ready;
+            }
+        }
         output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
         var clock = Stopwatch.StartNew();
         var progress = new ProgressPrinter(output);
@@ -69,7 +82,7 @@ public static class GateRun
             redactor.FindLeaks(runFolder));
         ReportSet.Write(report, runFolder, redactor);
         if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
-            LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report);
+            LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report, redactor);
 
         output.WriteLine();
         output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");
@@ -78,6 +91,11 @@ public static class GateRun
             : $"NOT READY · {report.Reasons.Count} reason(s) · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}");
         foreach (var reason in report.Reasons.Take(10))
             output.WriteLine($"  - {reason}");
+        if (options.Shard is { } part)
+        {
+            output.WriteLine($"shard {part}: the release verdict comes from scripts/gate.sh merge over every shard's report folder.");
+            return progress.Failures == 0 && progress.Finished > 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
+        }
         return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
     }
 
@@ -112,9 +130,9 @@ public static class GateRun
                 .LastOrDefault()
             : null;
 
-    private static string SuiteAssembly() =>
+    internal static string SuiteAssembly() =>
         typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AcceptanceSuite").Value!;
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

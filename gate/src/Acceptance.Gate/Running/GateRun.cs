@@ -86,11 +86,7 @@ public static class GateRun
 
         output.WriteLine();
         output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");
-        output.WriteLine(report.Passed
-            ? $"READY · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}"
-            : $"NOT READY · {report.Reasons.Count} reason(s) · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}");
-        foreach (var reason in report.Reasons.Take(10))
-            output.WriteLine($"  - {reason}");
+        ConsoleVerdict.Write(report, runFolder, output);
         if (options.Shard is { } part)
         {
             output.WriteLine($"shard {part}: the release verdict comes from scripts/gate.sh merge over every shard's report folder.");

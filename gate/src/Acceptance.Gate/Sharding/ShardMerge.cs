@@ -62,11 +62,7 @@ public static class ShardMerge
             File.Copy(catalogue, Path.Combine(mergedFolder, StepCatalogue.HtmlFile), overwrite: true);
 
         output.WriteLine($"merged {shards.Count} of {first.Count} shard(s) of commit {first.Commit} into {mergedFolder}");
-        output.WriteLine(report.Passed
-            ? $"READY · {Path.Combine(mergedFolder, ReportSet.ReadinessMarkdown)}"
-            : $"NOT READY · {report.Reasons.Count} reason(s) · {Path.Combine(mergedFolder, ReportSet.ReadinessMarkdown)}");
-        foreach (var reason in report.Reasons.Take(10))
-            output.WriteLine($"  - {reason}");
+        ConsoleVerdict.Write(report, mergedFolder, output);
         return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
     }
 

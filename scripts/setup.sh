@@ -3,13 +3,15 @@
 # need from Debian's own packages when it is missing, and nothing else. Safe to run again.
 #   scripts/setup.sh                  PostgreSQL server binaries, DejaVu fonts, Prometheus and
 #                                     Alertmanager (promtool checks the alert rules; the monitoring
-#                                     scenarios run both as child processes)
-#   scripts/setup.sh --with-chromium  ... and Chromium (optional: only for browser-based report checks)
+#                                     scenarios run both as child processes), Node.js and npm (the
+#                                     official provider clients), Chromium (the browser test of the
+#                                     readiness page and living documentation drives it)
+#   scripts/setup.sh --with-chromium  the same (kept for older callers)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
 set -euo pipefail
 
-with_chromium=false
+with_chromium=true
 for argument in "$@"; do
   case "$argument" in
     --with-chromium) with_chromium=true ;;

@@ -60,6 +60,23 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             $"127.0.0.1:{_services[name].Port}"))
         .ToList();
 
+    /// <summary>
+    /// The process id of every running service and of the database server (from its postmaster.pid),
+    /// so a tool that keeps the pipeline up by hand can prove that nothing it started outlives it.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ProcessIds
+    {
+        get
+        {
+            var ids = _services.Names.ToDictionary(name => name, name => _services[name].Pid);
+            var postmasterPid = _cluster is null ? null : Path.Combine(_cluster.DataDirectory, "postmaster.pid");
+            if (postmasterPid is not null && File.Exists(postmasterPid)
+                && int.TryParse(File.ReadLines(postmasterPid).FirstOrDefault(), out var pid))
+                ids["postgres"] = pid;
+            return ids;
+        }
+    }
+
     public static async Task<LocalPipelineEnvironment> StartAsync(SuiteOptions options, string logDirectory)
     {
         var clock = Stopwatch.StartNew();

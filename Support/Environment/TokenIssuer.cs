@@ -7,6 +7,10 @@ namespace Acceptance.Support.Environment;
 /// <summary>Mints short-lived HS256 tokens for a user, as the pipeline's identity provider would.</summary>
 public sealed class TokenIssuer(string signingKey, string issuer, string audience)
 {
+    /// <summary>How long a minted token is accepted.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+
     /// <summary>The role claim the api-server requires for operator routes (requeue).</summary>
     public const string OperatorRole = "pipeline-operator";
 
@@ -15,11 +19,11 @@ public sealed class TokenIssuer(string signingKey, string issuer, string audienc
     /// <summary>Every valid token this issuer handed out in the run: none may ever appear in a log.</summary>
     public IReadOnlyCollection<string> Issued => _issued;
 
-    public string For(string userId) => Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30)));
+    public string For(string userId) => Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, Lifetime));
 
     /// <summary>A token for an operator: the user's token plus the operator role claim.</summary>
     public string ForOperator(string userId) =>
-        Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, TimeSpan.FromMinutes(30), extraClaims: [new Claim("role", OperatorRole)]));
+        Remember(JwtTokens.Mint(userId, issuer, audience, signingKey, Lifetime, extraClaims: [new Claim("role", OperatorRole)]));
 
     private string Remember(string token)
     {

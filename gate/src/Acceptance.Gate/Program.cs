@@ -5,6 +5,8 @@ using Acceptance.Gate.Running;
 // See GateOptionsParser.Help for the options and ExitCodes for what the exit code means.
 try
 {
+    if (args.Length > 0 && args[0] == "merge")
+        return await MergeRun.ExecuteAsync(args[1..], Console.Out);
     var options = GateOptionsParser.Parse(args);
     if (options.ShowHelp)
     {

@@ -52,7 +52,8 @@ public sealed class SecretRedactorTests
         {
             var written = ReportSet.Write(report, directory, Redactor);
 
-            written.Should().HaveCount(4);
+            written.Should().HaveCount(5);
+            File.ReadAllText(Path.Combine(directory, ReadinessHtmlWriter.FileName)).Should().Contain("invalid key ***");
             Redactor.FindLeaks(directory).Should().BeEmpty();
             File.ReadAllText(Path.Combine(directory, ReportSet.ReadinessMarkdown)).Should().Contain("invalid key ***");
 

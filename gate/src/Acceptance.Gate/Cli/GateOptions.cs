@@ -20,4 +20,12 @@ public sealed record GateOptions
     public bool BlockOnNotVerified { get; init; } = true;
     public double RegressionThresholdPercent { get; init; } = 20;
     public bool ShowHelp { get; init; }
+    /// <summary>Where the feature files are (default: Features/ of the repository).</summary>
+    public string? FeaturesDirectory { get; init; }
+    /// <summary>Check tags and steps, write the step catalogue, and stop before starting anything.</summary>
+    public bool LintOnly { get; init; }
+    /// <summary>Run share i of n of the selected features (see ShardPlan); null runs them all.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
+    /// <summary>Feature titles left out of this run (the other shards' features).</summary>
+    public IReadOnlyList<string> ExcludedFeatures { get; init; } = [];
 }

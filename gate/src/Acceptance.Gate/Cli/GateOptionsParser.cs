@@ -27,9 +27,15 @@ public static class GateOptionsParser
           --previous <readiness.json> compare baselines with an earlier run (default: the latest run in reports/)
           --allow-not-verified        criteria whose scenarios were all skipped do not block
           --regression-threshold <%>  flag a baseline worse by more than this (default: 20)
+          --lint-only                 check every tag and step against the step definitions, write the step
+                                      catalogue (step-catalogue.md/.html), start nothing
+          --features <dir>            the feature files to lint (default: Features/; the suite runs the features it was built with)
+          --shard <i/n>               run share i of n of the features, balanced by the previous run's durations
+                                      (see --previous) or by scenario count; merge the shards' report folders with
+                                      scripts/gate.sh merge <folder>... [--reports <dir>] for the one verdict
           --help                      this text
 
-        exit codes: 0 ready · 1 gate failed (see readiness.md) · 2 environment could not start · 3 bad configuration
+        exit codes: 0 ready · 1 gate failed (see readiness.md) or a step matches no definition · 2 environment could not start · 3 bad configuration
         """;
 
     public static GateOptions Parse(IReadOnlyList<string> args)
@@ -57,6 +63,9 @@ public static class GateOptionsParser
                 "--reports" => options with { ReportsDirectory = Value() },
                 "--previous" => options with { PreviousReadiness = Value() },
                 "--allow-not-verified" => options with { BlockOnNotVerified = false },
+                "--lint-only" => options with { LintOnly = true },
+                "--features" => options with { FeaturesDirectory = Value() },
+                "--shard" => options with { Shard = Sharding.ShardSpec.Parse(Value()) },
                 "--regression-threshold" => options with { RegressionThresholdPercent = Positive(name, Value()) },
                 _ => throw new GateUsageException($"Unknown option '{name}'. Run with --help to see the options."),
             };

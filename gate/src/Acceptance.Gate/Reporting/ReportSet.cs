@@ -17,6 +17,7 @@ public static class ReportSet
         {
             (ReadinessMarkdown, ReadinessMarkdownWriter.Render(report)),
             (ReadinessJson, ReadinessJsonWriter.Render(report)),
+            (ReadinessHtmlWriter.FileName, ReadinessHtmlWriter.Render(report)),
             (TestingSummary, TestingSummaryWriter.Render(report)),
             (Handoff, HandoffWriter.Render(report)),
         };

@@ -6,6 +6,8 @@ using Acceptance.Gate.Linting;
 using Acceptance.Gate.Readiness;
 using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Results;
+using Acceptance.Gate.Sharding;
+using Acceptance.Gate.Steps;
 
 namespace Acceptance.Gate.Running;
 
@@ -22,7 +24,8 @@ public static class GateRun
         var configuration = Configuration(options);
         var redactor = new SecretRedactor(configuration);
 
-        var inventory = GherkinInventory.Load(Path.Combine(repositoryRoot, "Features"), repositoryRoot);
+        var featuresRoot = Path.GetFullPath(options.FeaturesDirectory ?? Path.Combine(repositoryRoot, "Features"));
+        var inventory = GherkinInventory.Load(featuresRoot, repositoryRoot);
         var settings = new ReadinessSettings
         {
             BlockOnNotVerified = options.BlockOnNotVerified,
@@ -31,7 +34,26 @@ public static class GateRun
         var lint = TagLinter.Lint(inventory, settings.Today);
         foreach (var error in lint)
             output.WriteLine($"lint: {error}");
+        if (!StepCheck.Passes(featuresRoot, repositoryRoot, SuiteAssembly(), runFolder, output))
+            return ExitCodes.GateFailed;
+        if (options.LintOnly)
+        {
+            output.WriteLine(lint.Count == 0 ? "lint: every tag and step is fine." : $"lint: {lint.Count} tag problem(s).");
+            return lint.Count == 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
+        }
 
+        if (options.Shard is { } shard)
+        {
+            // Only an explicit --previous balances shards: every agent must compute the same plan.
+            (options, inventory, var manifest) = ShardRun.Prepare(options, shard, inventory, options.PreviousReadiness, RunIdentityReader.Read(repositoryRoot).Commit, runFolder);
+            output.WriteLine($"shard {shard}: {manifest.Features.Count} of {manifest.AllFeatures.Count} features, balanced by {manifest.BalancedBy}: {string.Join(", ", manifest.Features)}");
+            if (manifest.Features.Count == 0)
+            {
+                await File.WriteAllTextAsync(Path.Combine(runFolder, ShardMerge.MessagesFile), "");
+                output.WriteLine($"shard {shard} has nothing to run.");
+                return ExitCodes.Ready;
+            }
+        }
         output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
         var clock = Stopwatch.StartNew();
         var progress = new ProgressPrinter(output);
@@ -60,14 +82,17 @@ public static class GateRun
             redactor.FindLeaks(runFolder));
         ReportSet.Write(report, runFolder, redactor);
         CostReport.Append(runFolder, redactor);
+        if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
+            LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report, redactor);
 
         output.WriteLine();
         output.WriteLine($"{progress.Finished} scenario(s) run, {progress.Failures} failed, in {clock.Elapsed:m\\:ss}.");
-        output.WriteLine(report.Passed
-            ? $"READY · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}"
-            : $"NOT READY · {report.Reasons.Count} reason(s) · {Path.Combine(runFolder, ReportSet.ReadinessMarkdown)}");
-        foreach (var reason in report.Reasons.Take(10))
-            output.WriteLine($"  - {reason}");
+        ConsoleVerdict.Write(report, runFolder, output);
+        if (options.Shard is { } part)
+        {
+            output.WriteLine($"shard {part}: the release verdict comes from scripts/gate.sh merge over every shard's report folder.");
+            return progress.Failures == 0 && progress.Finished > 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
+        }
         return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
     }
 
@@ -108,9 +133,9 @@ public static class GateRun
                 .LastOrDefault()
             : null;
 
-    private static string SuiteAssembly() =>
+    internal static string SuiteAssembly() =>
         typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AcceptanceSuite").Value!;
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         typeof(GateRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }

@@ -48,6 +48,11 @@ public static class SuiteLaunch
             yield return "-trait-";
             yield return $"Category={tag}";
         }
+        foreach (var feature in options.ExcludedFeatures)
+        {
+            yield return "-trait-";
+            yield return $"FeatureTitle={feature}";
+        }
         yield return "-result-xml";
         yield return Path.Combine(runFolder, ResultsXml);
         yield return "-result-junit";

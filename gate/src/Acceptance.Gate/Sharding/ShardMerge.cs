@@ -1,0 +1,108 @@
+using Acceptance.Gate.Cli;
+using Acceptance.Gate.Inventory;
+using Acceptance.Gate.Linting;
+using Acceptance.Gate.Readiness;
+using Acceptance.Gate.Reporting;
+using Acceptance.Gate.Results;
+using Acceptance.Gate.Steps;
+
+namespace Acceptance.Gate.Sharding;
+
+/// <summary>
+/// scripts/gate.sh merge &lt;shard folders…&gt;: one verdict from the shards of one gate. Shards of
+/// another commit or selection, a shard given twice, or features run twice are refused; a shard
+/// that is missing makes the gate incomplete, which is never a pass.
+/// </summary>
+public static class ShardMerge
+{
+    public const string MessagesFile = "cucumber-messages.ndjson";
+
+    public static async Task<int> ExecuteAsync(IReadOnlyList<string> shardFolders, string mergedFolder, GherkinInventory inventory,
+        IReadOnlyList<LintError> lint, ReadinessSettings settings, Func<string, RunIdentity> identityFor, TextWriter output)
+    {
+        IReadOnlyList<(ShardManifest Manifest, string Folder)> shards;
+        try
+        {
+            shards = Validate(shardFolders);
+        }
+        catch (ShardMergeException e)
+        {
+            output.WriteLine($"merge refused: {e.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+        var first = shards[0].Manifest;
+        Directory.CreateDirectory(mergedFolder);
+        var messages = Path.Combine(mergedFolder, MessagesFile);
+        try
+        {
+            await File.WriteAllLinesAsync(messages, MessageStreamMerger.Merge(
+                shards.Select(s => ($"shard {s.Manifest.Index}/{s.Manifest.Count}", Path.Combine(s.Folder, MessagesFile))).ToList()));
+        }
+        catch (ShardMergeException e)
+        {
+            output.WriteLine($"merge refused: {e.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+
+        var missing = Enumerable.Range(1, first.Count).Except(shards.Select(s => s.Manifest.Index)).ToList();
+        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings, identityFor(first.Commit));
+        if (missing.Count > 0)
+            report = report with
+            {
+                Verdict = GateVerdict.Fail,
+                Reasons = [$"incomplete gate: shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))} missing, so their features did not run: "
+                           + string.Join(", ", Uncovered(shards, first).Select(f => $"\"{f}\"")), .. report.Reasons],
+            };
+        ReportSet.Write(report, mergedFolder, SecretRedactor.None);
+        var html = Path.Combine(mergedFolder, LivingDocumentation.FileName);
+        await LivingDocumentation.RenderAsync(messages, html);
+        LivingDocumentation.AddVerdictBanner(html, report);
+        var catalogue = shards.Select(s => Path.Combine(s.Folder, StepCatalogue.HtmlFile)).FirstOrDefault(File.Exists);
+        if (catalogue is not null)
+            File.Copy(catalogue, Path.Combine(mergedFolder, StepCatalogue.HtmlFile), overwrite: true);
+
+        output.WriteLine($"merged {shards.Count} of {first.Count} shard(s) of commit {first.Commit} into {mergedFolder}");
+        ConsoleVerdict.Write(report, mergedFolder, output);
+        return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
+    }
+
+    /// <summary>The shards, checked to be parts of one gate that overlap nowhere; throws with the first problem found.</summary>
+    public static IReadOnlyList<(ShardManifest Manifest, string Folder)> Validate(IReadOnlyList<string> shardFolders)
+    {
+        if (shardFolders.Count == 0)
+            throw new ShardMergeException("name the report folders of the shards to merge.");
+        var shards = shardFolders.Select(folder =>
+        {
+            var manifest = ShardManifest.Read(folder)
+                ?? throw new ShardMergeException($"{folder} has no {ShardManifest.FileName}; it is not the report folder of a sharded gate (scripts/gate.sh --shard i/n).");
+            if (!File.Exists(Path.Combine(folder, MessagesFile)))
+                throw new ShardMergeException($"{folder} has no {MessagesFile}; shard {manifest.Index}/{manifest.Count} did not finish.");
+            return (Manifest: manifest, Folder: folder);
+        }).ToList();
+
+        var first = shards[0].Manifest;
+        foreach (var (manifest, folder) in shards.Skip(1))
+        {
+            if (manifest.Commit != first.Commit)
+                throw new ShardMergeException($"{folder} is shard {manifest.Index}/{manifest.Count} of commit {manifest.Commit}, the others of {first.Commit}; a gate's shards must test the same commit.");
+            if (manifest.Count != first.Count || !manifest.AllFeatures.SequenceEqual(first.AllFeatures)
+                || !manifest.Tags.SequenceEqual(first.Tags) || !manifest.ExcludedTags.SequenceEqual(first.ExcludedTags))
+                throw new ShardMergeException($"{folder} was planned as a different gate (shard count, tags or features differ from {shards[0].Folder}).");
+        }
+        foreach (var duplicate in shards.GroupBy(s => s.Manifest.Index).Where(g => g.Count() > 1))
+            throw new ShardMergeException($"shard {duplicate.Key}/{first.Count} is given twice: {string.Join(" and ", duplicate.Select(s => s.Folder))}.");
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (manifest, _) in shards)
+            foreach (var feature in manifest.Features)
+                if (!owners.TryAdd(feature, manifest.Index))
+                    throw new ShardMergeException($"the feature \"{feature}\" ran in shard {owners[feature]}/{first.Count} and in shard {manifest.Index}/{first.Count}; shards must not overlap.");
+        return shards.OrderBy(s => s.Manifest.Index).ToList();
+    }
+
+    /// <summary>The planned features no given shard ran.</summary>
+    private static IEnumerable<string> Uncovered(IReadOnlyList<(ShardManifest Manifest, string Folder)> shards, ShardManifest first)
+    {
+        var covered = shards.SelectMany(s => s.Manifest.Features).ToHashSet(StringComparer.Ordinal);
+        return first.AllFeatures.Where(f => !covered.Contains(f));
+    }
+}

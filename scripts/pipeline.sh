@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The bundled reference pipeline, by hand: the same private PostgreSQL cluster and services on
+# loopback that the gate's local target starts, kept running in the background until you stop it.
+#   scripts/pipeline.sh up       start it; prints its URLs, a token for the demo user and a curl upload
+#   scripts/pipeline.sh status   is it running; the same details again
+#   scripts/pipeline.sh down     stop everything it started
+# State (pid, URLs, token, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
+# Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+state_dir=$(realpath -m "${PIPELINE_STATE_DIR:-.pipeline}")
+state="$state_dir/state.json"
+host_dll=tools/PipelineByHand/bin/Debug/net10.0/PipelineByHand.dll
+start_timeout=${PIPELINE_START_TIMEOUT_SECONDS:-180}
+stop_timeout=${PIPELINE_STOP_TIMEOUT_SECONDS:-60}
+
+field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$state" "$1"; }
+host_pid() { [ -f "$state_dir/host.pid" ] && cat "$state_dir/host.pid"; }
+alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+describe() {
+  local api token sample
+  api=$(field apiUrl); token=$(field token); sample=$(field sampleDocument)
+  cat <<EOF
+api-server       $api   (health: $api/health/ready, metrics: $api/metrics)
+mock OpenAI      $(field mockOpenAiUrl)
+mock LlamaParse  $(field mockLlamaParseUrl)
+database         $(field databaseConnectionString)
+logs             $(field logDirectory)
+demo user        $(field demoUser) (token valid until $(field tokenExpiresUtc))
+
+Upload the sample policy as the demo user, then read its job:
+  export PIPELINE_TOKEN=$token
+  curl -s -H "Authorization: Bearer \$PIPELINE_TOKEN" -F "file=@$sample;type=application/pdf" $api/api/v1/documents
+  curl -s -H "Authorization: Bearer \$PIPELINE_TOKEN" $api/api/v1/jobs/<jobId from the upload>
+
+Stop it: scripts/pipeline.sh down
+EOF
+}
+
+up() {
+  if alive "$(host_pid)"; then
+    echo "The pipeline is already running (pid $(host_pid))."; describe; return 0
+  fi
+  bash scripts/setup.sh >/dev/null || { echo "The machine is missing what the pipeline needs; run scripts/setup.sh to see why."; return 2; }
+  if [ "${PIPELINE_SKIP_BUILD:-}" != 1 ]; then
+    dotnet build tools/PipelineByHand --nologo -v quiet -clp:ErrorsOnly || { echo "The pipeline does not build; fix the errors above."; return 3; }
+  fi
+  mkdir -p "$state_dir"
+  rm -f "$state" "$state_dir/failed.txt"
+  # A session of its own, so the pipeline outlives this shell and `down` can reach all of it.
+  setsid dotnet "$host_dll" "$state_dir" >"$state_dir/host.log" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$state_dir/host.pid"
+  echo "Starting the reference pipeline (pid $pid, log $state_dir/host.log) ..."
+  local deadline=$((SECONDS + start_timeout))
+  until [ -f "$state" ]; do
+    if ! alive "$pid"; then
+      echo "The pipeline could not start: $(cat "$state_dir/failed.txt" 2>/dev/null || tail -5 "$state_dir/host.log")"
+      rm -f "$state_dir/host.pid"; return 2
+    fi
+    if (( SECONDS >= deadline )); then
+      echo "The pipeline was not ready within ${start_timeout} s; stopping it. See $state_dir/host.log."
+      down >/dev/null; return 2
+    fi
+    sleep 0.2 # polling for the state file, which the host writes once every service is ready
+  done
+  echo "Ready."; describe
+}
+
+status() {
+  local pid; pid=$(host_pid)
+  if ! alive "$pid"; then echo "The pipeline is not running."; return 1; fi
+  if [ ! -f "$state" ]; then echo "The pipeline is starting (pid $pid)."; return 0; fi
+  local api; api=$(field apiUrl)
+  if curl -fsS -o /dev/null "$api/health/ready"; then echo "Running (pid $pid), ready."; else echo "Running (pid $pid), but $api/health/ready does not answer 200."; fi
+  describe
+}
+
+down() {
+  local pid; pid=$(host_pid)
+  if ! alive "$pid"; then echo "The pipeline is not running."; rm -f "$state_dir/host.pid" "$state"; return 0; fi
+  # Recorded before asking, to check afterwards that nothing the pipeline started outlives it.
+  local started=""
+  [ -f "$state" ] && started=$(python3 -c 'import json,sys; print(" ".join(map(str, json.load(open(sys.argv[1]))["processIds"].values())))' "$state")
+  kill -TERM "$pid"
+  local deadline=$((SECONDS + stop_timeout))
+  while alive "$pid" && (( SECONDS < deadline )); do sleep 0.2; done # polling for the host's exit
+  if alive "$pid"; then
+    echo "The pipeline did not stop within ${stop_timeout} s; killing its process group."
+    kill -KILL -- "-$pid" 2>/dev/null
+  fi
+  local left=""
+  for child in $started; do alive "$child" && left+=" $child"; done
+  if [ -n "$left" ]; then
+    echo "Still running after the stop:$left; killing them."
+    kill -KILL $left 2>/dev/null
+  fi
+  rm -f "$state_dir/host.pid" "$state"
+  echo "Stopped."
+}
+
+case "${1:-}" in
+  up) up ;;
+  status) status ;;
+  down) down ;;
+  -h|--help|"") sed -n '2,8p' "$0" ;;
+  *) echo "unknown command: $1 (use up, status or down)" >&2; exit 2 ;;
+esac

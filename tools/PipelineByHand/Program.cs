@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
+using Pipeline.TestKit;
+using PipelineByHand;
+
+// usage: PipelineByHand <state directory>
+// Starts the bundled reference pipeline (the gate's local target), writes <state>/state.json once
+// it is ready, and runs until SIGTERM or Ctrl+C; then stops everything it started and removes the
+// state file. A start that fails leaves <state>/failed.txt with the reason and exits with 2.
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: PipelineByHand <state directory>   (use scripts/pipeline.sh up)");
+    return 3;
+}
+var stateDirectory = Path.GetFullPath(args[0]);
+var logDirectory = Path.Combine(stateDirectory, "logs");
+Directory.CreateDirectory(logDirectory);
+File.Delete(Path.Combine(stateDirectory, "failed.txt"));
+
+var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void RequestStop(PosixSignalContext context)
+{
+    context.Cancel = true; // dispose the pipeline ourselves instead of dying with children left behind
+    stopRequested.TrySetResult();
+}
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+
+LocalPipelineEnvironment environment;
+try
+{
+    environment = await LocalPipelineEnvironment.StartAsync(SuiteOptionsLoader.Load(), logDirectory);
+}
+catch (Exception e)
+{
+    await File.WriteAllTextAsync(Path.Combine(stateDirectory, "failed.txt"), e.Message + Environment.NewLine);
+    Console.Error.WriteLine($"The pipeline could not start: {e.Message}");
+    return 2;
+}
+
+await using (environment)
+{
+    const string demoUser = "demo";
+    var sample = TestDocuments.Get(TestDocuments.InsurancePolicy);
+    var samplePath = Path.Combine(stateDirectory, sample.FileName);
+    await File.WriteAllBytesAsync(samplePath, sample.Bytes);
+    new PipelineState(
+        Environment.ProcessId,
+        DateTimeOffset.UtcNow,
+        environment.ApiBaseUrl.ToString().TrimEnd('/'),
+        environment.Mocks!.OpenAi.ToString().TrimEnd('/'),
+        environment.Mocks.LlamaParse.ToString().TrimEnd('/'),
+        environment.DatabaseConnectionString,
+        demoUser,
+        environment.Tokens.For(demoUser),
+        DateTimeOffset.UtcNow.Add(TokenIssuer.Lifetime),
+        samplePath,
+        logDirectory,
+        environment.ProcessIds).WriteTo(stateDirectory);
+    Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
+
+    await stopRequested.Task;
+    Console.WriteLine("stopping the pipeline");
+}
+File.Delete(Path.Combine(stateDirectory, PipelineState.FileName));
+Console.WriteLine("pipeline stopped");
+return 0;

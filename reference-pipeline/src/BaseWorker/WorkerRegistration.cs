@@ -62,6 +62,12 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<WorkerDocuments>();
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
+        // Before the queue loop: a refused key stops the worker before it takes any job.
+        if (configuration.GetValue("Worker:VerifyProviderKeysAtStart", true))
+        {
+            builder.Services.AddHttpClient(nameof(ProviderKeyCheck));
+            builder.Services.AddHostedService<ProviderKeyCheck>();
+        }
         builder.Services.AddHostedService<QueueWorker>();
         return builder;
     }

@@ -76,6 +76,12 @@ public static class EmbeddingsEndpoints
             return injected;
         }
 
+        if (!rateLimits.TryAdmit(response))
+        {
+            details.Fault = "rate-limit-enforced";
+            return FaultResponses.RateLimitExceeded(model);
+        }
+
         var (request, error) = new EmbeddingRequestReader(tokens).Read(body);
         if (error is not null)
         {

@@ -21,6 +21,9 @@ public sealed class OpenAiEmbedder
     private readonly EmbeddingClient _client;
     private readonly int? _dimensions;
 
+    /// <summary>The client-side limits: concurrency cap, Retry-After, x-ratelimit-* and backoff after a 429.</summary>
+    public ProviderThrottle Throttle { get; }
+
     public string Model { get; }
 
     public OpenAiEmbedder(OpenAiOptions options)
@@ -34,6 +37,7 @@ public sealed class OpenAiEmbedder
         };
         _client = new EmbeddingClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
         _dimensions = options.Dimensions;
+        Throttle = new ProviderThrottle(options.MaxConcurrency);
     }
 
     /// <summary>The SDK expects the endpoint to include <c>/v1</c>; the variable may or may not.</summary>
@@ -55,7 +59,8 @@ public sealed class OpenAiEmbedder
             // Options per call: the SDK writes the call's input and model into the options object it is
             // given, so one shared between concurrent calls lets a batch go out with another's input.
             var generation = new EmbeddingGenerationOptions { Dimensions = _dimensions };
-            var result = await _client.GenerateEmbeddingsAsync(inputs, generation, ct);
+            var result = await Throttle.RunAsync(token => _client.GenerateEmbeddingsAsync(inputs, generation, token), ct);
+            Throttle.Observe(Signal(result.GetRawResponse()));
             var vectors = result.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
             if (vectors.Count != inputs.Count)
                 throw new PipelineErrorException(PipelineError.Transient("openai-malformed-response",
@@ -64,6 +69,7 @@ public sealed class OpenAiEmbedder
         }
         catch (ClientResultException e)
         {
+            if (e.GetRawResponse() is { } response) Throttle.Observe(Signal(response));
             throw new PipelineErrorException(Classify(e), e);
         }
         catch (HttpRequestException e)
@@ -97,6 +103,9 @@ public sealed class OpenAiEmbedder
             _ => PipelineError.Permanent("openai-request-failed", $"OpenAI answered {e.Status}: {text}"),
         };
     }
+
+    private static RateLimitSignal Signal(PipelineResponse response) =>
+        RateLimitSignal.From(response.Status, name => response.Headers.TryGetValue(name, out var value) ? value : null);
 
     private static TimeSpan? RetryAfter(PipelineResponse? response)
     {

@@ -43,11 +43,14 @@ public static class WorkerRegistration
                        ?? new WorkerOptions().ShutdownDeadlineSeconds;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(deadline + 5));
 
+        // One throttle for all of this process's LlamaParse calls: concurrency cap, Retry-After, backoff after a 429.
+        builder.Services.AddKeyedSingleton("llamaparse", (sp, _) =>
+            new ProviderThrottle(sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value.MaxConcurrency));
         builder.Services.AddHttpClient<LlamaParseClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value;
             LlamaParseClient.Configure(http, options.BaseUrl, options.ApiKey, TimeSpan.FromSeconds(options.TimeoutSeconds));
-        });
+        }).AddHttpMessageHandler(sp => new ThrottlingHandler(sp.GetRequiredKeyedService<ProviderThrottle>("llamaparse")));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));

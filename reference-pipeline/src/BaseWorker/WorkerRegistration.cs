@@ -59,11 +59,15 @@ public static class WorkerRegistration
                        ?? new WorkerOptions().ShutdownDeadlineSeconds;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(deadline + 5));
 
+        // One throttle for all of this process's LlamaParse calls: concurrency cap, Retry-After, backoff after a 429.
+        builder.Services.AddKeyedSingleton("llamaparse", (sp, _) =>
+            new ProviderThrottle(sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value.MaxConcurrency));
         builder.Services.AddHttpClient<LlamaParseClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<LlamaParseOptions>>().Value;
             LlamaParseClient.Configure(http, options.BaseUrl, options.ApiKey, TimeSpan.FromSeconds(options.TimeoutSeconds));
-        }).AddHttpMessageHandler(sp => ProviderMetrics(sp, "llamaparse"));
+        }).AddHttpMessageHandler(sp => new ThrottlingHandler(sp.GetRequiredKeyedService<ProviderThrottle>("llamaparse")))
+            .AddHttpMessageHandler(sp => ProviderMetrics(sp, "llamaparse"));
         builder.Services.AddSingleton<WorkerMetrics>();
         builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
@@ -81,6 +85,12 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<WorkerDocuments>();
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
+        // Before the queue loop: a refused key stops the worker before it takes any job.
+        if (configuration.GetValue("Worker:VerifyProviderKeysAtStart", true))
+        {
+            builder.Services.AddHttpClient(nameof(ProviderKeyCheck));
+            builder.Services.AddHostedService<ProviderKeyCheck>();
+        }
         builder.Services.AddHostedService<QueueWorker>();
         builder.Services.AddSingleton<SetAsideJobs>();
         builder.Services.AddSingleton<DependencyRecovery>();

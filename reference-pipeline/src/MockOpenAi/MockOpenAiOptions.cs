@@ -14,9 +14,19 @@ public sealed class MockOpenAiOptions
     /// </summary>
     public List<string> IssuedKeys { get; set; } = [];
 
-    /// <summary>Advertised in <c>x-ratelimit-limit-requests</c>; the mock only reports it, faults produce 429s.</summary>
+    /// <summary>Advertised in <c>x-ratelimit-limit-requests</c>; enforced only with <see cref="EnforceRateLimits"/>.</summary>
     public int RequestsPerMinute { get; set; } = 3000;
 
     /// <summary>Advertised in <c>x-ratelimit-limit-tokens</c>.</summary>
     public int TokensPerMinute { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// True: refuse requests past <see cref="RequestsPerMinute"/> in the window with 429
+    /// <c>rate_limit_exceeded</c> and no Retry-After (as OpenAI often answers), so a client's own
+    /// limiting can be tested against tight limits. False (default): only faults give 429s.
+    /// </summary>
+    public bool EnforceRateLimits { get; set; }
+
+    /// <summary>The limit window; one minute like OpenAI's, shorter in tests.</summary>
+    public int RateLimitWindowMs { get; set; } = 60_000;
 }

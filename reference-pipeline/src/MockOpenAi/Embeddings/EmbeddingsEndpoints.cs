@@ -9,8 +9,24 @@ namespace MockOpenAi.Embeddings;
 /// <summary><c>POST /v1/embeddings</c> as OpenAI serves it, with injected faults.</summary>
 public static class EmbeddingsEndpoints
 {
-    public static void MapEmbeddingsEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapEmbeddingsEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapPost("/v1/embeddings", CreateEmbeddings);
+        app.MapGet("/v1/models", ListModels);
+    }
+
+    /// <summary>
+    /// <c>GET /v1/models</c>: free, and answers 401 <c>invalid_api_key</c> to a key OpenAI did not
+    /// issue, so a client can check its key before spending anything.
+    /// </summary>
+    private static IResult ListModels(HttpContext context, IOptions<MockOpenAiOptions> options)
+    {
+        var key = BearerKey(context.Request);
+        if (key is null || !IssuedKeys.Contains(options.Value, key)) return OpenAiError.InvalidApiKey(key).ToResult();
+        var models = new[] { "text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002" }
+            .Select(id => new { id, @object = "model", created = 1705953180, owned_by = "system" });
+        return Results.Json(new { @object = "list", data = models }, OpenAiError.WireJson);
+    }
 
     private static async Task<IResult> CreateEmbeddings(
         HttpContext context,
@@ -58,6 +74,12 @@ public static class EmbeddingsEndpoints
         {
             logger.LogInformation("Injected fault {Fault} on {RequestId}", details.Fault, response.Headers["x-request-id"].ToString());
             return injected;
+        }
+
+        if (!rateLimits.TryAdmit(response))
+        {
+            details.Fault = "rate-limit-enforced";
+            return FaultResponses.RateLimitExceeded(model);
         }
 
         var (request, error) = new EmbeddingRequestReader(tokens).Read(body);

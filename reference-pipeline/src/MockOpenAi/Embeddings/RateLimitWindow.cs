@@ -3,16 +3,37 @@ using Microsoft.Extensions.Options;
 namespace MockOpenAi.Embeddings;
 
 /// <summary>
-/// Per-minute request and token usage behind the <c>x-ratelimit-*</c> headers. The mock reports
-/// usage like OpenAI but never refuses on its own: 429s come from the rate-limit fault.
+/// Per-window (a minute by default) request and token usage behind the <c>x-ratelimit-*</c> headers.
+/// The mock reports usage like OpenAI; it refuses on its own only with <c>EnforceRateLimits</c>,
+/// otherwise 429s come from the rate-limit fault.
 /// </summary>
 public sealed class RateLimitWindow(IOptions<MockOpenAiOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Lock _gate = new();
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _requests;
     private int _tokens;
+
+    private TimeSpan Window => TimeSpan.FromMilliseconds(Math.Max(1, options.Value.RateLimitWindowMs));
+
+    /// <summary>
+    /// With <c>EnforceRateLimits</c>: false when the window's requests are used up; the answer's
+    /// headers then say nothing remains and when the window resets.
+    /// </summary>
+    public bool TryAdmit(HttpResponse response)
+    {
+        if (!options.Value.EnforceRateLimits) return true;
+        TimeSpan reset;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (now - _windowStart >= Window) return true;
+            if (_requests < options.Value.RequestsPerMinute) return true;
+            reset = _windowStart + Window - now;
+        }
+        WriteExhausted(response, reset);
+        return false;
+    }
 
     public void Record(int tokens, HttpResponse response)
     {

@@ -48,6 +48,14 @@ internal static class FaultResponses
             "rate_limit_exceeded").ToResult();
     }
 
+    /// <summary>The window's requests are used up (EnforceRateLimits): 429 without Retry-After, as OpenAI often answers.</summary>
+    public static IResult RateLimitExceeded(string model) => new OpenAiError(
+        StatusCodes.Status429TooManyRequests,
+        $"Rate limit reached for {model} in organization org-mock on requests per min (RPM). Please try again later. Visit https://platform.openai.com/account/rate-limits to learn more.",
+        "requests",
+        null,
+        "rate_limit_exceeded").ToResult();
+
     /// <summary>A 200 whose body stops mid-JSON, as a truncated proxy response would.</summary>
     public static IResult Malformed() =>
         Results.Text("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.0123,", "application/json", statusCode: StatusCodes.Status200OK);

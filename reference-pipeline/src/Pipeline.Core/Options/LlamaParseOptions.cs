@@ -11,4 +11,6 @@ public sealed class LlamaParseOptions
     /// <summary>Where the parser posts completion webhooks (the api-server); empty means poll only.</summary>
     public string? WebhookUrl { get; set; }
     public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>Calls to LlamaParse at once from this process (the client-side concurrency cap).</summary>
+    public int MaxConcurrency { get; set; } = 4;
 }

@@ -12,4 +12,6 @@ public sealed class OpenAiOptions
     /// <summary>Requested vector size; null means the model's default.</summary>
     public int? Dimensions { get; set; }
     public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>Calls to OpenAI at once from this process (the client-side concurrency cap).</summary>
+    public int MaxConcurrency { get; set; } = 2;
 }

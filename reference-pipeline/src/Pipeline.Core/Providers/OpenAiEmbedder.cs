@@ -21,6 +21,9 @@ public sealed class OpenAiEmbedder
     private readonly EmbeddingClient _client;
     private readonly int? _dimensions;
 
+    /// <summary>The client-side limits: concurrency cap, Retry-After, x-ratelimit-* and backoff after a 429.</summary>
+    public ProviderThrottle Throttle { get; }
+
     public string Model { get; }
 
     /// <param name="handler">Optional HTTP handler under the SDK (the worker counts provider answers there).</param>
@@ -37,6 +40,7 @@ public sealed class OpenAiEmbedder
             clientOptions.Transport = new HttpClientPipelineTransport(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         _client = new EmbeddingClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
         _dimensions = options.Dimensions;
+        Throttle = new ProviderThrottle(options.MaxConcurrency);
     }
 
     /// <summary>The SDK expects the endpoint to include <c>/v1</c>; the variable may or may not.</summary>
@@ -58,7 +62,8 @@ public sealed class OpenAiEmbedder
             // Options per call: the SDK writes the call's input and model into the options object it is
             // given, so one shared between concurrent calls lets a batch go out with another's input.
             var generation = new EmbeddingGenerationOptions { Dimensions = _dimensions };
-            var result = await _client.GenerateEmbeddingsAsync(inputs, generation, ct);
+            var result = await Throttle.RunAsync(token => _client.GenerateEmbeddingsAsync(inputs, generation, token), ct);
+            Throttle.Observe(Signal(result.GetRawResponse()));
             var vectors = result.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
             if (vectors.Count != inputs.Count)
                 throw new PipelineErrorException(PipelineError.Transient("openai-malformed-response",
@@ -67,6 +72,7 @@ public sealed class OpenAiEmbedder
         }
         catch (ClientResultException e)
         {
+            if (e.GetRawResponse() is { } response) Throttle.Observe(Signal(response));
             throw new PipelineErrorException(Classify(e), e);
         }
         catch (HttpRequestException e)
@@ -100,6 +106,9 @@ public sealed class OpenAiEmbedder
             _ => PipelineError.Permanent("openai-request-failed", $"OpenAI answered {e.Status}: {text}"),
         };
     }
+
+    private static RateLimitSignal Signal(PipelineResponse response) =>
+        RateLimitSignal.From(response.Status, name => response.Headers.TryGetValue(name, out var value) ? value : null);
 
     private static TimeSpan? RetryAfter(PipelineResponse? response)
     {

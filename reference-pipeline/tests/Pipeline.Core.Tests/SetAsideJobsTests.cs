@@ -80,6 +80,25 @@ public sealed class SetAsideJobsTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Probes_that_find_the_dependency_still_down_never_use_up_the_revivals()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_probe");
+        var (queue, setAside) = await SetUpAsync(db);
+        var (_, jobId, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, jobId, PipelineError.Transient("parser-unavailable", "The parser answered 503."));
+
+        for (var probe = 1; probe <= 5; probe++)
+        {
+            (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct, countsAsRevival: false)).Should().ContainSingle(
+                $"probe {probe}: an outage of any length leaves the job revivable");
+            var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
+            (await queue.FailAsync(job!, PipelineError.Transient("parser-unavailable", "The parser answered 503."), Ct)).Deadlettered.Should().BeTrue();
+        }
+
+        (await setAside.ReviveAsync(ErrorDependencies.Parser, "a parse passed", "worker-b", 10, Ct)).Select(r => r.JobId).Should().Equal(jobId);
+    }
+
+    [Fact]
     public async Task A_requeue_starts_a_fresh_retry_window_and_refuses_jobs_that_are_not_set_aside()
     {
         await using var db = await TestDatabase.CreateAsync(server, "aside_requeue");

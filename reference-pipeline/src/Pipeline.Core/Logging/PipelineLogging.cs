@@ -28,7 +28,10 @@ public static class PipelineLogging
             .Enrich.FromLogContext()
             .Enrich.With(new WebhookTokenRedaction())
             .Enrich.WithProperty("Service", serviceName)
-            .WriteTo.Console(new CompactJsonFormatter()));
+            .WriteTo.Console(new CompactJsonFormatter()),
+            // Each host keeps its own logger instead of replacing the process-wide Log.Logger: a second
+            // host in the same process (tests start several) must not take over, or close, the first's log.
+            preserveStaticLogger: true);
         return builder;
     }
 

@@ -58,7 +58,7 @@ public sealed class AlertingSteps(
     public async Task ThenTheAlertResolves(TimeSpan within)
     {
         var (_, resolvedAt) = await alerts.WaitForNotificationAsync(
-            "the operators being told the parser's alert is resolved", ProviderDown, TheParser, "resolved", within);
+            "the operators being told the parser's alert is resolved", ProviderDown, TheParser, "resolved", watch.FiredAt!.Value, within);
         watch.ResolvedAt = resolvedAt;
         evidence.AttachJson("alert-resolved", new
         {
@@ -105,7 +105,7 @@ public sealed class AlertingSteps(
     private async Task AlertedThatTheParserIsDownAsync(TimeSpan within)
     {
         var (alert, receivedAt) = await alerts.WaitForNotificationAsync(
-            "the operators being alerted that the parser is down", ProviderDown, TheParser, "firing", within);
+            "the operators being alerted that the parser is down", ProviderDown, TheParser, "firing", fault.Began!.Value, within);
         watch.Fired = alert;
         watch.FiredAt = receivedAt;
     }

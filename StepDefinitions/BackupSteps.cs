@@ -54,6 +54,8 @@ public sealed class BackupSteps(
     [Given("an operator has deleted {persona}'s documents by mistake")]
     public async Task GivenABadDeletion(Persona persona)
     {
+        // The documents had been in the archive for a while when the mistake happened.
+        await backup.WaitUntilArchivedAsync();
         drill.Before = await backup.SnapshotAsync();
         drill.DeletedUserId = users.IdOf(persona.Name);
         drill.RestoredToBefore = DateTimeOffset.UtcNow;

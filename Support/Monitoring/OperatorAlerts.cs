@@ -19,12 +19,15 @@ public sealed class OperatorAlerts(AlertWatch watch, Waiter waiter) : IDisposabl
         waiter.UntilAsync("no alert pending or firing before the scenario starts",
             Prometheus.ActiveAlertsAsync, active => active.Count == 0, timeout, Describe);
 
-    /// <summary>The first notification since the watch began that reports <paramref name="status"/> for a matching alert.</summary>
+    /// <summary>
+    /// The first notification received after <paramref name="after"/> (and since the watch began) that
+    /// reports <paramref name="status"/> for a matching alert; an earlier scenario's late news does not count.
+    /// </summary>
     public async Task<(NotifiedAlert Alert, DateTimeOffset ReceivedAt)> WaitForNotificationAsync(
-        string what, string alertName, IReadOnlyDictionary<string, string> labels, string status, TimeSpan timeout)
+        string what, string alertName, IReadOnlyDictionary<string, string> labels, string status, DateTimeOffset after, TimeSpan timeout)
     {
         var found = await waiter.UntilAsync(what,
-            () => Task.FromResult(Matching(alertName, labels, status).FirstOrDefault()),
+            () => Task.FromResult(Matching(alertName, labels, status).FirstOrDefault(m => m.ReceivedAt > after)),
             match => match.Alert is not null, timeout,
             _ => $"notifications so far: {DescribeNotifications()}; active in Prometheus: {Describe(Prometheus.ActiveAlertsAsync().GetAwaiter().GetResult())}");
         return found;

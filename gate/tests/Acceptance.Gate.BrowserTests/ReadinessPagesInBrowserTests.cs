@@ -11,20 +11,16 @@ namespace Acceptance.Gate.BrowserTests;
 /// the verdict is the first thing on both pages, every criterion, feature and failed scenario is
 /// there, the links between them resolve, and attachments open.
 /// </summary>
-public sealed class ReadinessPagesInBrowserTests : IAsyncLifetime
+public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>, IAsyncLifetime
 {
     private FixtureRun _run = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private IPage _page = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Assert.SkipUnless(File.Exists(Browser.Chromium),
-            $"{Browser.Chromium} is not installed; scripts/setup.sh installs Debian's chromium for this test.");
-        _run = await FixtureRun.WriteAsync();
-        (_playwright, _browser) = await Browser.LaunchAsync();
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Assert.SkipUnless(session.Browser is not null, session.SkipReason ?? "");
+        _run = session.Run!;
+        _page = await session.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
     }
 
     [Fact]
@@ -35,8 +31,11 @@ public sealed class ReadinessPagesInBrowserTests : IAsyncLifetime
         var verdict = _page.Locator("#verdict");
         (await verdict.InnerTextAsync()).Should().StartWith("✘ NOT READY");
         (await verdict.BoundingBoxAsync())!.Y.Should().BeLessThan(150, "the verdict is what a reader sees first");
+        var reasons = await verdict.TextContentAsync();
         foreach (var reason in _run.Report.Reasons)
-            (await verdict.InnerTextAsync()).Should().Contain(reason);
+            reasons.Should().Contain(reason);
+        await verdict.GetByText("more reason(s)").ClickAsync();
+        await Assertions.Expect(verdict.GetByText(_run.Report.Reasons[^1], new() { Exact = true })).ToBeVisibleAsync();
 
         foreach (var criterion in Phase4Criteria.All)
             await Assertions.Expect(_page.Locator($"#criteria tr[data-criterion='{criterion.Id}']")).ToBeVisibleAsync();
@@ -128,10 +127,37 @@ public sealed class ReadinessPagesInBrowserTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-            await _browser.CloseAsync();
+        if (_page is not null)
+            await _page.CloseAsync();
+    }
+}
+
+/// <summary>One browser and one fixture run for all the page tests: starting Chromium is the slow part.</summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+    internal FixtureRun? Run { get; private set; }
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(BrowserTests.Browser.Chromium))
+        {
+            SkipReason = $"{BrowserTests.Browser.Chromium} is not installed; scripts/setup.sh installs Debian's chromium for this test.";
+            return;
+        }
+        Run = await FixtureRun.WriteAsync();
+        (_playwright, Browser) = await BrowserTests.Browser.LaunchAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_run is not null)
-            await _run.DisposeAsync();
+        if (Run is not null)
+            await Run.DisposeAsync();
     }
 }

@@ -15,6 +15,7 @@ namespace Acceptance.Gate.Reporting;
 public static class ReadinessHtmlWriter
 {
     public const string FileName = "readiness.html";
+    private const int ReasonsInView = 6;
 
     public static string Render(ReadinessReport report)
     {
@@ -49,8 +50,12 @@ public static class ReadinessHtmlWriter
             <p class="headline">{(report.Passed ? "✔ READY — the acceptance gate passes" : "✘ NOT READY — the acceptance gate fails")}</p>
             <p>{verified} of {report.Criteria.Count} criteria verified · {report.Reasons.Count} reason(s) against release</p>
             """);
+        // The first reasons in view; a long list (every uncovered criterion, every scenario not run) folds away.
         if (report.Reasons.Count > 0)
-            html.AppendLine("<ul class=\"reasons\">" + string.Concat(report.Reasons.Select(r => $"<li>{E(r)}</li>")) + "</ul>");
+            html.AppendLine("<ul class=\"reasons\">" + string.Concat(report.Reasons.Take(ReasonsInView).Select(r => $"<li>{E(r)}</li>")) + "</ul>");
+        if (report.Reasons.Count > ReasonsInView)
+            html.AppendLine($"<details class=\"more-reasons\"><summary>{report.Reasons.Count - ReasonsInView} more reason(s)</summary><ul class=\"reasons\">"
+                + string.Concat(report.Reasons.Skip(ReasonsInView).Select(r => $"<li>{E(r)}</li>")) + "</ul></details>");
         html.AppendLine("</section>");
     }
 

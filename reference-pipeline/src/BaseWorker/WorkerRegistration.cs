@@ -54,6 +54,8 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<WorkerDocuments>();
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
+        builder.Services.AddSingleton<JobReadySignal>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobReadySignal>());
         builder.Services.AddHostedService<QueueWorker>();
         return builder;
     }

@@ -43,8 +43,10 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 claimed_by = @worker_id,
                 lease_token = j.lease_token + 1,
                 lease_expires_at = now() + @lease,
-                attempt_count = j.attempt_count + 1,
+                -- Resuming a job parked for the parser is not a new attempt: waiting is not failing.
+                attempt_count = j.attempt_count + CASE WHEN j.parked_at IS NULL THEN 1 ELSE 0 END,
                 retry_count = j.retry_count + CASE WHEN c.previous_state = 'working' THEN 1 ELSE 0 END,
+                parked_at = NULL,
                 updated_at = now()
             FROM candidate AS c
             WHERE j.job_id = c.job_id
@@ -112,20 +114,44 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
             new { code, message, retryable = true, failure = claimed.RetryCount }), ct);
     }
 
-    /// <summary>Extends the lease while the token still matches; false means the lease is lost.</summary>
-    public async Task<bool> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
+    /// <summary>
+    /// Extends the lease while the token still matches. <see cref="LeaseRenewal.TakenOver"/> means
+    /// another claim holds the job now; <see cref="LeaseRenewal.HandedBack"/> that this holder itself
+    /// let it go (parked for the parser, finished, failed), so there is nothing to renew and nothing to warn about.
+    /// </summary>
+    public async Task<LeaseRenewal> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
     {
         // Without fencing a worker cannot tell that its lease was taken over, so it "renews" anyway.
         var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
         await using var command = db.CreateCommand($"""
-            UPDATE upload_pipeline.upload_jobs
-            SET lease_expires_at = now() + @lease
-            WHERE job_id = @job_id {fence} AND state = 'working'
+            WITH renewed AS (
+                UPDATE upload_pipeline.upload_jobs
+                SET lease_expires_at = now() + @lease
+                WHERE job_id = @job_id {fence} AND state = 'working'
+                RETURNING job_id)
+            SELECT (SELECT count(*) FROM renewed), lease_token FROM upload_pipeline.upload_jobs WHERE job_id = @job_id
             """);
         command.Parameters.AddWithValue("lease", options.Lease);
         command.Parameters.AddWithValue("job_id", claimed.JobId);
         command.Parameters.AddWithValue("token", claimed.LeaseToken);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return LeaseRenewal.HandedBack;
+        if (reader.GetInt64(0) == 1) return LeaseRenewal.Renewed;
+        return reader.GetInt64(1) == claimed.LeaseToken ? LeaseRenewal.HandedBack : LeaseRenewal.TakenOver;
+    }
+
+    /// <summary>
+    /// How long until a queued or retryable job falls due or a lease expires (zero when one already
+    /// has), or null when nothing is scheduled: an idle worker sleeps that long, not a fixed poll.
+    /// </summary>
+    public async Task<TimeSpan?> NextDueInAsync(CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT greatest(interval '0', least(
+                (SELECT min(next_attempt_at) FROM upload_pipeline.upload_jobs WHERE state IN ('queued', 'retryable')),
+                (SELECT min(lease_expires_at) FROM upload_pipeline.upload_jobs WHERE state = 'working')) - now())
+            """);
+        return await command.ExecuteScalarAsync(ct) as TimeSpan?;
     }
 
     /// <summary>
@@ -263,7 +289,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
-    /// Parks the job in <c>parsing/queued</c> until the parser finishes: the webhook wakes it
+    /// Parks the job in <c>parsing/queued</c> (marked <c>parked_at</c>, so resuming it is not an attempt)
+    /// until the parser finishes: the webhook wakes it
     /// (<see cref="WakeParserJobAsync"/>); otherwise it is polled after ParsePollSeconds. Releases the lease.
     /// </summary>
     public async Task WaitForParserAsync(ClaimedJob claimed, JsonObject? payloadPatch, CancellationToken ct)
@@ -272,8 +299,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand("""
             UPDATE upload_pipeline.upload_jobs
-            SET stage = 'parsing', state = 'queued', next_attempt_at = now() + @poll, payload = payload || @patch,
-                claimed_by = NULL, lease_expires_at = NULL, updated_at = now()
+            SET stage = 'parsing', state = 'queued', payload = payload || @patch,
+                -- Due at once when the parser's webhook already came while we were still working on the job.
+                next_attempt_at = CASE WHEN parser_finished_at IS NOT NULL THEN now() ELSE now() + @poll END,
+                parser_finished_at = NULL,
+                claimed_by = NULL, lease_expires_at = NULL, parked_at = now(), updated_at = now()
             WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
             RETURNING payload->>'parserJobId'
             """, connection, transaction);
@@ -293,10 +323,29 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
+    /// Records the parser's job id as soon as the document is uploaded to the parser, so that a
+    /// webhook arriving before the job is parked finds it (see <see cref="WakeParserJobAsync"/>), and
+    /// a worker that takes over after a crash follows that parser job instead of paying for a second parse. Fenced.
+    /// </summary>
+    public async Task RecordParserJobAsync(ClaimedJob claimed, string parserJobId, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET payload = jsonb_set(payload, '{parserJobId}', to_jsonb(@parser_job_id::text)), parser_finished_at = NULL, updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            """);
+        command.Parameters.AddWithValue("parser_job_id", parserJobId);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        if (await command.ExecuteNonQueryAsync(ct) == 0) throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
+    }
+
+    /// <summary>
     /// Called by the parser webhook: makes the job waiting for <paramref name="parserJobId"/> due now,
     /// so a worker claims it at once instead of at its next poll, and records a <c>webhook_received</c>
-    /// event. Returns the woken jobs; none when no job waits on that parser job (unknown, already
-    /// past parsing, or being worked on): webhooks are hints, safe to repeat.
+    /// event. A job still being worked on at parsing is marked instead, so that it does not park.
+    /// Returns the woken jobs; none when no job waits on that parser job (unknown or already
+    /// past parsing): webhooks are hints, safe to repeat.
     /// </summary>
     public static async Task<IReadOnlyList<WokenJob>> WakeParserJobAsync(NpgsqlConnection connection, string parserJobId,
         string? parserStatus, CancellationToken ct)
@@ -304,8 +353,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand("""
             UPDATE upload_pipeline.upload_jobs
-            SET next_attempt_at = now(), updated_at = now()
-            WHERE payload->>'parserJobId' = @parser_job_id AND stage = 'parsing' AND state IN ('queued', 'retryable')
+            SET next_attempt_at = CASE WHEN state = 'working' THEN next_attempt_at ELSE now() END,
+                -- Still being worked on (uploaded, not yet parked): the park will see this and not wait.
+                parser_finished_at = CASE WHEN state = 'working' THEN now() ELSE parser_finished_at END,
+                updated_at = now()
+            WHERE payload->>'parserJobId' = @parser_job_id AND stage = 'parsing' AND state IN ('queued', 'retryable', 'working')
             RETURNING job_id, document_id, correlation_id, state
             """, connection, transaction);
         command.Parameters.AddWithValue("parser_job_id", parserJobId);

@@ -5,8 +5,17 @@ public sealed class MockOpenAiOptions
 {
     public const string Section = "MockOpenAi";
 
-    /// <summary>Latency added to every embeddings request, before any fault latency.</summary>
+    /// <summary>Median latency of an embeddings request, before any fault latency.</summary>
     public int LatencyMs { get; set; }
+
+    /// <summary>σ of the log-normal request latency around its median; 0 (default) makes it constant.</summary>
+    public double LatencySpread { get; set; }
+
+    /// <summary>Seed of the latency draws, so a load run can be repeated; unset draws differently each run.</summary>
+    public int? LatencySeed { get; set; }
+
+    /// <summary>Optional ceiling on requests per second: requests beyond it queue for a slot. 0 (default) is unlimited.</summary>
+    public double RequestsPerSecond { get; set; }
 
     /// <summary>Bearer keys are accepted when they start with this prefix.</summary>
     public string ApiKeyPrefix { get; set; } = "sk-";

@@ -14,6 +14,7 @@ public sealed class SuiteOptions
     public ExternalOptions External { get; set; } = new();
     public ComposeOptions Compose { get; set; } = new();
     public PipelineFacts Pipeline { get; set; } = new();
+    public LoadOptions Load { get; set; } = new();
 }
 
 public sealed class TimeoutOptions

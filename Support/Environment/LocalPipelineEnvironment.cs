@@ -57,8 +57,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
         var webhookSecret = RandomSecret();
-        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout });
+        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions { Timeout = timeout, Settings = StatementStatistics.ServerSettings });
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
+        await StatementStatistics.EnableAsync(DatabaseConnectionString);
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
@@ -117,6 +118,23 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
             ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
         };
+
+    /// <summary>The process id currently running each service (they change when a service is restarted).</summary>
+    public IReadOnlyDictionary<string, int> ProcessIds =>
+        _services.Names.Select(name => (name, pid: TryPid(name))).Where(p => p.pid is not null).ToDictionary(p => p.name, p => p.pid!.Value);
+
+    private int? TryPid(string name)
+    {
+        try
+        {
+            var process = _services[name];
+            return process.HasExited ? null : process.Pid;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,0 +1,55 @@
+namespace Acceptance.Support.Configuration;
+
+/// <summary>
+/// Section <c>Load</c>: the load profile of the performance scenarios and their verdict limits
+/// (ACCEPTANCE__LOAD__*). The defaults keep the three 4.3 scenarios to about two minutes on two
+/// cores; <c>scripts/gate.sh --soak 30m</c> lengthens the arrivals for a nightly run and
+/// <c>--load-profile phase4</c> runs the Phase 4 plan's 5 concurrent uploads for 300 s.
+/// </summary>
+public sealed class LoadOptions
+{
+    /// <summary><c>open</c>: documents arrive at <see cref="ArrivalsPerSecond"/> whether or not earlier ones are done; <c>phase4</c>: 5 uploads always in flight for 300 s.</summary>
+    public string Profile { get; set; } = "open";
+    public double ArrivalsPerSecond { get; set; } = 1.0;
+    public int DurationSeconds { get; set; } = 20;
+    /// <summary>Uploads kept in flight by the closed-loop (phase4) profile.</summary>
+    public int ConcurrentUploads { get; set; } = 5;
+    /// <summary>Latency percentiles are reported per window of arrivals this long.</summary>
+    public int WindowSeconds { get; set; } = 10;
+    /// <summary>The p95 end to end of the last window may be at most this many times that of the first.</summary>
+    public double P95GrowthFactor { get; set; } = 3.0;
+    /// <summary>After arrivals stop, every document must be finished within this long.</summary>
+    public int DrainSeconds { get; set; } = 120;
+    public int SampleMilliseconds { get; set; } = 500;
+    /// <summary>Seed of the document mix, so a run can be repeated.</summary>
+    public int Seed { get; set; } = 4_3_2026;
+    public ResourceLimits Resources { get; set; } = new();
+    public DatabaseLimits Database { get; set; } = new();
+
+    public bool IsPhase4 => string.Equals(Profile, "phase4", StringComparison.OrdinalIgnoreCase);
+    public TimeSpan Duration => TimeSpan.FromSeconds(IsPhase4 ? Math.Max(DurationSeconds, 300) : DurationSeconds);
+}
+
+public sealed class ResourceLimits
+{
+    /// <summary>Peak resident memory allowed to the api-server and each base-worker.</summary>
+    public int MaxResidentMiB { get; set; } = 250;
+    /// <summary>Growth of resident memory after warm-up (least-squares slope) that counts as a leak.</summary>
+    public double MaxGrowthMiBPerMinute { get; set; } = 40;
+    public int WarmupSeconds { get; set; } = 8;
+    public int MaxOpenFiles { get; set; } = 1000;
+    /// <summary>Connections to the pipeline's database never above this (Npgsql's pool holds at most 100 per service).</summary>
+    public int MaxDatabaseConnections { get; set; } = 100;
+}
+
+public sealed class DatabaseLimits
+{
+    /// <summary>Documents uploaded at once for the workers to race on.</summary>
+    public int BacklogDocuments { get; set; } = 24;
+    /// <summary>Claim slots racing on the backlog (workers × jobs per worker; at least 8).</summary>
+    public int ClaimSlots { get; set; } = 8;
+    /// <summary>Mean claim time plus 1.645 σ (pg_stat_statements keeps no percentiles) must stay under this.</summary>
+    public double ClaimP95Milliseconds { get; set; } = 100;
+    /// <summary>Sequential scans on the queue after warm-up allowed per claim (the planner may scan a tiny table).</summary>
+    public double SequentialScansPerClaim { get; set; } = 0.5;
+}

@@ -15,18 +15,19 @@ public sealed class SustainedLoadSteps(LoadRunner runner, LoadContext load, Scen
     public async Task WhenDocumentsArriveSteadily()
     {
         load.Result = await runner.RunAsync(users.IdOf("office"), LoadArrivals.Mix);
-        var windows = LatencyWindows.Of(load.Result.Documents, TimeSpan.FromSeconds(runner.Settings.WindowSeconds));
+        var windows = LatencyWindows.Of(load.Result.Measured, TimeSpan.FromSeconds(runner.Settings.WindowSeconds));
         evidence.AttachJson("load-latency-windows", LoadEvidence.Windows(load.Result, windows, runner.Settings));
         evidence.AttachJson("load-backlog-over-time", LoadEvidence.Backlog(load.Result));
         charts.AttachLatencyAndBacklog(windows, load.Result);
     }
 
-    [Then("the 95th percentile end to end of the last window stays within {int} times the first")]
-    public void ThenTheP95OfTheLastWindowStaysWithin(int factor)
+    [Then("the 95th percentile end to end of the last window stays within {int} times the first, or under {duration}")]
+    public void ThenTheP95OfTheLastWindowStaysWithin(int factor, TimeSpan floor)
     {
-        var windows = LatencyWindows.Of(load.Result.Documents, TimeSpan.FromSeconds(runner.Settings.WindowSeconds));
+        var windows = LatencyWindows.Of(load.Result.Measured, TimeSpan.FromSeconds(runner.Settings.WindowSeconds));
         windows.Windows.Should().HaveCountGreaterThan(1, "a load must span at least two windows to compare its start with its end");
-        windows.Last.EndToEnd.P95.Should().BeLessThanOrEqualTo(factor * windows.First.EndToEnd.P95,
+        // Below the floor, differences are the shared machine's noise, not a trend of the pipeline.
+        windows.Last.EndToEnd.P95.Should().BeLessThanOrEqualTo(Math.Max(factor * windows.First.EndToEnd.P95, floor.TotalSeconds),
             $"the slowest documents at the end (p95 {windows.Last.EndToEnd.P95:0.###} s) must not be more than {factor}× " +
             $"those at the start (p95 {windows.First.EndToEnd.P95:0.###} s)");
     }

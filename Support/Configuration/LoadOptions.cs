@@ -11,13 +11,14 @@ public sealed class LoadOptions
     /// <summary><c>open</c>: documents arrive at <see cref="ArrivalsPerSecond"/> whether or not earlier ones are done; <c>phase4</c>: 5 uploads always in flight for 300 s.</summary>
     public string Profile { get; set; } = "open";
     public double ArrivalsPerSecond { get; set; } = 1.0;
+    /// <summary>Measured period of arrivals, after the warm-up.</summary>
     public int DurationSeconds { get; set; } = 20;
+    /// <summary>Arrivals before the measured period: they warm the services up and are left out of every verdict but peak memory.</summary>
+    public int WarmupSeconds { get; set; } = 20;
     /// <summary>Uploads kept in flight by the closed-loop (phase4) profile.</summary>
     public int ConcurrentUploads { get; set; } = 5;
     /// <summary>Latency percentiles are reported per window of arrivals this long.</summary>
     public int WindowSeconds { get; set; } = 10;
-    /// <summary>The p95 end to end of the last window may be at most this many times that of the first.</summary>
-    public double P95GrowthFactor { get; set; } = 3.0;
     /// <summary>After arrivals stop, every document must be finished within this long.</summary>
     public int DrainSeconds { get; set; } = 120;
     public int SampleMilliseconds { get; set; } = 500;
@@ -28,15 +29,18 @@ public sealed class LoadOptions
 
     public bool IsPhase4 => string.Equals(Profile, "phase4", StringComparison.OrdinalIgnoreCase);
     public TimeSpan Duration => TimeSpan.FromSeconds(IsPhase4 ? Math.Max(DurationSeconds, 300) : DurationSeconds);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
 }
 
 public sealed class ResourceLimits
 {
     /// <summary>Peak resident memory allowed to the api-server and each base-worker.</summary>
     public int MaxResidentMiB { get; set; } = 250;
-    /// <summary>Growth of resident memory after warm-up (least-squares slope) that counts as a leak.</summary>
-    public double MaxGrowthMiBPerMinute { get; set; } = 40;
-    public int WarmupSeconds { get; set; } = 8;
+    /// <summary>
+    /// Growth of resident memory after warm-up (least-squares slope) that counts as a leak. Coarse over
+    /// the gate's 20 s (heaps still settle); a nightly soak (--soak 30m) with a lower value finds slow leaks.
+    /// </summary>
+    public double MaxGrowthMiBPerMinute { get; set; } = 90;
     public int MaxOpenFiles { get; set; } = 1000;
     /// <summary>Connections to the pipeline's database never above this (Npgsql's pool holds at most 100 per service).</summary>
     public int MaxDatabaseConnections { get; set; } = 100;

@@ -9,7 +9,7 @@ public static class LoadEvidence
     {
         profile = new
         {
-            settings.Profile, settings.ArrivalsPerSecond, durationSeconds = settings.Duration.TotalSeconds, settings.WindowSeconds,
+            settings.Profile, settings.ArrivalsPerSecond, warmupSeconds = settings.WarmupSeconds, durationSeconds = settings.Duration.TotalSeconds, settings.WindowSeconds,
             arrivals = result.Arrivals.Count,
             documents = result.Arrivals.GroupBy(a => a.Document.FileName).ToDictionary(g => g.Key, g => g.Count()),
         },
@@ -20,7 +20,7 @@ public static class LoadEvidence
         {
             new { name = "sustained load: end to end p95, last window", value = windows.Last.EndToEnd.P95, unit = "s", better = "lower" },
             new { name = "sustained load: end to end p50, all documents", value = Percentiles.Round(Percentiles.Of(
-                result.Documents.Select(d => d.Timeline.Total.TotalSeconds).ToList(), 50)), unit = "s", better = "lower" },
+                result.Measured.Select(d => d.Timeline.Total.TotalSeconds).ToList(), 50)), unit = "s", better = "lower" },
             new { name = "sustained load: throughput", value = windows.ThroughputPerMinute, unit = "documents/min", better = "higher" },
         },
     };

@@ -39,7 +39,7 @@ public sealed class LoadRunner(LoadArrivals arrivals, LoadDatabaseDriver databas
         var transitions = await database.TransitionsAsync(userPrefix);
         var jobs = await database.JobsAsync(userPrefix);
         return new LoadResult(sent, jobs, transitions.ToDictionary(t => t.Key, t => new StageTimeline(t.Value)), samples, before,
-            arrivalsEnded, drained);
+            arrivalsEnded, drained, load.Warmup);
     }
 
     /// <summary>Waits until every accepted document is finished; returns the unfinished ones' description when the limit passes.</summary>
@@ -71,11 +71,16 @@ public sealed record LoadResult(
     IReadOnlyList<LoadSample> Samples,
     DatabaseSample DatabaseBefore,
     TimeSpan ArrivalsEnded,
-    string? NotDrainedBecause)
+    string? NotDrainedBecause,
+    TimeSpan Warmup)
 {
     public IReadOnlyList<(Arrival Arrival, StageTimeline Timeline)> Documents =>
         Arrivals.Where(a => a.Outcome.Accepted && Timelines.ContainsKey(a.Outcome.JobId!))
             .Select(a => (a, Timelines[a.Outcome.JobId!])).ToList();
+
+    /// <summary>The documents that arrived after the warm-up: the ones latency verdicts judge.</summary>
+    public IReadOnlyList<(Arrival Arrival, StageTimeline Timeline)> Measured =>
+        Documents.Where(d => d.Arrival.Offset >= Warmup).ToList() is { Count: > 0 } measured ? measured : Documents;
 
     public TimeSpan? DrainedAfterArrivals =>
         NotDrainedBecause is not null || Documents.Count == 0

@@ -3,7 +3,7 @@ Feature: Sustained load
   On a working day documents keep arriving at a steady rate, whether or not the earlier ones are
   done. The pipeline keeps its pace: the last documents of the period are served about as fast as
   the first, the backlog is gone soon after the arrivals stop, and nothing is lost on the way.
-  The load period is set for the run (20 seconds after 20 seconds of warm-up by default; longer for
+  The load period is set for the run (20 seconds after 10 seconds of warm-up by default; longer for
   a nightly soak).
 
   Rule: Performance stays stable under sustained load

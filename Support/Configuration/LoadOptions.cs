@@ -14,7 +14,7 @@ public sealed class LoadOptions
     /// <summary>Measured period of arrivals, after the warm-up.</summary>
     public int DurationSeconds { get; set; } = 20;
     /// <summary>Arrivals before the measured period: they warm the services up and are left out of every verdict but peak memory.</summary>
-    public int WarmupSeconds { get; set; } = 20;
+    public int WarmupSeconds { get; set; } = 10;
     /// <summary>Uploads kept in flight by the closed-loop (phase4) profile.</summary>
     public int ConcurrentUploads { get; set; } = 5;
     /// <summary>Latency percentiles are reported per window of arrivals this long.</summary>

@@ -34,6 +34,8 @@ public static class DefectCatalogue
             "A worker killed while chunking is replaced without changing the result"),
         new("no-db-reconnect", "workers stop on their first database error",
             "Documents in flight are finished after the database returns"),
+        new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
+            "Eight claimers racing for one backlog each take a different document, without deadlocks"),
     ];
 }
 

@@ -44,8 +44,6 @@ public sealed class PipelineDefects
 
     /// <summary>base-worker: the claim picks its job without FOR UPDATE SKIP LOCKED, so racing workers can take the same job.</summary>
     public const string ClaimWithoutRowLock = "claim-without-row-lock";
-    /// <summary>base-worker: resuming a job parked for the parser counts as a new attempt, as if waiting were failing.</summary>
-    public const string ParkingCountsAsAttempt = "parking-counts-as-attempt";
 
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
@@ -55,7 +53,7 @@ public sealed class PipelineDefects
         IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
         SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
         NoOwnerCheck, ForgetCorrelationId, StallInChunking,
-        ClaimWithoutRowLock, ParkingCountsAsAttempt,
+        ClaimWithoutRowLock,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -30,8 +30,6 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         var claimable = defects.IsOn(PipelineDefects.NoLeaseReclaim) ? ClaimableWithoutReclaim : ClaimableWithReclaim;
         // Without the row lock two claimers can pick the same candidate, and both take it.
         var rowLock = defects.IsOn(PipelineDefects.ClaimWithoutRowLock) ? "" : "FOR UPDATE SKIP LOCKED";
-        // Resuming a job parked for the parser is not a new attempt: waiting is not failing.
-        var attempt = defects.IsOn(PipelineDefects.ParkingCountsAsAttempt) ? "1" : "CASE WHEN j.parked_at IS NULL THEN 1 ELSE 0 END";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand($"""
@@ -47,7 +45,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 claimed_by = @worker_id,
                 lease_token = j.lease_token + 1,
                 lease_expires_at = now() + @lease,
-                attempt_count = j.attempt_count + {attempt},
+                -- Resuming a job parked for the parser is not a new attempt: waiting is not failing.
+                attempt_count = j.attempt_count + CASE WHEN j.parked_at IS NULL THEN 1 ELSE 0 END,
                 retry_count = j.retry_count + CASE WHEN c.previous_state = 'working' THEN 1 ELSE 0 END,
                 parked_at = NULL,
                 updated_at = now()

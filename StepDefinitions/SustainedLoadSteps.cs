@@ -14,7 +14,7 @@ public sealed class SustainedLoadSteps(LoadRunner runner, LoadContext load, Scen
     [When("documents from the office mix arrive steadily for the load period of this run")]
     public async Task WhenDocumentsArriveSteadily()
     {
-        load.Result = await runner.RunAsync(users.IdOf("office"), LoadArrivals.Mix);
+        load.Result = await runner.RunAsync(users.IdOf("office"), LoadArrivals.MixOf(runner.Settings));
         var windows = LatencyWindows.Of(load.Result.Measured, TimeSpan.FromSeconds(runner.Settings.WindowSeconds));
         evidence.AttachJson("load-latency-windows", LoadEvidence.Windows(load.Result, windows, runner.Settings));
         evidence.AttachJson("load-backlog-over-time", LoadEvidence.Backlog(load.Result));

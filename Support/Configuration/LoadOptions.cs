@@ -22,6 +22,8 @@ public sealed class LoadOptions
     /// <summary>After arrivals stop, every document must be finished within this long.</summary>
     public int DrainSeconds { get; set; } = 120;
     public int SampleMilliseconds { get; set; } = 500;
+    /// <summary>Comma-separated test document names to send instead of the office mix (e.g. only the small policy for a benchmark).</summary>
+    public string Documents { get; set; } = "";
     /// <summary>Seed of the document mix, so a run can be repeated.</summary>
     public int Seed { get; set; } = 4_3_2026;
     public ResourceLimits Resources { get; set; } = new();

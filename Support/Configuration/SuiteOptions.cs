@@ -45,6 +45,13 @@ public sealed class LocalOptions
     public int BackoffMaxMs { get; set; } = 4000;
     public int ParsePollSeconds { get; set; } = 2;
     public int ShutdownDeadlineSeconds { get; set; } = 10;
+    /// <summary>Log-normal spread (σ) of the mocks' latencies around ParserLatencyMs and EmbeddingLatencyMs; 0 keeps them constant.</summary>
+    public double ParserLatencySpread { get; set; }
+    public double EmbeddingLatencySpread { get; set; }
+    /// <summary>Parser time added per page, like the real service's.</summary>
+    public int ParserPerPageLatencyMs { get; set; }
+    /// <summary>Seed of the mocks' latency draws, so a load run can be repeated.</summary>
+    public int LatencySeed { get; set; } = 4_3_2026;
 }
 
 public sealed class ExternalOptions

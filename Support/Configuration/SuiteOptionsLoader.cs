@@ -34,6 +34,8 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Workload:Concurrency must be at least 1.";
         if (options.Local.Workers < 1)
             yield return "Acceptance:Local:Workers must be at least 1.";
+        foreach (var problem in LoadOptionsValidation.Problems(options.Load))
+            yield return problem;
         if (options.Target == "external")
         {
             if (!Uri.TryCreate(options.External.ApiUrl, UriKind.Absolute, out _))

@@ -67,10 +67,15 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         _services.Define(new LocalService("mock-openai", "mock-openai", new Dictionary<string, string?>
         {
             ["MockOpenAi__LatencyMs"] = Text(options.Local.EmbeddingLatencyMs),
+            ["MockOpenAi__LatencySpread"] = options.Local.EmbeddingLatencySpread.ToString(CultureInfo.InvariantCulture),
+            ["MockOpenAi__LatencySeed"] = Text(options.Local.LatencySeed),
         }, LocalService.Healthy("/health")));
         _services.Define(new LocalService("mock-llamaparse", "mock-llamaparse", new Dictionary<string, string?>
         {
             ["MockLlamaParse__LatencyMs"] = Text(options.Local.ParserLatencyMs),
+            ["MockLlamaParse__LatencySpread"] = options.Local.ParserLatencySpread.ToString(CultureInfo.InvariantCulture),
+            ["MockLlamaParse__PerPageLatencyMs"] = Text(options.Local.ParserPerPageLatencyMs),
+            ["MockLlamaParse__LatencySeed"] = Text(options.Local.LatencySeed),
             ["MockLlamaParse__WebhookSecret"] = webhookSecret,
         }, LocalService.Healthy("/health")));
         var openAi = _services.StartAsync("mock-openai");

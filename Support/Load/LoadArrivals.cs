@@ -26,6 +26,12 @@ public sealed class LoadArrivals(PipelineApiDriver api)
         TestDocuments.Get(TestDocuments.PolicySchedule), TestDocuments.Get(TestDocuments.InsurancePolicy),
     ];
 
+    /// <summary>The documents named in the load settings, or the office mix when none are named.</summary>
+    public static IReadOnlyList<TestDocument> MixOf(LoadOptions load) =>
+        string.IsNullOrWhiteSpace(load.Documents)
+            ? Mix
+            : load.Documents.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TestDocuments.Get).ToList();
+
     public async Task<IReadOnlyList<Arrival>> RunAsync(string userPrefix, LoadOptions load, IReadOnlyList<TestDocument> mix)
     {
         var random = new Random(load.Seed);

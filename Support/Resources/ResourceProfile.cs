@@ -54,7 +54,9 @@ public sealed record ResourceProfile(
         }),
         baselines = Services.Where(s => IsBounded(s.Key)).Select(s => new
         {
-            name = $"peak resident memory under load: {s.Key}", value = s.Value.PeakResidentMiB, unit = "MiB", better = "lower",
+            name = $"peak resident memory: {s.Key}", value = s.Value.PeakResidentMiB, unit = "MiB", better = "lower",
+            // Blocking: a quarter more memory than the previous run fails the gate.
+            regressionPercent = 25.0, blocking = true,
         }),
         memoryOverTime = Services.ToDictionary(s => s.Key, s => s.Value.Series),
     };

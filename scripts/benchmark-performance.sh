@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-3}"
 parser_ms=800; embed_ms=300          # "realistic": a one-page parse and one embeddings request
 scale_parser_ms=1000; scale_embed_ms=4000  # latency-bound: workers mostly wait on the providers
-dotnet build Acceptance.csproj --nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build Acceptance.csproj --nologo -v quiet -clp:ErrorsOnly || { echo "The suite does not build; fix the errors above."; exit 1; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
 # run <label> <scenario name pattern> [VAR=value ...]: runs one scenario, prints the evidence folder

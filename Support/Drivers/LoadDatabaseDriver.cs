@@ -72,17 +72,8 @@ public sealed class LoadDatabaseDriver(IPipelineEnvironment environment) : IAsyn
             WHERE d.datname = current_database() AND s.calls > 0 AND s.query ILIKE '%upload_pipeline.%'
             """, r => new StatementTiming(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)));
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object Value)[] parameters)
-    {
-        await using var command = _db.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-            rows.Add(map(reader));
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object Value)[] parameters) =>
+        SqlRows.ReadAsync(_db, sql, map, parameters);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

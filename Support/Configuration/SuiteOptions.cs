@@ -17,6 +17,7 @@ public sealed class SuiteOptions
     public RealApiOptions RealApi { get; set; } = new();
     public MonitoringOptions Monitoring { get; set; } = new();
     public BackupOptions Backup { get; set; } = new();
+    public LoadOptions Load { get; set; } = new();
 }
 
 public sealed class TimeoutOptions
@@ -54,6 +55,13 @@ public sealed class LocalOptions
     /// </summary>
     public int RetryWindowSeconds { get; set; } = 20;
     public int RevivalIntervalSeconds { get; set; } = 3;
+    /// <summary>Log-normal spread (σ) of the mocks' latencies around ParserLatencyMs and EmbeddingLatencyMs; 0 keeps them constant.</summary>
+    public double ParserLatencySpread { get; set; }
+    public double EmbeddingLatencySpread { get; set; }
+    /// <summary>Parser time added per page, like the real service's.</summary>
+    public int ParserPerPageLatencyMs { get; set; }
+    /// <summary>Seed of the mocks' latency draws, so a load run can be repeated.</summary>
+    public int LatencySeed { get; set; } = 4_3_2026;
 }
 
 public sealed class ExternalOptions

@@ -34,7 +34,7 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Workload:Concurrency must be at least 1.";
         if (options.Local.Workers < 1)
             yield return "Acceptance:Local:Workers must be at least 1.";
-        foreach (var problem in options.Monitoring.Problems().Concat(options.Backup.Problems()))
+        foreach (var problem in options.Monitoring.Problems().Concat(options.Backup.Problems()).Concat(LoadOptionsValidation.Problems(options.Load)))
             yield return problem;
         if (options.Target == "external")
         {

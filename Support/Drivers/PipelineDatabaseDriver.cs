@@ -134,17 +134,8 @@ public sealed class PipelineDatabaseDriver(IPipelineEnvironment environment) : I
         }
     }
 
-    private async Task<IReadOnlyList<T>> RunQueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, (string Name, object Value)[] parameters)
-    {
-        await using var command = _db.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-            rows.Add(map(reader));
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> RunQueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, (string Name, object Value)[] parameters) =>
+        SqlRows.ReadAsync(_db, sql, map, parameters);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -68,7 +68,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     {
         get
         {
-            var ids = _services.Names.ToDictionary(name => name, name => _services[name].Pid);
+            var ids = _services.Names.Where(name => !_services[name].HasExited).ToDictionary(name => name, name => _services[name].Pid);
             var postmasterPid = _cluster is null ? null : Path.Combine(_cluster.DataDirectory, "postmaster.pid");
             if (postmasterPid is not null && File.Exists(postmasterPid)
                 && int.TryParse(File.ReadLines(postmasterPid).FirstOrDefault(), out var pid))
@@ -101,10 +101,11 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         {
             Timeout = timeout,
             // Archiving can then be switched on without a restart (scripts/backup.sh enable).
-            Settings = new Dictionary<string, string> { ["archive_mode"] = "on" },
+            Settings = new Dictionary<string, string>(StatementStatistics.ServerSettings) { ["archive_mode"] = "on" },
         });
         await LetWalGoUntilArchivingIsEnabledAsync(_cluster);
         DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
+        await StatementStatistics.EnableAsync(DatabaseConnectionString);
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
@@ -113,10 +114,15 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         {
             ["MockOpenAi__LatencyMs"] = Text(options.Local.EmbeddingLatencyMs),
             ["MockOpenAi__IssuedKeys__0"] = _openAiKey,
+            ["MockOpenAi__LatencySpread"] = options.Local.EmbeddingLatencySpread.ToString(CultureInfo.InvariantCulture),
+            ["MockOpenAi__LatencySeed"] = Text(options.Local.LatencySeed),
         }, LocalService.Healthy("/health")));
         _services.Define(new LocalService("mock-llamaparse", "mock-llamaparse", new Dictionary<string, string?>
         {
             ["MockLlamaParse__LatencyMs"] = Text(options.Local.ParserLatencyMs),
+            ["MockLlamaParse__LatencySpread"] = options.Local.ParserLatencySpread.ToString(CultureInfo.InvariantCulture),
+            ["MockLlamaParse__PerPageLatencyMs"] = Text(options.Local.ParserPerPageLatencyMs),
+            ["MockLlamaParse__LatencySeed"] = Text(options.Local.LatencySeed),
         }, LocalService.Healthy("/health")));
         var openAi = _services.StartAsync("mock-openai");
         var llamaParse = _services.StartAsync("mock-llamaparse");

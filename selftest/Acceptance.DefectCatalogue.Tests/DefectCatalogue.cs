@@ -50,6 +50,8 @@ public static class DefectCatalogue
             "A parser outage alerts the operators"),
         new("backup-skips-files", "backups hold the database but not the stored document files",
             "A mistaken deletion is undone by restoring to the moment before it"),
+        new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
+            "Eight claimers racing for one backlog each take a different document, without deadlocks"),
     ];
 }
 

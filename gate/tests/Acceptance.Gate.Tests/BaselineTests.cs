@@ -79,4 +79,21 @@ public sealed class BaselineTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_blocking_baseline_with_its_own_threshold_fails_the_gate_with_the_comparison()
+    {
+        var metrics = BaselineCollector.Parse("""
+            {"baselines": [{"name": "peak resident memory: base-worker-1", "value": 160, "unit": "MiB", "regressionPercent": 25, "blocking": true}]}
+            """, "Resources").ToList();
+        metrics.Should().Equal(new BaselineMetric("peak resident memory: base-worker-1", 160, "MiB", "lower", "Resources", 25, true));
+        var previous = new[] { new BaselineMetric("peak resident memory: base-worker-1", 120, "MiB", "lower", "Resources") };
+
+        var within = BaselineComparer.Compare([metrics[0] with { Value = 149 }], previous, thresholdPercent: 20).Single();
+        var beyond = BaselineComparer.Compare(metrics, previous, thresholdPercent: 50).Single();
+
+        within.Regressed.Should().BeFalse("24% more is within the metric's own 25%");
+        beyond.Should().Match<BaselineComparison>(b => b.Regressed && b.Blocking && b.ThresholdPercent == 25,
+            "33% more is beyond the metric's 25%, whatever the run's threshold");
+    }
 }

@@ -34,11 +34,14 @@ public sealed class LeaseKeeper : IAsyncDisposable
             {
                 try
                 {
-                    if (await queue.RenewLeaseAsync(job, _stop.Token))
+                    var renewal = await queue.RenewLeaseAsync(job, _stop.Token);
+                    if (renewal == LeaseRenewal.Renewed)
                     {
                         lastRenewed = DateTimeOffset.UtcNow;
                         continue;
                     }
+                    // The stage handed the job back itself (parked for the parser) just before we ticked.
+                    if (renewal == LeaseRenewal.HandedBack) return;
                     logger.LogWarning("Lease on job {JobId} was taken over (token {LeaseToken}); stopping its stage", job.JobId, job.LeaseToken);
                     await _lost.CancelAsync();
                     return;

@@ -17,6 +17,7 @@ namespace BaseWorker;
 public sealed class QueueWorker(
     NpgsqlDataSource db,
     JobQueue queue,
+    JobReadySignal readySignal,
     IServiceProvider services,
     WorkerOptions options,
     PipelineDefects defects,
@@ -69,6 +70,8 @@ public sealed class QueueWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             ClaimedJob? job;
+            // Taken before claiming, so a job that becomes ready while we find nothing still wakes us.
+            var ready = readySignal.Ticket;
             try
             {
                 job = await queue.ClaimAsync(options.Id, options.Lease, stoppingToken);
@@ -90,7 +93,7 @@ public sealed class QueueWorker(
 
             if (job is null)
             {
-                if (!await PauseAsync(TimeSpan.FromMilliseconds(options.IdlePollMs), stoppingToken)) return;
+                if (!await WaitForWorkAsync(ready, stoppingToken)) return;
                 continue;
             }
 
@@ -98,6 +101,29 @@ public sealed class QueueWorker(
             var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
             await processor.ProcessAsync(job, stoppingToken, _deadline.Token);
         }
+    }
+
+    /// <summary>
+    /// Idles until a job becomes ready (notification), the next scheduled job falls due, or the
+    /// fallback poll (IdlePollMs) passes; false when the worker is stopping.
+    /// </summary>
+    private async Task<bool> WaitForWorkAsync(Task ready, CancellationToken stoppingToken)
+    {
+        var fallback = TimeSpan.FromMilliseconds(options.IdlePollMs);
+        var wait = fallback;
+        try
+        {
+            if (await queue.NextDueInAsync(stoppingToken) is { } due && due < wait) wait = due;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The next claim meets the same error and backs off; idle for the fallback meanwhile.
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        return await JobReadySignal.WaitAsync(ready, wait, stoppingToken);
     }
 
     private static TimeSpan OutageBackoff(int failures) =>

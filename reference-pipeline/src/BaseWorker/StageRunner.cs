@@ -77,8 +77,9 @@ public sealed class StageRunner(
         if (webhookUrl is not null) await ParserWebhooks.RecordTokenAsync(db, job, ParserWebhooks.HashHex(token), ct);
         var uploaded = await paid.UploadAsync(job, document, webhookUrl, ct);
         logger.LogInformation("Uploaded {Filename} to the parser as {ParserJobId}", document.Filename, uploaded.Id);
-        // Ask once before parking: a fast parser may already be done, and its webhook may have
-        // arrived while this job was still leased (when the wake-up cannot apply).
+        await queue.RecordParserJobAsync(job, uploaded.Id, ct);
+        // Ask once before parking: a fast parser may already be done. A webhook that arrives from
+        // here on is recorded on the job, and the park then makes it due at once.
         var status = uploaded.Status is ParserJobStatus.Success or ParserJobStatus.PartialSuccess
             ? uploaded
             : await parser.GetStatusAsync(uploaded.Id, ct);

@@ -91,6 +91,8 @@ public static class WorkerRegistration
             builder.Services.AddHttpClient(nameof(ProviderKeyCheck));
             builder.Services.AddHostedService<ProviderKeyCheck>();
         }
+        builder.Services.AddSingleton<JobReadySignal>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobReadySignal>());
         builder.Services.AddHostedService<QueueWorker>();
         builder.Services.AddSingleton<SetAsideJobs>();
         builder.Services.AddSingleton<DependencyRecovery>();

@@ -5,11 +5,20 @@ public sealed class MockLlamaParseOptions
 {
     public const string Section = "MockLlamaParse";
 
-    /// <summary>Time a job stays PENDING before it completes.</summary>
+    /// <summary>Median parsing time of a job (it stays PENDING meanwhile), before the per-page part.</summary>
     public int LatencyMs { get; set; }
 
-    /// <summary>Extra PENDING time per page, so long documents take longer like the real parser.</summary>
+    /// <summary>Extra parsing time per page, so long documents take longer like the real parser.</summary>
     public int PerPageLatencyMs { get; set; }
+
+    /// <summary>σ of the log-normal parsing time around its median; 0 (default) makes it constant.</summary>
+    public double LatencySpread { get; set; }
+
+    /// <summary>Seed of the parsing-time draws, so a load run can be repeated; unset draws differently each run.</summary>
+    public int? LatencySeed { get; set; }
+
+    /// <summary>Jobs parsed at once; the others queue (PENDING) like on a busy service.</summary>
+    public int MaxConcurrentParses { get; set; } = 8;
 
     /// <summary>Bearer keys are accepted when they start with this prefix.</summary>
     public string ApiKeyPrefix { get; set; } = "llx-";

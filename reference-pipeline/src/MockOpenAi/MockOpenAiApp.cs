@@ -21,6 +21,7 @@ public static class MockOpenAiApp
         builder.Services.AddMockCommon<FaultSpec, RequestRecord>(builder.Configuration);
         builder.Services.AddSingleton<RateLimitWindow>();
         builder.Services.AddSingleton<TokenCounter>();
+        builder.Services.AddSingleton<EmbeddingLatency>();
 
         var app = builder.Build();
         app.LogBoundAddresses("MockOpenAi.Startup");

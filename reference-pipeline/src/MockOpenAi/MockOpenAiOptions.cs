@@ -5,7 +5,7 @@ public sealed class MockOpenAiOptions
 {
     public const string Section = "MockOpenAi";
 
-    /// <summary>Latency added to every embeddings request, before any fault latency.</summary>
+    /// <summary>Median latency of an embeddings request, before any fault latency.</summary>
     public int LatencyMs { get; set; }
 
     /// <summary>
@@ -13,6 +13,15 @@ public sealed class MockOpenAiOptions
     /// with OpenAI, where a well-formed but unknown key gets 401 <c>invalid_api_key</c>. None: every key is refused.
     /// </summary>
     public List<string> IssuedKeys { get; set; } = [];
+
+    /// <summary>σ of the log-normal request latency around its median; 0 (default) makes it constant.</summary>
+    public double LatencySpread { get; set; }
+
+    /// <summary>Seed of the latency draws, so a load run can be repeated; unset draws differently each run.</summary>
+    public int? LatencySeed { get; set; }
+
+    /// <summary>Optional ceiling on requests per second: requests beyond it queue for a slot. 0 (default) is unlimited.</summary>
+    public double RequestsPerSecond { get; set; }
 
     /// <summary>Advertised in <c>x-ratelimit-limit-requests</c>; enforced only with <see cref="EnforceRateLimits"/>.</summary>
     public int RequestsPerMinute { get; set; } = 3000;

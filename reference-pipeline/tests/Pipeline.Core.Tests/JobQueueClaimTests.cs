@@ -63,7 +63,7 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         var lateCommit = () => queue.CommitStageAsync(crashed, Stages.Parsing, JobStates.Working,
             new System.Text.Json.Nodes.JsonObject { ["writtenBy"] = "worker-a" }, ct: Ct);
         await lateCommit.Should().ThrowAsync<LeaseLostException>();
-        (await queue.RenewLeaseAsync(crashed, Ct)).Should().BeFalse();
+        (await queue.RenewLeaseAsync(crashed, Ct)).Should().Be(LeaseRenewal.TakenOver);
         await FluentActions.Awaiting(() => queue.FailAsync(crashed, PipelineError.Transient("x", "late failure"), Ct))
             .Should().ThrowAsync<LeaseLostException>();
 
@@ -108,7 +108,7 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         var held = await queue.ClaimAsync("worker-a", LongLease, Ct);
 
         (await queue.ClaimAsync("worker-b", LongLease, Ct)).Should().BeNull();
-        (await queue.RenewLeaseAsync(held!, Ct)).Should().BeTrue();
+        (await queue.RenewLeaseAsync(held!, Ct)).Should().Be(LeaseRenewal.Renewed);
     }
 
     [Fact]

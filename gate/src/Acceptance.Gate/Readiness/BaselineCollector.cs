@@ -8,7 +8,9 @@ namespace Acceptance.Gate.Readiness;
 /// Collects performance baselines from JSON evidence. The convention: a JSON attachment with a
 /// top-level <c>"baseline": {"name", "value", "unit", "better"?}</c> object, or an array of such
 /// objects under <c>"baselines"</c>. <c>better</c> is "lower" (default: latencies, recovery times)
-/// or "higher" (throughput). Anything else in the attachment is left alone.
+/// or "higher" (throughput). Optional: <c>"regressionPercent"</c> (this metric's own threshold) and
+/// <c>"blocking": true</c> (a regression fails the gate even when regressions are otherwise only
+/// reported: the 4.3 p95 and peak-memory figures). Anything else in the attachment is left alone.
 /// </summary>
 public static class BaselineCollector
 {
@@ -48,11 +50,16 @@ public static class BaselineCollector
         var better = (metric["better"] as JsonValue)?.GetValueKind() == JsonValueKind.String
             ? (string)metric["better"]! : BaselineMetric.LowerIsBetter;
         var unit = (metric["unit"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? (string)metric["unit"]! : "";
+        double? regression = (metric["regressionPercent"] as JsonValue)?.GetValueKind() == JsonValueKind.Number
+            ? (double)metric["regressionPercent"]! : null;
+        var blocking = (metric["blocking"] as JsonValue)?.GetValueKind() == JsonValueKind.True;
         return new BaselineMetric(
             (string)name!,
             (double)value,
             unit,
             better.Equals(BaselineMetric.HigherIsBetter, StringComparison.OrdinalIgnoreCase) ? BaselineMetric.HigherIsBetter : BaselineMetric.LowerIsBetter,
-            scenario);
+            scenario,
+            regression,
+            blocking);
     }
 }

@@ -44,9 +44,8 @@ public static class ReadinessEvaluator
         reasons.AddRange(quarantines.Where(q => q.Expired)
             .Select(q => $"quarantine of \"{q.Scenario}\" ({q.File}:{q.Line}, owner {q.Owner ?? "unknown"}) expired on {q.Expires:yyyy-MM-dd}"));
         reasons.AddRange((secretLeaks ?? []).Select(file => $"a configured secret appears in {file}"));
-        if (settings.BlockOnRegression)
-            reasons.AddRange(baselines.Where(b => b.Regressed)
-                .Select(b => $"baseline {b.Name} regressed by {b.DeltaPercent:0.#}% ({b.Previous} → {b.Value} {b.Unit})"));
+        reasons.AddRange(baselines.Where(b => b.Regressed && (settings.BlockOnRegression || b.Blocking))
+            .Select(b => $"baseline {b.Name} regressed by {b.DeltaPercent:0.#}% ({b.Previous} → {b.Value} {b.Unit}; threshold {b.ThresholdPercent:0.#}%, scenario \"{b.Scenario}\")"));
 
         var identity = runIdentity with
         {

@@ -70,7 +70,10 @@ public sealed record QuarantineEntry(
     bool Expired);
 
 /// <summary>A performance figure a scenario attached, e.g. a stage's p95 latency.</summary>
-public sealed record BaselineMetric(string Name, double Value, string Unit, string Better, string Scenario)
+/// <param name="RegressionPercent">This metric's own regression threshold (e.g. a p95 or peak memory), instead of the run's.</param>
+/// <param name="Blocking">A regression of this metric fails the gate even when regressions are otherwise only reported.</param>
+public sealed record BaselineMetric(string Name, double Value, string Unit, string Better, string Scenario,
+    double? RegressionPercent = null, bool Blocking = false)
 {
     public const string LowerIsBetter = "lower";
     public const string HigherIsBetter = "higher";
@@ -85,4 +88,6 @@ public sealed record BaselineComparison(
     string Scenario,
     double? Previous,
     double? DeltaPercent,
-    bool Regressed);
+    bool Regressed,
+    double? ThresholdPercent = null,
+    bool Blocking = false);

@@ -36,7 +36,10 @@ public sealed class ParseJob(string id, string fileName, byte[] content, string?
 
     public string Id { get; } = id;
     public string FileName { get; } = fileName;
-    public byte[] Content { get; } = content;
+    public byte[] Content { get; private set; } = content;
+
+    /// <summary>Lets the uploaded bytes go once they are parsed.</summary>
+    public void DiscardContent() => Content = [];
     public string? WebhookUrl { get; } = webhookUrl;
 
     /// <summary>Set when a job-error fault chose this job at upload.</summary>

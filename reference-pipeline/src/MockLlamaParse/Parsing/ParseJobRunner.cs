@@ -1,36 +1,52 @@
 using Microsoft.Extensions.Options;
+using Mocks.Common.Latency;
 using MockLlamaParse.Webhooks;
 
 namespace MockLlamaParse.Parsing;
 
-/// <summary>Completes jobs in the background after the configured latency, then sends the webhook.</summary>
+/// <summary>
+/// Parses uploaded jobs in the background like a service under load: at most
+/// <see cref="MockLlamaParseOptions.MaxConcurrentParses"/> at once, the rest wait their turn in a
+/// queue and stay PENDING meanwhile. A job holds its slot for the parsing time the latency profile
+/// draws (growing with its pages), completes, and its webhook is sent after the slot is freed.
+/// </summary>
 public sealed class ParseJobRunner(
     IOptions<MockLlamaParseOptions> options,
     WebhookSender webhooks,
     IHostApplicationLifetime lifetime,
     ILogger<ParseJobRunner> logger)
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentParses));
+    private readonly LatencyProfile _latency = new(options.Value.LatencyMs, options.Value.LatencySpread,
+        options.Value.PerPageLatencyMs, options.Value.LatencySeed);
+    private int _queued;
+
+    /// <summary>Jobs waiting for a parse slot (PENDING, not yet started).</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
     public void Start(ParseJob job) => _ = Task.Run(() => RunAsync(job, lifetime.ApplicationStopping));
 
     private async Task RunAsync(ParseJob job, CancellationToken stopping)
     {
         try
         {
-            var (document, failure) = job.InjectedFailure is { } injected
-                ? (null, injected)
-                : PdfTextExtractor.Extract(job.Content);
-            var settings = options.Value;
-            var pendingMs = settings.LatencyMs + (document?.Pages.Count ?? 0) * settings.PerPageLatencyMs;
-            if (pendingMs > 0)
+            Interlocked.Increment(ref _queued);
+            try
             {
-                // Parsing time is the simulated behaviour, not synchronisation.
-                await Task.Delay(pendingMs, stopping);
+                await _slots.WaitAsync(stopping);
             }
-
-            job.Outcome = new JobOutcome(failure is null ? JobStatus.Success : JobStatus.Error, document, failure, settings.CreditsPerPage);
-            logger.LogInformation(
-                "Job {JobId} for {FileName} ended {Status} with {Pages} pages {ErrorCode}",
-                job.Id, job.FileName, job.Status, document?.Pages.Count ?? 0, failure?.ErrorCode);
+            finally
+            {
+                Interlocked.Decrement(ref _queued);
+            }
+            try
+            {
+                await ParseAsync(job, stopping);
+            }
+            finally
+            {
+                _slots.Release();
+            }
 
             if (job.WebhookUrl is { } webhookUrl)
             {
@@ -46,5 +62,25 @@ public sealed class ParseJobRunner(
             logger.LogError(exception, "Job {JobId} failed unexpectedly", job.Id);
             job.Outcome ??= new JobOutcome(JobStatus.Error, null, new ParseFailure("INTERNAL_ERROR", exception.Message), options.Value.CreditsPerPage);
         }
+    }
+
+    private async Task ParseAsync(ParseJob job, CancellationToken stopping)
+    {
+        var (document, failure) = job.InjectedFailure is { } injected
+            ? (null, injected)
+            : PdfTextExtractor.Extract(job.Content);
+        // The uploaded bytes are not needed once their text is out; a long queue must not hold them all.
+        job.DiscardContent();
+        var parsingTime = _latency.Next(document?.Pages.Count ?? 0);
+        if (parsingTime > TimeSpan.Zero)
+        {
+            // Parsing time is the simulated behaviour, not synchronisation.
+            await Task.Delay(parsingTime, stopping);
+        }
+
+        job.Outcome = new JobOutcome(failure is null ? JobStatus.Success : JobStatus.Error, document, failure, options.Value.CreditsPerPage);
+        logger.LogInformation(
+            "Job {JobId} for {FileName} ended {Status} with {Pages} pages {ErrorCode} after {ParsingMs} ms of parsing time",
+            job.Id, job.FileName, job.Status, document?.Pages.Count ?? 0, failure?.ErrorCode, (long)parsingTime.TotalMilliseconds);
     }
 }

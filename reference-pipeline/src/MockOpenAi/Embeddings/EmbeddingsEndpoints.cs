@@ -34,6 +34,7 @@ public static class EmbeddingsEndpoints
         FaultInjector faults,
         TokenCounter tokens,
         RateLimitWindow rateLimits,
+        EmbeddingLatency latencyProfile,
         ILogger<EmbeddingRequestReader> logger)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -48,8 +49,8 @@ public static class EmbeddingsEndpoints
             return OpenAiError.InvalidApiKey(key).ToResult();
         }
 
-        var latency = options.Value.LatencyMs + faults.TakeAll(FaultKinds.Latency).Sum(fault => fault.LatencyMs ?? 0);
-        if (latency > 0)
+        var latency = latencyProfile.Next() + TimeSpan.FromMilliseconds(faults.TakeAll(FaultKinds.Latency).Sum(fault => fault.LatencyMs ?? 0));
+        if (latency > TimeSpan.Zero)
         {
             // Latency is the behaviour being simulated, not synchronisation.
             await Task.Delay(latency, context.RequestAborted);

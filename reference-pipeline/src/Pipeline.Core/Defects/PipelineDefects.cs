@@ -62,6 +62,8 @@ public sealed class PipelineDefects
     public const string LogDocumentText = "log-document-text";
     /// <summary>base-worker: provider answers are no longer counted in its metrics, so a provider outage raises no alert.</summary>
     public const string SilentProviderMetrics = "silent-provider-metrics";
+    /// <summary>base-worker: the claim picks its job without FOR UPDATE SKIP LOCKED, so racing workers can take the same job.</summary>
+    public const string ClaimWithoutRowLock = "claim-without-row-lock";
 
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
@@ -74,6 +76,7 @@ public sealed class PipelineDefects
         IgnoreBudget, LogProviderKeys,
         DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
         SilentProviderMetrics,
+        ClaimWithoutRowLock,
     ];
 
     public static PipelineDefects None { get; } = new([]);

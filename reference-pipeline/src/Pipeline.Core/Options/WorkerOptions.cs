@@ -24,8 +24,12 @@ public sealed class WorkerOptions
     public int MaxRevivals { get; set; } = 3;
     public int BackoffBaseMs { get; set; } = 1000;
     public int BackoffMaxMs { get; set; } = 60_000;
-    /// <summary>Pause between claims when the queue is empty.</summary>
-    public int IdlePollMs { get; set; } = 250;
+    /// <summary>
+    /// Longest idle wait between claims when the queue is empty. Idle workers are woken by a
+    /// notification when work arrives and sleep only until the next scheduled job, so this is
+    /// the safety net for a lost notification or a disconnected listener.
+    /// </summary>
+    public int IdlePollMs { get; set; } = 2000;
     /// <summary>How long a job waiting for the parser sleeps before polling (the webhook wakes it sooner).</summary>
     public int ParsePollSeconds { get; set; } = 5;
     /// <summary>On SIGTERM, how long running stages may take before their jobs are released.</summary>

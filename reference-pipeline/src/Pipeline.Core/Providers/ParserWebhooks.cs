@@ -12,7 +12,10 @@ public enum WebhookVerdict
     /// <summary>The job waited for the parser and is due now.</summary>
     Woken,
 
-    /// <summary>Genuine, but the job is not waiting (being worked on, or already past parsing): a repeat, acknowledged.</summary>
+    /// <summary>
+    /// Genuine, but the job is not waiting: already past parsing (a repeat), or still being worked on
+    /// (then noted, so that parking makes it due at once). Acknowledged.
+    /// </summary>
     NotWaiting,
 
     /// <summary>No such job, no token recorded for it, or a token that does not match: refused.</summary>
@@ -66,7 +69,9 @@ public static class ParserWebhooks
     {
         await using var command = db.CreateCommand("""
             UPDATE upload_pipeline.upload_jobs
-            SET payload = payload || jsonb_build_object('webhookTokenSha256', @hash::text), updated_at = now()
+            SET payload = payload || jsonb_build_object('webhookTokenSha256', @hash::text),
+                -- A new upload: no completion has been seen for it yet.
+                parser_finished_at = NULL, updated_at = now()
             WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
             """);
         command.Parameters.AddWithValue("hash", tokenHashHex);
@@ -102,18 +107,22 @@ public static class ParserWebhooks
             parserJobId = reader.IsDBNull(5) ? null : reader.GetString(5);
         }
 
-        if (stage != Stages.Parsing || state is not (JobStates.Queued or JobStates.Retryable))
+        if (stage != Stages.Parsing || state is not (JobStates.Queued or JobStates.Retryable or JobStates.Working))
             return new WebhookWake(WebhookVerdict.NotWaiting, job);
 
-        await using var wake = new NpgsqlCommand(
-            "UPDATE upload_pipeline.upload_jobs SET next_attempt_at = now(), updated_at = now() WHERE job_id = @job_id",
+        // Still being worked on (uploaded to the parser, not yet parked): noted on the job, so the
+        // park makes it due at once instead of sleeping until its next poll.
+        var stillWorking = state == JobStates.Working;
+        await using var wake = new NpgsqlCommand(stillWorking
+                ? "UPDATE upload_pipeline.upload_jobs SET parser_finished_at = now(), updated_at = now() WHERE job_id = @job_id"
+                : "UPDATE upload_pipeline.upload_jobs SET next_attempt_at = now(), updated_at = now() WHERE job_id = @job_id",
             connection, transaction);
         wake.Parameters.AddWithValue("job_id", jobId);
         await wake.ExecuteNonQueryAsync(ct);
         await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
             EventTypes.WebhookReceived, Stages.Parsing, state, Detail: new { parserJobId, bodyBytes }), ct);
         await transaction.CommitAsync(ct);
-        return new WebhookWake(WebhookVerdict.Woken, job);
+        return new WebhookWake(stillWorking ? WebhookVerdict.NotWaiting : WebhookVerdict.Woken, job);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -29,6 +29,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     public async Task<ClaimedJob?> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken ct)
     {
         var claimable = defects.IsOn(PipelineDefects.NoLeaseReclaim) ? ClaimableWithoutReclaim : ClaimableWithReclaim;
+        // Without the row lock two claimers can pick the same candidate, and both take it.
+        var rowLock = defects.IsOn(PipelineDefects.ClaimWithoutRowLock) ? "" : "FOR UPDATE SKIP LOCKED";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand($"""
@@ -38,14 +40,16 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 WHERE {claimable}
                 ORDER BY next_attempt_at, created_at
                 LIMIT 1
-                FOR UPDATE SKIP LOCKED)
+                {rowLock})
             UPDATE upload_pipeline.upload_jobs AS j
             SET state = 'working',
                 claimed_by = @worker_id,
                 lease_token = j.lease_token + 1,
                 lease_expires_at = now() + @lease,
-                attempt_count = j.attempt_count + 1,
+                -- Resuming a job parked for the parser is not a new attempt: waiting is not failing.
+                attempt_count = j.attempt_count + CASE WHEN j.parked_at IS NULL THEN 1 ELSE 0 END,
                 retry_count = j.retry_count + CASE WHEN c.previous_state = 'working' THEN 1 ELSE 0 END,
+                parked_at = NULL,
                 updated_at = now()
             FROM candidate AS c
             WHERE j.job_id = c.job_id
@@ -114,20 +118,44 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
             new { code, message, retryable = true, failure = claimed.RetryCount }), ct);
     }
 
-    /// <summary>Extends the lease while the token still matches; false means the lease is lost.</summary>
-    public async Task<bool> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
+    /// <summary>
+    /// Extends the lease while the token still matches. <see cref="LeaseRenewal.TakenOver"/> means
+    /// another claim holds the job now; <see cref="LeaseRenewal.HandedBack"/> that this holder itself
+    /// let it go (parked for the parser, finished, failed), so there is nothing to renew and nothing to warn about.
+    /// </summary>
+    public async Task<LeaseRenewal> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
     {
         // Without fencing a worker cannot tell that its lease was taken over, so it "renews" anyway.
         var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
         await using var command = db.CreateCommand($"""
-            UPDATE upload_pipeline.upload_jobs
-            SET lease_expires_at = now() + @lease
-            WHERE job_id = @job_id {fence} AND state = 'working'
+            WITH renewed AS (
+                UPDATE upload_pipeline.upload_jobs
+                SET lease_expires_at = now() + @lease
+                WHERE job_id = @job_id {fence} AND state = 'working'
+                RETURNING job_id)
+            SELECT (SELECT count(*) FROM renewed), lease_token FROM upload_pipeline.upload_jobs WHERE job_id = @job_id
             """);
         command.Parameters.AddWithValue("lease", options.Lease);
         command.Parameters.AddWithValue("job_id", claimed.JobId);
         command.Parameters.AddWithValue("token", claimed.LeaseToken);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return LeaseRenewal.HandedBack;
+        if (reader.GetInt64(0) == 1) return LeaseRenewal.Renewed;
+        return reader.GetInt64(1) == claimed.LeaseToken ? LeaseRenewal.HandedBack : LeaseRenewal.TakenOver;
+    }
+
+    /// <summary>
+    /// How long until a queued or retryable job falls due or a lease expires (zero when one already
+    /// has), or null when nothing is scheduled: an idle worker sleeps that long, not a fixed poll.
+    /// </summary>
+    public async Task<TimeSpan?> NextDueInAsync(CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT greatest(interval '0', least(
+                (SELECT min(next_attempt_at) FROM upload_pipeline.upload_jobs WHERE state IN ('queued', 'retryable')),
+                (SELECT min(lease_expires_at) FROM upload_pipeline.upload_jobs WHERE state = 'working')) - now())
+            """);
+        return await command.ExecuteScalarAsync(ct) as TimeSpan?;
     }
 
     /// <summary>
@@ -268,7 +296,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
-    /// Parks the job in <c>parsing/queued</c> until the parser finishes: the webhook wakes it
+    /// Parks the job in <c>parsing/queued</c> (marked <c>parked_at</c>, so resuming it is not an attempt)
+    /// until the parser finishes: the webhook wakes it
     /// (<see cref="Providers.ParserWebhooks.WakeAsync"/>); otherwise it is polled after ParsePollSeconds. Releases the lease.
     /// </summary>
     public async Task WaitForParserAsync(ClaimedJob claimed, JsonObject? payloadPatch, CancellationToken ct)
@@ -277,8 +306,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand("""
             UPDATE upload_pipeline.upload_jobs
-            SET stage = 'parsing', state = 'queued', next_attempt_at = now() + @poll, payload = payload || @patch,
-                claimed_by = NULL, lease_expires_at = NULL, updated_at = now()
+            SET stage = 'parsing', state = 'queued', payload = payload || @patch,
+                -- Due at once when the parser's webhook already came while we were still working on the job.
+                next_attempt_at = CASE WHEN parser_finished_at IS NOT NULL THEN now() ELSE now() + @poll END,
+                parser_finished_at = NULL,
+                claimed_by = NULL, lease_expires_at = NULL, parked_at = now(), updated_at = now()
             WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
             RETURNING payload->>'parserJobId'
             """, connection, transaction);
@@ -295,6 +327,24 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
                 JobStates.Queued, new { parserJobId, pollSeconds = options.ParsePollSeconds }), ct);
         }
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Records the parser's job id as soon as the document is uploaded to the parser, so that a
+    /// webhook arriving before the job is parked finds it (see <see cref="Providers.ParserWebhooks.WakeAsync"/>), and
+    /// a worker that takes over after a crash follows that parser job instead of paying for a second parse. Fenced.
+    /// </summary>
+    public async Task RecordParserJobAsync(ClaimedJob claimed, string parserJobId, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            UPDATE upload_pipeline.upload_jobs
+            SET payload = jsonb_set(payload, '{parserJobId}', to_jsonb(@parser_job_id::text)), updated_at = now()
+            WHERE job_id = @job_id AND lease_token = @token AND state = 'working'
+            """);
+        command.Parameters.AddWithValue("parser_job_id", parserJobId);
+        command.Parameters.AddWithValue("job_id", claimed.JobId);
+        command.Parameters.AddWithValue("token", claimed.LeaseToken);
+        if (await command.ExecuteNonQueryAsync(ct) == 0) throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
     }
 
     /// <summary>

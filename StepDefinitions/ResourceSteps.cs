@@ -1,0 +1,66 @@
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Charts;
+using Acceptance.Support.Evidence;
+using Acceptance.Support.Load;
+using Acceptance.Support.Resources;
+using Acceptance.Support.TestData;
+using FluentAssertions;
+using Pipeline.TestKit;
+using Reqnroll;
+using Reqnroll.UnitTestProvider;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>Memory, threads, open files and connections of every service while the pipeline works.</summary>
+[Binding]
+public sealed class ResourceSteps(
+    LoadRunner runner, LoadContext load, ScenarioUsers users, ServiceProcessTable processes, EvidenceRecorder evidence, LoadCharts charts,
+    IUnitTestRuntimeProvider runtime)
+{
+    private ResourceProfile Profile => ResourceProfile.Of(load.Result.Samples, load.Result.DatabaseBefore, load.Result.Warmup);
+
+    [Given("every service's resources are watched")]
+    public void GivenEveryServicesResourcesAreWatched()
+    {
+        if (processes.CannotSampleBecause is { } reason) runtime.TestIgnore($"Service resources cannot be watched: {reason}.");
+    }
+
+    [When("{persona} uploads the largest test document")]
+    public async Task WhenPersonaUploadsTheLargestDocument(Persona persona) =>
+        load.Result = await runner.RunAsync(users.IdOf(persona.Name), [TestDocuments.Get(TestDocuments.ScannedPlan)],
+            new Acceptance.Support.Configuration.LoadOptions { DurationSeconds = 1, WarmupSeconds = 0, ArrivalsPerSecond = 1, SampleMilliseconds = 250 });
+
+    [Then("neither the api-server nor any worker holds more than {int} MiB of memory at its peak")]
+    public void ThenNoBoundedServiceHoldsMoreThan(int mebibytes)
+    {
+        var profile = Profile;
+        evidence.AttachJson("service-resources", profile.AsEvidence());
+        charts.AttachMemory(profile);
+        var bounded = profile.Services.Where(s => ResourceProfile.IsBounded(s.Key)).ToList();
+        bounded.Should().NotBeEmpty("the api-server and the workers must have been sampled");
+        bounded.Should().OnlyContain(s => s.Value.PeakResidentMiB <= mebibytes,
+            $"peak resident memory must stay under {mebibytes} MiB; saw {string.Join(", ", bounded.Select(s => $"{s.Key} {s.Value.PeakResidentMiB:0} MiB"))}");
+    }
+
+    [Then("the memory of neither the api-server nor any worker keeps growing after warm-up")]
+    public void ThenNoServicesMemoryKeepsGrowing()
+    {
+        var limit = runner.Settings.Resources.MaxGrowthMiBPerMinute;
+        var bounded = Profile.Services.Where(s => ResourceProfile.IsBounded(s.Key)).ToList();
+        bounded.Should().OnlyContain(s => s.Value.GrowthMiBPerMinute <= limit,
+            $"after warm-up resident memory must not trend upwards by more than {limit} MiB/min; saw " +
+            string.Join(", ", bounded.Select(s => $"{s.Key} {s.Value.GrowthMiBPerMinute:0.#} MiB/min")));
+    }
+
+    [Then("the database connections in use never exceed {int}")]
+    public void ThenTheDatabaseConnectionsNeverExceed(int pool) =>
+        Profile.PeakConnections.Should().BeInRange(1, pool, "the services' connection pools must bound what they hold");
+
+    [Then("no service keeps more than {int} files open")]
+    public void ThenNoServiceKeepsMoreThanFilesOpen(int files)
+    {
+        var profile = Profile;
+        profile.Services.Should().OnlyContain(s => s.Value.PeakOpenFiles <= files,
+            $"open files must stay bounded; saw {string.Join(", ", profile.Services.Select(s => $"{s.Key} {s.Value.PeakOpenFiles}"))}");
+    }
+}

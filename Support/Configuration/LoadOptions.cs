@@ -1,0 +1,61 @@
+namespace Acceptance.Support.Configuration;
+
+/// <summary>
+/// Section <c>Load</c>: the load profile of the performance scenarios and their verdict limits
+/// (ACCEPTANCE__LOAD__*). The defaults keep the three 4.3 scenarios to about two minutes on two
+/// cores; <c>scripts/gate.sh --soak 30m</c> lengthens the arrivals for a nightly run and
+/// <c>--load-profile phase4</c> runs the Phase 4 plan's 5 concurrent uploads for 300 s.
+/// </summary>
+public sealed class LoadOptions
+{
+    /// <summary><c>open</c>: documents arrive at <see cref="ArrivalsPerSecond"/> whether or not earlier ones are done; <c>phase4</c>: 5 uploads always in flight for 300 s.</summary>
+    public string Profile { get; set; } = "open";
+    public double ArrivalsPerSecond { get; set; } = 1.0;
+    /// <summary>Measured period of arrivals, after the warm-up.</summary>
+    public int DurationSeconds { get; set; } = 20;
+    /// <summary>Arrivals before the measured period: they warm the services up and are left out of every verdict but peak memory.</summary>
+    public int WarmupSeconds { get; set; } = 10;
+    /// <summary>Uploads kept in flight by the closed-loop (phase4) profile.</summary>
+    public int ConcurrentUploads { get; set; } = 5;
+    /// <summary>Latency percentiles are reported per window of arrivals this long.</summary>
+    public int WindowSeconds { get; set; } = 10;
+    /// <summary>After arrivals stop, every document must be finished within this long.</summary>
+    public int DrainSeconds { get; set; } = 120;
+    public int SampleMilliseconds { get; set; } = 500;
+    /// <summary>Comma-separated test document names to send instead of the office mix (e.g. only the small policy for a benchmark).</summary>
+    public string Documents { get; set; } = "";
+    /// <summary>Seed of the document mix, so a run can be repeated.</summary>
+    public int Seed { get; set; } = 4_3_2026;
+    public ResourceLimits Resources { get; set; } = new();
+    public DatabaseLimits Database { get; set; } = new();
+
+    public bool IsPhase4 => string.Equals(Profile, "phase4", StringComparison.OrdinalIgnoreCase);
+    public TimeSpan Duration => TimeSpan.FromSeconds(IsPhase4 ? Math.Max(DurationSeconds, 300) : DurationSeconds);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
+}
+
+public sealed class ResourceLimits
+{
+    /// <summary>Peak resident memory allowed to the api-server and each base-worker.</summary>
+    public int MaxResidentMiB { get; set; } = 250;
+    /// <summary>
+    /// Growth of resident memory after warm-up (least-squares slope) that counts as a leak. Coarse over
+    /// the gate's 20 s (heaps still settle); a nightly soak (--soak 30m) with a lower value finds slow leaks.
+    /// </summary>
+    public double MaxGrowthMiBPerMinute { get; set; } = 90;
+    public int MaxOpenFiles { get; set; } = 1000;
+    /// <summary>Connections to the pipeline's database never above this (Npgsql's pool holds at most 100 per service).</summary>
+    public int MaxDatabaseConnections { get; set; } = 100;
+}
+
+public sealed class DatabaseLimits
+{
+    /// <summary>Documents uploaded at once for the workers to race on.</summary>
+    public int BacklogDocuments { get; set; } = 24;
+    /// <summary>Claim slots racing on the backlog (workers × jobs per worker; at least 8).</summary>
+    public int ClaimSlots { get; set; } = 8;
+    /// <summary>Mean claim time plus 1.645 σ (pg_stat_statements keeps no percentiles) must stay under this.</summary>
+    public double ClaimP95Milliseconds { get; set; } = 100;
+    /// <summary>Sequential scans on the queue after warm-up allowed per claim (the planner may scan a tiny table).</summary>
+    public double SequentialScansPerClaim { get; set; } = 0.5;
+}

@@ -124,6 +124,18 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public async Task A_shard_that_did_not_finish_counts_as_missing()
+    {
+        using var shards = new ShardedFixture(2);
+        File.Delete(Path.Combine(shards.Folders[1], ShardMerge.MessagesFile));
+
+        var (exit, output) = await MergeAsync(shards.Folders, shards.Merged);
+
+        exit.Should().Be(ExitCodes.GateFailed);
+        output.Should().Contain("shard 2/2").And.Contain("did not finish").And.Contain("incomplete gate: shard(s) 2/2 missing");
+    }
+
+    [Fact]
     public async Task A_shard_given_twice_is_refused()
     {
         using var shards = new ShardedFixture(2);

@@ -23,7 +23,9 @@ public static class ShardMerge
         IReadOnlyList<(ShardManifest Manifest, string Folder)> shards;
         try
         {
-            shards = Validate(shardFolders);
+            shards = Validate(shardFolders).Where(shard => Finished(shard, output)).ToList();
+            if (shards.Count == 0)
+                throw new ShardMergeException("no shard finished; there is nothing to merge.");
         }
         catch (ShardMergeException e)
         {
@@ -75,8 +77,6 @@ public static class ShardMerge
         {
             var manifest = ShardManifest.Read(folder)
                 ?? throw new ShardMergeException($"{folder} has no {ShardManifest.FileName}; it is not the report folder of a sharded gate (scripts/gate.sh --shard i/n).");
-            if (!File.Exists(Path.Combine(folder, MessagesFile)))
-                throw new ShardMergeException($"{folder} has no {MessagesFile}; shard {manifest.Index}/{manifest.Count} did not finish.");
             return (Manifest: manifest, Folder: folder);
         }).ToList();
 
@@ -97,6 +97,15 @@ public static class ShardMerge
                 if (!owners.TryAdd(feature, manifest.Index))
                     throw new ShardMergeException($"the feature \"{feature}\" ran in shard {owners[feature]}/{first.Count} and in shard {manifest.Index}/{first.Count}; shards must not overlap.");
         return shards.OrderBy(s => s.Manifest.Index).ToList();
+    }
+
+    /// <summary>A shard whose environment did not start or that stopped early wrote no messages: it counts as missing.</summary>
+    private static bool Finished((ShardManifest Manifest, string Folder) shard, TextWriter output)
+    {
+        if (File.Exists(Path.Combine(shard.Folder, MessagesFile)))
+            return true;
+        output.WriteLine($"shard {shard.Manifest.Index}/{shard.Manifest.Count} in {shard.Folder} has no {MessagesFile} (it did not finish); it counts as missing.");
+        return false;
     }
 
     /// <summary>The planned features no given shard ran.</summary>

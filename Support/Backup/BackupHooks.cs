@@ -4,15 +4,15 @@ namespace Acceptance.Support.Backup;
 
 /// <summary>After a drill the server stops archiving into the scenario's archive, which is then removed.</summary>
 [Binding]
-public sealed class BackupHooks(ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class BackupHooks(PipelineBackup backup, IReqnrollOutputHelper output)
 {
     [AfterScenario(Order = 900)]
     public async Task StopArchiving()
     {
-        if (!scenario.ScenarioContainer.IsRegistered<PipelineBackup>()) return;
+        if (!backup.Archiving) return;
         try
         {
-            await scenario.ScenarioContainer.Resolve<PipelineBackup>().StopArchivingAsync();
+            await backup.StopArchivingAsync();
         }
         catch (Exception e)
         {

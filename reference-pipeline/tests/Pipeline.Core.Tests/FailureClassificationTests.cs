@@ -85,6 +85,34 @@ public sealed class FailureClassificationTests(PostgresServer server)
         error.Retryable.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task A_deadlock_is_a_transient_conflict_not_a_data_error()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "classify_deadlock", migrate: false);
+        await using (var create = db.DataSource.CreateCommand("CREATE TABLE claims (id int PRIMARY KEY, n int); INSERT INTO claims VALUES (1, 0), (2, 0)"))
+            await create.ExecuteNonQueryAsync(Ct);
+        await using var a = await db.DataSource.OpenConnectionAsync(Ct);
+        await using var b = await db.DataSource.OpenConnectionAsync(Ct);
+        await using var ta = await a.BeginTransactionAsync(Ct);
+        await using var tb = await b.BeginTransactionAsync(Ct);
+        await Update(a, ta, 1);
+        await Update(b, tb, 2);
+
+        // Each now waits for the row the other holds: PostgreSQL's deadlock detector aborts one of them.
+        var outcomes = await Task.WhenAll(Record.ExceptionAsync(() => Update(a, ta, 2)).AsTask(), Record.ExceptionAsync(() => Update(b, tb, 1)).AsTask());
+
+        var victim = outcomes.Single(e => e is not null)!;
+        DatabaseFailure.Describe(victim).Should().Contain("40P01");
+        var error = FailureClassifier.Classify(victim, Stages.Chunking, DocumentId);
+        (error.Code, error.Retryable).Should().Be(("database-conflict", true));
+
+        static async Task Update(NpgsqlConnection connection, NpgsqlTransaction transaction, int id)
+        {
+            await using var update = new NpgsqlCommand($"UPDATE claims SET n = n + 1 WHERE id = {id}", connection, transaction);
+            await update.ExecuteNonQueryAsync(Ct);
+        }
+    }
+
     [Theory]
     [InlineData("08006", DatabaseFailureKind.Unavailable)]
     [InlineData("57P01", DatabaseFailureKind.Unavailable)]

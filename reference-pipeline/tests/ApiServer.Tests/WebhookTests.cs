@@ -51,7 +51,9 @@ public sealed class WebhookTests(ApiServerFixture api)
             _ => "/api/v1/webhooks/llamaparse",
         };
 
-        var response = await PostAsync(path, ResultBody(pages: 1));
+        // A server of its own, so its log lines are this test's (the shared fixture's logger may be closed by other tests' servers).
+        await using var server = await OwnServerAsync();
+        var response = await PostAsync(path, ResultBody(pages: 1), server.Http);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.JsonAsync()).Text("error").Should().Be("invalid-webhook-token");
@@ -67,8 +69,9 @@ public sealed class WebhookTests(ApiServerFixture api)
     {
         var (jobId, token) = await JobWaitingForParserAsync();
         var body = new byte[ApiServerFixture.MaxWebhookBytes + 1];
+        await using var server = await OwnServerAsync();
 
-        var response = await PostAsync($"/api/v1/webhooks/llamaparse/{jobId}/{token}", body);
+        var response = await PostAsync($"/api/v1/webhooks/llamaparse/{jobId}/{token}", body, server.Http);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await response.JsonAsync()).Text("error").Should().Be("body-too-large");
@@ -126,10 +129,24 @@ public sealed class WebhookTests(ApiServerFixture api)
         });
     }
 
-    private Task<HttpResponseMessage> PostAsync(string path, byte[] body)
+    private Task<HttpResponseMessage> PostAsync(string path, byte[] body, HttpClient? http = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return api.Http.SendAsync(request);
+        return (http ?? api.Http).SendAsync(request);
+    }
+
+    private async Task<OwnServer> OwnServerAsync() => new(await api.StartAppAsync(api.Postgres.ConnectionString()));
+
+    private sealed class OwnServer(Microsoft.AspNetCore.Builder.WebApplication app) : IAsyncDisposable
+    {
+        public HttpClient Http { get; } = new() { BaseAddress = new Uri(app.Urls.Single()) };
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 }

@@ -45,7 +45,7 @@ summary() {  # <file of numbers> <label> <unit>: median and min-max
 
 steady="*steady stream of office documents*"
 small=(ACCEPTANCE__LOAD__DOCUMENTS=simulated_insurance_document.pdf ACCEPTANCE__LOAD__ARRIVALSPERSECOND=0.5
-       ACCEPTANCE__LOAD__WARMUPSECONDS=6 ACCEPTANCE__LOAD__DURATIONSECONDS=20)
+       ACCEPTANCE__LOAD__WARMUPSECONDS=20 ACCEPTANCE__LOAD__DURATIONSECONDS=20)
 for i in $(seq 1 "$runs"); do
   echo "run $i of $runs"
   d=$(run "zero-$i" "$steady" "${small[@]}")

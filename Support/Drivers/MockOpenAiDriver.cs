@@ -15,7 +15,9 @@ public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdm
 
     public Task ReportNoQuotaAsync() => SetFaultsAsync(new { kind = "insufficient-quota" });
 
-    public Task<IReadOnlyList<EmbeddingRequest>> EmbeddingRequestsAsync() => RequestLogAsync<EmbeddingRequest>();
+    /// <summary>The embeddings calls only: the request log also holds the workers' key checks (GET /v1/models).</summary>
+    public async Task<IReadOnlyList<EmbeddingRequest>> EmbeddingRequestsAsync() =>
+        (await RequestLogAsync<EmbeddingRequest>()).Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)).ToList();
 }
 
 /// <summary>One request the mock OpenAI received: when, what it answered, how many inputs it carried.</summary>

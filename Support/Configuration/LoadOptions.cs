@@ -39,10 +39,11 @@ public sealed class ResourceLimits
     /// <summary>Peak resident memory allowed to the api-server and each base-worker.</summary>
     public int MaxResidentMiB { get; set; } = 250;
     /// <summary>
-    /// Growth of resident memory after warm-up (least-squares slope) that counts as a leak. Coarse over
-    /// the gate's 20 s (heaps still settle); a nightly soak (--soak 30m) with a lower value finds slow leaks.
+    /// Growth of resident memory after warm-up (least-squares slope) that counts as a leak. Coarse in
+    /// the gate's 20 s: freshly restarted workers still grow 150–190 MiB/min while their heaps settle,
+    /// so only a gross leak fails there; a nightly soak (--soak 30m) with a low value (e.g. 5) finds slow ones.
     /// </summary>
-    public double MaxGrowthMiBPerMinute { get; set; } = 90;
+    public double MaxGrowthMiBPerMinute { get; set; } = 240;
     public int MaxOpenFiles { get; set; } = 1000;
     /// <summary>Connections to the pipeline's database never above this (Npgsql's pool holds at most 100 per service).</summary>
     public int MaxDatabaseConnections { get; set; } = 100;

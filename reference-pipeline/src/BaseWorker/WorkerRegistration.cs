@@ -71,8 +71,13 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<WorkerMetrics>();
         builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
-        builder.Services.AddSingleton(sp => new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
-            ProviderMetrics(sp, "openai", inner: new HttpClientHandler())));
+        builder.Services.AddSingleton(sp =>
+        {
+            var embedder = new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
+                ProviderMetrics(sp, "openai", inner: new HttpClientHandler()));
+            embedder.Throttle.HonoursRetryAfter = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.IgnoreRetryAfter);
+            return embedder;
+        });
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
             .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")

@@ -34,6 +34,12 @@ public sealed class ProviderThrottle(int maxConcurrency, int backoffBaseMs = 500
 
     public int MaxConcurrency { get; } = Math.Max(1, maxConcurrency);
 
+    /// <summary>
+    /// Whether a 429's Retry-After sets the pause. Always true in production; the test-only defect
+    /// <c>ignore-retry-after</c> turns it off so the suite can show it notices.
+    /// </summary>
+    public bool HonoursRetryAfter { get; set; } = true;
+
     /// <summary>429s this throttle has seen (for evidence: they must stay few).</summary>
     public int RateLimitedCount { get; private set; }
 
@@ -66,7 +72,7 @@ public sealed class ProviderThrottle(int maxConcurrency, int backoffBaseMs = 500
             {
                 RateLimitedCount++;
                 _rateLimitedInARow++;
-                pause = signal.RetryAfter ?? RetryBackoff.Delay(_rateLimitedInARow, backoffBaseMs, backoffMaxMs, null, _random);
+                pause = (HonoursRetryAfter ? signal.RetryAfter : null) ?? RetryBackoff.Delay(_rateLimitedInARow, backoffBaseMs, backoffMaxMs, null, _random);
             }
             else
             {

@@ -8,7 +8,8 @@ namespace Acceptance.Support.Control;
 /// <summary>
 /// Keeps disruptive scenarios from touching anyone else: they run alone (reqnroll.json marks
 /// @disruptive features non-parallel), start from clean mocks, and leave every service running
-/// with its usual settings. Scenarios that need control the target does not give are skipped.
+/// with its usual settings and none of their documents still at work. Scenarios that need control the
+/// target does not give are skipped.
 /// </summary>
 [Binding]
 public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollOutputHelper output)
@@ -41,6 +42,7 @@ public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollO
                 await Task.WhenAll(openAi.ClearFaultsAsync(), llamaParse.ClearFaultsAsync());
             }
             await environment.Control.RestoreAsync();
+            if (environment.Control.CannotControlBecause is null) await LeftoverWork.SetAsideAsync(environment);
         }
         catch (Exception e)
         {

@@ -32,9 +32,11 @@ public static class DecompressionGuard
                     if (budget < 0) return true;
                 }
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                // Not zlib (images in DCT, uncompressed content, damage): nothing to expand.
+                // Not zlib (images in DCT, uncompressed content, encrypted streams, damage): nothing to
+                // expand. zlib reports some garbage as an IOException ("unexpected error code"), not
+                // InvalidDataException; either way the cause is the uploaded bytes, never a 400 or 500.
             }
         }
         return false;

@@ -28,6 +28,14 @@ while IFS= read -r tag; do
 done < <(find "$results" -name '*.xml' -exec grep -o '<assembly [^>]*>' {} \;)
 failed=$((failed + errors))
 
+# Name each failed test with the start of its message: CI keeps only the log's tail.
+find "$results" -name '*.xml' -exec awk '
+  /<test [^>]*result="Fail"/ { match($0, /name="[^"]*"/); print "FAILED: " substr($0, RSTART + 6, RLENGTH - 7); shown = 0 }
+  /<message>/ { message = 1 }
+  message && shown < 8 { line = $0; gsub(/<!\[CDATA\[|\]\]>|<\/?message>|^[ \t]+/, "", line); if (length(line)) { print "  " substr(line, 1, 600); shown++ } }
+  /<\/message>/ { message = 0 }
+' {} \;
+
 echo "reports: $results"
 echo "$passed passed, $failed failed, $skipped skipped"
 if (( passed + failed + skipped == 0 )); then echo "no test ran"; exit 1; fi

@@ -42,28 +42,24 @@ public sealed class ProviderErrorTests(PostgresServer server)
         done.RetryCount.Should().Be(1);
     }
 
-    [Fact]
-    public async Task A_parser_that_answers_later_than_the_client_timeout_is_retried_as_a_timeout()
+    [Theory]
+    [InlineData("parser", "latency", "LlamaParse:TimeoutSeconds", "parser-timeout", "did not answer in time")]
+    [InlineData("parser", "malformed", null, "parser-malformed-response", "not JSON")]
+    [InlineData("openai", "latency", "OpenAI:TimeoutSeconds", "openai-timeout", "did not answer in time")]
+    [InlineData("openai", "malformed", null, "openai-malformed-response", "could not be read")]
+    public async Task A_provider_answer_too_late_or_cut_off_is_retried_under_its_own_code_and_the_document_is_embedded(
+        string provider, string fault, string? timeoutSetting, string code, string messagePart)
     {
         await using var mocks = await VendorMocks.StartAsync();
-        await using var harness = await StartWorkerAsync(mocks, "parser_timeout", ("LlamaParse:TimeoutSeconds", "1"));
-        await mocks.FaultParserAsync(new { kind = "latency", count = 1, latencyMs = 4000 });
+        // "latency": the answer comes 4 s after a 1 s client timeout; "malformed": a 200 whose JSON stops midway.
+        var settings = timeoutSetting is null ? [] : new[] { (timeoutSetting, (string?)"1") };
+        await using var harness = await StartWorkerAsync(mocks, $"{provider}_{fault}", settings);
+        var spec = new { kind = fault, count = 1, latencyMs = fault == "latency" ? 4000 : (int?)null };
+        await (provider == "parser" ? mocks.FaultParserAsync(spec) : mocks.FaultOpenAiAsync(spec));
 
         var jobId = await UploadPolicyAsync(harness);
 
-        await ExpectRetriedThroughAsync(harness, jobId, "parser-timeout", "did not answer in time");
-    }
-
-    [Fact]
-    public async Task A_parser_answer_that_is_not_the_documented_json_is_retried_as_malformed()
-    {
-        await using var mocks = await VendorMocks.StartAsync();
-        await using var harness = await StartWorkerAsync(mocks, "parser_malformed");
-        await mocks.FaultParserAsync(new { kind = "malformed", count = 1 });
-
-        var jobId = await UploadPolicyAsync(harness);
-
-        await ExpectRetriedThroughAsync(harness, jobId, "parser-malformed-response", "not JSON");
+        await ExpectRetriedThroughAsync(harness, jobId, code, messagePart);
     }
 
     [Fact]
@@ -80,30 +76,6 @@ public sealed class ProviderErrorTests(PostgresServer server)
         job.Stage.Should().Be(Stages.Parsing);
         job.LastErrorMessage.Should().NotContain("revoked-key-0123456789");
         (await mocks.ParserRequestsAsync(ParserUpload)).Should().Be(1, "a refused key is not tried again");
-    }
-
-    [Fact]
-    public async Task OpenAi_answering_later_than_the_client_timeout_is_retried_as_a_timeout()
-    {
-        await using var mocks = await VendorMocks.StartAsync();
-        await using var harness = await StartWorkerAsync(mocks, "openai_timeout", ("OpenAI:TimeoutSeconds", "1"));
-        await mocks.FaultOpenAiAsync(new { kind = "latency", count = 1, latencyMs = 4000 });
-
-        var jobId = await UploadPolicyAsync(harness);
-
-        await ExpectRetriedThroughAsync(harness, jobId, "openai-timeout", "did not answer in time");
-    }
-
-    [Fact]
-    public async Task An_openai_answer_cut_off_midway_is_retried_as_malformed()
-    {
-        await using var mocks = await VendorMocks.StartAsync();
-        await using var harness = await StartWorkerAsync(mocks, "openai_malformed");
-        await mocks.FaultOpenAiAsync(new { kind = "malformed", count = 1 });
-
-        var jobId = await UploadPolicyAsync(harness);
-
-        await ExpectRetriedThroughAsync(harness, jobId, "openai-malformed-response", "could not be read");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public static class MockOpenAiApp
         app.MapMockAdmin<FaultSpec, RequestRecord>(FaultKinds.Validate);
         app.MapMockMetrics();
         app.MapEmbeddingsEndpoints();
+        app.MapFallback((HttpRequest request) => OpenAiError.InvalidUrl(request.Method, request.Path).ToResult());
         return app;
     }
 }

@@ -32,12 +32,16 @@ public static class ErrorKeys
     public const string InvalidData = "invalid-data";
     public const string Forbidden = "forbidden";
     public const string NotSetAside = "not-set-aside";
+    public const string StorageUnavailable = "storage-unavailable";
 }
 
 public static class ApiErrors
 {
     /// <summary>Seconds a client should wait before retrying while the database is away.</summary>
     public const int DatabaseRetryAfterSeconds = 5;
+
+    /// <summary>Seconds a client should wait before retrying while the document storage cannot be written.</summary>
+    public const int StorageRetryAfterSeconds = 30;
 
     public static IResult Result(HttpContext context, int status, string key, string message) =>
         Results.Json(ErrorBody.For(context, key, message), statusCode: status);

@@ -1,6 +1,6 @@
 using ApiServer.Data;
 using Npgsql;
-using Pipeline.Core.Defects;
+using ApiServer.Uploads;
 using Pipeline.Core.Errors;
 
 namespace ApiServer.Http;
@@ -28,8 +28,6 @@ public static class ErrorHandling
             }
         });
 
-    private static PipelineDefects Defects(HttpContext context) => context.RequestServices.GetRequiredService<PipelineDefects>();
-
     private static async Task AnswerAsync(HttpContext context, Exception exception)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ApiServer.Errors");
@@ -47,12 +45,12 @@ public static class ErrorHandling
                 await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
                     "The request could not be read.");
                 break;
-            case InvalidDataException or IOException when !DatabaseFailures.IsUnavailable(exception)
-                                                          && !Defects(context).IsOn(PipelineDefects.MalformedMultipart500):
-                // Thrown by the multipart reader for a broken boundary or a truncated body.
-                logger.LogInformation("Unreadable request body: {Reason}", exception.Message);
-                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorKeys.MalformedRequest,
-                    "The request body is not valid multipart/form-data.");
+            case StorageUnavailableException storage:
+                // Classified where the file is written (UploadService); other IOExceptions are not assumed to be the client's.
+                logger.LogError("Document storage unavailable ({ErrorCode}): {Reason}", ErrorKeys.StorageUnavailable, storage.Message);
+                context.Response.Headers.RetryAfter = ApiErrors.StorageRetryAfterSeconds.ToString();
+                await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ErrorKeys.StorageUnavailable,
+                    "The document storage is unavailable; nothing was stored. Retry later.");
                 break;
             case var _ when DatabaseFailures.IsUnavailable(exception):
                 logger.LogWarning("Database unavailable ({ErrorCode}): {Reason}", ErrorKeys.DatabaseUnavailable, exception.Message);

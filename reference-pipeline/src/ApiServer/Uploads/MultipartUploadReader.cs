@@ -30,7 +30,28 @@ public static class MultipartUploadReader
             return (null, UploadRejection.BadRequest(ErrorKeys.MalformedRequest, "The multipart boundary is missing."));
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
+        try
+        {
+            return await ReadFilePartAsync(new MultipartReader(boundary, request.Body), request.Body, maxBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own ceiling on the whole request (UploadOptions.MaxRequestBytes); the connection closes after the answer.
+            return (null, UploadRejection.TooLarge(maxBytes));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // Failures of reading this body are the client's: a truncated body or a client that went away
+            // (Kestrel's BadHttpRequestException and ConnectionResetException are IOExceptions), a broken
+            // boundary or an over-long part header (InvalidDataException from MultipartReader). Refused here,
+            // where their cause is known; any other IOException (storage) is a server failure, not bad input.
+            return (null, UploadRejection.BadRequest(ErrorKeys.MalformedRequest, "The request body is not valid multipart/form-data."));
+        }
+    }
+
+    private static async Task<(ReceivedFile? File, UploadRejection? Rejection)> ReadFilePartAsync(
+        MultipartReader reader, Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -42,7 +63,7 @@ public static class MultipartUploadReader
             var content = await ReadLimitedAsync(section.Body, maxBytes, cancellationToken);
             if (content is not null)
                 return (new ReceivedFile(FileNameOf(disposition), content), null);
-            await DrainAsync(request.Body, cancellationToken);
+            await DrainAsync(body, cancellationToken);
             return (null, UploadRejection.TooLarge(maxBytes));
         }
         return (null, UploadRejection.BadRequest(ErrorKeys.MissingFile, $"The request has no part named '{FieldName}'."));

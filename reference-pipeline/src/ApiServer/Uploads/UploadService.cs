@@ -53,6 +53,9 @@ public sealed class UploadService(
     {
         var maxBytes = options.Value.MaxBytes;
         var (received, rejection) = await MultipartUploadReader.ReadAsync(request, maxBytes, ct);
+        // Test-only defect: an unreadable body fails like a server fault instead of being refused.
+        if (rejection?.Key == ErrorKeys.MalformedRequest && defects.IsOn(PipelineDefects.MalformedMultipart500))
+            throw new InvalidOperationException("The multipart body could not be read.");
         if (rejection is not null) return (null, rejection);
 
         if (!FileNameRules.TrySanitize(received!.FileName, out var fileName))
@@ -82,7 +85,7 @@ public sealed class UploadService(
         }
 
         using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);
-        var path = await storage.SaveUploadAsync(documentId, ".pdf", new MemoryStream(file.Content, writable: false), ct);
+        var path = await SaveAsync(documentId, file.Content, ct);
         try
         {
             var document = new NewDocument(documentId, jobId, correlationId, userId, file.FileName, PdfInspector.MimeType,
@@ -104,6 +107,20 @@ public sealed class UploadService(
         DeleteQuietly(documentId);
         return await store.FindByContentAsync(userId, sha256, ct)
                ?? throw new InvalidOperationException("The concurrent upload that won the unique key is not visible.");
+    }
+
+    /// <summary>Writes the file; a failure here is the storage's (disk full, folder unwritable), never the client's.</summary>
+    private async Task<string> SaveAsync(Guid documentId, byte[] content, CancellationToken ct)
+    {
+        try
+        {
+            return await storage.SaveUploadAsync(documentId, ".pdf", new MemoryStream(content, writable: false), ct);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(documentId);
+            throw new StorageUnavailableException(exception);
+        }
     }
 
     private UploadResult Deduplicated(UploadResult existing)

@@ -34,6 +34,18 @@ internal static class FaultFilter
             return Results.Json(new { detail = error.Message ?? "Internal Server Error" }, statusCode: StatusCodes.Status500InternalServerError);
         }
 
+        if (faults.Take(FaultKinds.RateLimit) is { } rateLimit)
+        {
+            details?.Fault = FaultKinds.RateLimit;
+            return ProviderAnswers.RateLimited(rateLimit, context.Response);
+        }
+
+        if (faults.Take(FaultKinds.Malformed) is not null)
+        {
+            details?.Fault = FaultKinds.Malformed;
+            return ProviderAnswers.Malformed();
+        }
+
         return await next(invocation);
     }
 }

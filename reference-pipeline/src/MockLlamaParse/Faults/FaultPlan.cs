@@ -14,7 +14,8 @@ public sealed record FaultSpec(
     bool Abort = false,
     string? FileNamePattern = null,
     string? ErrorCode = null,
-    string? Message = null) : IFaultSpec
+    string? Message = null,
+    int? RetryAfterMs = null) : IFaultSpec
 {
     /// <summary>A job-error fault with no pattern strikes every file; <c>*</c> and <c>?</c> are wildcards.</summary>
     public bool MatchesFileName(string fileName) =>
@@ -33,9 +34,11 @@ public static class FaultKinds
     public const string DropWebhooks = "drop-webhooks";
     public const string WebhookDelay = "webhook-delay-ms";
     public const string ErrorRate = "error-rate";
+    public const string RateLimit = "rate-limit";
+    public const string Malformed = "malformed";
 
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Outage, Latency, JobError, DropWebhooks, WebhookDelay, ErrorRate]);
+        new HashSet<string>([Outage, Latency, JobError, DropWebhooks, WebhookDelay, ErrorRate, RateLimit, Malformed]);
 
     /// <summary>Problems with a plan, in words an operator can act on; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(FaultPlan? plan) =>
@@ -46,5 +49,6 @@ public static class FaultKinds
         if (fault.Kind == Latency && fault.LatencyMs is null or < 0) yield return $"{where}.latencyMs (>= 0) is required for latency";
         if (fault.Kind == WebhookDelay && fault.DelayMs is null or < 0) yield return $"{where}.delayMs (>= 0) is required for webhook-delay-ms";
         if (fault.Kind == ErrorRate && fault.Rate is null or < 0 or > 1) yield return $"{where}.rate (0..1) is required for error-rate";
+        if (fault.RetryAfterMs is < 0) yield return $"{where}.retryAfterMs must be >= 0";
     }
 }

@@ -38,6 +38,13 @@ public sealed record OpenAiError(int Status, string Message, string Type, string
         null,
         "model_not_found");
 
+    /// <summary>
+    /// A route OpenAI does not serve, e.g. a base URL with a proxy's path prefix: 404 "Invalid URL (POST /path)",
+    /// type invalid_request_error, param and code null (the answer quoted in stackoverflow.com/questions/75882988).
+    /// </summary>
+    public static OpenAiError InvalidUrl(string method, string path) =>
+        new(StatusCodes.Status404NotFound, $"Invalid URL ({method} {path})", "invalid_request_error", null, null);
+
     // OpenAI shows only the key's first and last characters; never echo a secret.
     private static string Redact(string key) =>
         key.Length <= 8 ? "sk-***" : $"{key[..3]}***{key[^4..]}";

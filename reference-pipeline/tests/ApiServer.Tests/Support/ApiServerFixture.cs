@@ -56,7 +56,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     /// <summary>
     /// Starts an api-server in-process on a free loopback port; the caller stops it.
     /// <paramref name="environment"/> names the host environment (e.g. <c>Testing</c> for test defects);
-    /// <paramref name="extraSettings"/> are added to its configuration (e.g. <c>PIPELINE_DEFECTS</c>).
+    /// <paramref name="extraSettings"/> are added to its configuration and win over the fixture's (e.g. <c>PIPELINE_DEFECTS</c>).
     /// </summary>
     public async Task<WebApplication> StartAppAsync(string connectionString, string? environment = null,
         IDictionary<string, string?>? extraSettings = null)
@@ -64,8 +64,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
         // The host environment is fixed when the builder is made, so it comes as an argument.
         var app = ApiServerApp.Build(environment is null ? [] : [$"--environment={environment}"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(extraSettings ?? new Dictionary<string, string?>());
             builder.Configuration.AddInMemoryCollection(BaseSettings(connectionString));
+            builder.Configuration.AddInMemoryCollection(extraSettings ?? new Dictionary<string, string?>());
         });
         await app.StartAsync();
         return app;

@@ -113,6 +113,29 @@ public sealed class FailureClassificationTests(PostgresServer server)
         }
     }
 
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_is_a_transient_outage()
+    {
+        var closedPort = new NpgsqlDataSourceBuilder("Host=127.0.0.1;Port=1;Username=nobody;Timeout=2").Build();
+        await using var _ = closedPort;
+        var failure = await Record.ExceptionAsync(async () => await closedPort.OpenConnectionAsync(Ct));
+
+        FailureClassifier.Classify(failure!, Stages.Chunking, DocumentId).Code.Should().Be("database-unavailable");
+    }
+
+    [Fact]
+    public async Task A_provider_call_that_times_out_is_not_a_database_outage()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start(); // accepts the connection and never answers, like a stalled provider
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var failure = await Record.ExceptionAsync(() => http.GetAsync($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/", Ct));
+
+        failure!.InnerException.Should().BeOfType<TimeoutException>("HttpClient reports its own timeout this way");
+        DatabaseFailure.Classify(failure!).Should().Be(DatabaseFailureKind.None);
+        FailureClassifier.Classify(failure!, Stages.Embedding, DocumentId).Code.Should().Be("internal-error");
+    }
+
     [Theory]
     [InlineData("08006", DatabaseFailureKind.Unavailable)]
     [InlineData("57P01", DatabaseFailureKind.Unavailable)]

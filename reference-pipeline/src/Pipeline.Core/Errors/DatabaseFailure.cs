@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Pipeline.Core.Errors;
@@ -22,15 +21,16 @@ public enum DatabaseFailureKind
 
 /// <summary>
 /// Classifies a database exception by SQLSTATE class (PostgreSQL Appendix A, "PostgreSQL Error
-/// Codes"). Exceptions without a SQLSTATE (socket errors, timeouts, a closed connector) come from
-/// the connection, so they are outages.
+/// Codes"). Npgsql reports what happened to the connection itself (socket errors, timeouts, an
+/// exhausted pool) as an NpgsqlException without a SQLSTATE: those are outages. A bare timeout or
+/// socket error comes from somewhere else (a provider's HTTP call) and says nothing about the database.
 /// </summary>
 public static class DatabaseFailure
 {
     public static DatabaseFailureKind Classify(Exception exception) => exception switch
     {
         PostgresException pg => ClassifySqlState(pg.SqlState),
-        NpgsqlException or SocketException or TimeoutException => DatabaseFailureKind.Unavailable,
+        NpgsqlException => DatabaseFailureKind.Unavailable,
         _ when exception.InnerException is { } inner => Classify(inner),
         _ => DatabaseFailureKind.None,
     };

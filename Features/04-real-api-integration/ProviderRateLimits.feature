@@ -10,8 +10,8 @@ Feature: Provider rate limits
 
     @gate @criterion:4.4-keys-and-limits
     Scenario: A batch embedded under a tight OpenAI rate limit meets no storm of refusals
-      Given OpenAI allows only 3 embedding requests every 2 seconds
-      And Dana has a batch of 12 insurance documents
-      When Dana uploads the batch 6 at a time
+      Given OpenAI allows only 3 embedding requests every 4 seconds
+      And Dana has a batch of 9 insurance documents
+      When Dana uploads the batch 9 at a time
       Then every document of the batch is embedded within 2 minutes
       And the pipeline kept to OpenAI's limit, with no storm of requests after a refusal

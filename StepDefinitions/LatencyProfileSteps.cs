@@ -18,6 +18,7 @@ public sealed class LatencyProfileSteps(IPipelineEnvironment environment, SuiteO
     {
         var comparison = await LatencyProfileHooks.CompareAsync(environment, options, runFolder);
         evidence.AttachJson("latency-vs-mock-profile", comparison);
+        evidence.AttachText("latency-vs-mock-profile", comparison.Table());
         charts.Attach(comparison);
 
         comparison.RealServices.Should().Be(LatencyComparison.RealServicesMeasured, "this scenario runs only against the real services");

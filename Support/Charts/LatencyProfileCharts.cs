@@ -45,7 +45,7 @@ public sealed class LatencyProfileCharts(IReqnrollOutputHelper output, RunFolder
         }
         plot.Title(comparison.RealServices == LatencyComparison.RealServicesMeasured
             ? "Real services' stage latencies against the mocks' profile"
-            : $"Mocks' stage latencies and profile; real services {comparison.RealServices}");
+            : "Stage latencies on the mocks and the mocks' profile (real services: not verified)");
         plot.XLabel("milliseconds");
         plot.YLabel("fraction of calls at or below");
         plot.ShowLegend(Alignment.LowerRight);

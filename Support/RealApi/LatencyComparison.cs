@@ -44,6 +44,18 @@ public sealed record LatencyComparison(
             realApi.MaxLatencyRatio, providers, update, update == true ? proposedProfileFile : null);
     }
 
+    /// <summary>The comparison side by side, one row per provider (markdown), for the report and the evidence.</summary>
+    public string Table()
+    {
+        var rows = Providers.Select(p =>
+            $"| {p.Provider} | {p.Stage} | {p.MockProfile.MedianMs} / {p.MockProfile.Spread} | {p.MockProfileMs.P50} / {p.MockProfileMs.P95} | " +
+            (p.Samples.Count == 0 ? "0 | -" : $"{p.MeasuredMs.Count} | {p.MeasuredMs.P50} / {p.MeasuredMs.P95}") +
+            $" | {(MeasuredOn == "mocks" ? RealServices : p.ComparableToProfile switch { true => "comparable", false => "update the profile", null => "no samples" })} |");
+        return $"Stage latencies measured on {MeasuredOn} beside the mocks' profile (ms)\n\n" +
+               "| provider | stage | profile median / sigma | profile p50 / p95 | measured n | measured p50 / p95 | real services |\n" +
+               "|---|---|---|---|---|---|---|\n" + string.Join("\n", rows) + "\n";
+    }
+
     /// <summary>
     /// The settings that make the mocks take the measured latencies: the shape of acceptance.settings.json,
     /// loaded from mock-latency-profile.json beside it when present.

@@ -7,7 +7,7 @@ using Reqnroll;
 namespace Acceptance.Support.RealApi;
 
 /// <summary>
-/// At the end of every run: latency-comparison.json and latency-profile.png in the run folder, the
+/// At the end of every run: latency-comparison.json (and .md, a table) and latency-profile.png in the run folder, the
 /// mocks' configured latency profile beside the stage latencies this run measured. A real-API run
 /// (with keys) also says whether the mocks' profile should be updated and writes the one that fits
 /// (mock-latency-profile.json: copy it beside acceptance.settings.json and later mock runs use it);
@@ -30,6 +30,7 @@ public sealed class LatencyProfileHooks
         {
             var comparison = await CompareAsync(container.Resolve<IPipelineEnvironment>(), container.Resolve<SuiteOptions>(), folder);
             await File.WriteAllTextAsync(Path.Combine(folder.Path, ComparisonFile), JsonSerializer.Serialize(comparison, Json));
+            await File.WriteAllTextAsync(Path.Combine(folder.Path, Path.ChangeExtension(ComparisonFile, ".md")), comparison.Table());
             LatencyProfileCharts.TryDraw(comparison, Path.Combine(folder.Path, LatencyProfileCharts.FileName), out _);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or IOException)

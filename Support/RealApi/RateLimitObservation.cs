@@ -21,6 +21,9 @@ public sealed record RateLimitObservation(
 {
     public int MostRefusedInOneWindow => RefusalsByWindow.Count == 0 ? 0 : RefusalsByWindow.Max(w => w.Refused);
 
+    /// <summary>Requests that came after a refusal into the same used-up window (each was refused in turn): the storm, if any.</summary>
+    public int RequestsAfterARefusalInItsWindow => RefusalsByWindow.Sum(w => w.Refused - 1);
+
     public static RateLimitObservation Of(IReadOnlyList<EmbeddingRequest> requests, int requestsPerWindow, TimeSpan window)
     {
         var ordered = requests.OrderBy(r => r.ReceivedAt).ToList();

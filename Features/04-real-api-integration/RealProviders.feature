@@ -31,3 +31,4 @@ Feature: Real providers
       When Dana uploads the insurance policy "simulated_insurance_document.pdf"
       Then the document is embedded within 3 minutes
       And the real parser's text, chunk count and vectors are comparable to the mocks' for the same policy
+      And the real services' latencies are set beside the mocks' latency profile, with a verdict on the profile

@@ -115,6 +115,11 @@ public sealed class RealApiOptions
     public double MinTextSimilarity { get; set; } = 0.6;
     /// <summary>"Comparable": the larger chunk count is at most this many times the smaller.</summary>
     public double MaxChunkCountRatio { get; set; } = 2.0;
+    /// <summary>
+    /// "Comparable" latency: the real services' median stage time is within this factor of the mocks'
+    /// configured median (either way); beyond it the mocks' latency profile should be updated.
+    /// </summary>
+    public double MaxLatencyRatio { get; set; } = 2.0;
 
     public decimal LlamaParseCapUsd => Math.Min(LlamaParseBudgetUsd, BudgetUsd ?? decimal.MaxValue);
     public decimal OpenAiCapUsd => Math.Min(OpenAiBudgetUsd, BudgetUsd ?? decimal.MaxValue);

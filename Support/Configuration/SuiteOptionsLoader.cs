@@ -10,6 +10,8 @@ public static class SuiteOptionsLoader
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("acceptance.settings.json", optional: true)
+            // The mocks' latency profile a real-API run measured (its mock-latency-profile.json, copied here).
+            .AddJsonFile("mock-latency-profile.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
         var options = new SuiteOptions();

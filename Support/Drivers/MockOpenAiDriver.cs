@@ -13,6 +13,14 @@ public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdm
 
     public Task SlowDownAsync(TimeSpan latency) => SetFaultsAsync(new { kind = "latency", latencyMs = (int)latency.TotalMilliseconds });
 
+    /// <summary>
+    /// An account limited to <paramref name="requests"/> embeddings per <paramref name="window"/>: the mock
+    /// counts down x-ratelimit-remaining-requests and refuses the rest of each window with 429
+    /// rate_limit_exceeded and no Retry-After, as OpenAI often answers.
+    /// </summary>
+    public Task LimitRequestsAsync(int requests, TimeSpan window) =>
+        SetFaultsAsync(new { kind = "request-limit", requestsPerWindow = requests, windowMs = (int)window.TotalMilliseconds });
+
     public Task ReportNoQuotaAsync() => SetFaultsAsync(new { kind = "insufficient-quota" });
 
     /// <summary>The embeddings calls only: the request log also holds the workers' key checks (GET /v1/models).</summary>
@@ -20,5 +28,8 @@ public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdm
         (await RequestLogAsync<EmbeddingRequest>()).Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)).ToList();
 }
 
-/// <summary>One request the mock OpenAI received: when, what it answered, how many inputs it carried.</summary>
-public sealed record EmbeddingRequest(DateTimeOffset ReceivedAt, string Path, int Status, int? InputCount, string? Fault);
+/// <summary>
+/// One request the mock OpenAI received: when, what it answered, how many inputs it carried, and for a
+/// rate-limit refusal how long until the limit it hit resets.
+/// </summary>
+public sealed record EmbeddingRequest(DateTimeOffset ReceivedAt, string Path, int Status, int? InputCount, string? Fault, int? RetryAfterMs = null);

@@ -52,6 +52,8 @@ public static class DefectCatalogue
             "A mistaken deletion is undone by restoring to the moment before it"),
         new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
+        new("unthrottled-openai", "workers call OpenAI with no concurrency cap and no pause for its rate-limit answers",
+            "A batch embedded under a tight OpenAI rate limit meets no storm of refusals"),
     ];
 }
 

@@ -76,6 +76,7 @@ public static class WorkerRegistration
             var embedder = new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
                 ProviderMetrics(sp, "openai", inner: new HttpClientHandler()));
             embedder.Throttle.HonoursRetryAfter = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.IgnoreRetryAfter);
+            embedder.Throttle.Enabled = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.UnthrottledOpenAi);
             return embedder;
         });
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));

@@ -82,6 +82,7 @@ public static class GateRun
             redactor.FindLeaks(runFolder));
         ReportSet.Write(report, runFolder, redactor);
         CostReport.Append(runFolder, redactor);
+        LatencyReport.Append(runFolder, redactor);
         if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
             LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report, redactor);
 

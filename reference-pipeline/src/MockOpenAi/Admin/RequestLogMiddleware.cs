@@ -19,5 +19,6 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, T
         details.TotalTokens,
         served.RequestId,
         details.Fault,
-        RetryHeaders(served.Context.Request.Headers, "Idempotency-Key"));
+        RetryHeaders(served.Context.Request.Headers, "Idempotency-Key"),
+        details.RetryAfterMs);
 }

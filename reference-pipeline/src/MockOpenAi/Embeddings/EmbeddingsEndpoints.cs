@@ -77,10 +77,12 @@ public static class EmbeddingsEndpoints
             return injected;
         }
 
-        if (!rateLimits.TryAdmit(response))
+        var limits = faults.Take(FaultKinds.RequestLimit) is { } tight ? RateLimits.Of(tight, options.Value) : rateLimits.Configured;
+        if (!rateLimits.TryAdmit(response, limits, out var reset))
         {
             details.Fault = "rate-limit-enforced";
-            return FaultResponses.RateLimitExceeded(model);
+            details.RetryAfterMs = (int)Math.Ceiling(reset.TotalMilliseconds);
+            return FaultResponses.RateLimitExceeded(model, limits, reset);
         }
 
         var (request, error) = new EmbeddingRequestReader(tokens).Read(body);
@@ -98,7 +100,7 @@ public static class EmbeddingsEndpoints
             return new { @object = "embedding", index, embedding };
         }).ToList();
 
-        rateLimits.Record(request.TotalTokens, response);
+        rateLimits.Record(request.TotalTokens, response, limits);
         response.Headers["openai-processing-ms"] = Math.Max(1, stopwatch.ElapsedMilliseconds).ToString();
         return Results.Json(
             new
@@ -141,6 +143,7 @@ public static class EmbeddingsEndpoints
         if (faults.Take(FaultKinds.RateLimit) is { } rateLimit)
         {
             details.Fault = FaultKinds.RateLimit;
+            details.RetryAfterMs = rateLimit.RetryAfterMs;
             return FaultResponses.RateLimited(rateLimit, model, context.Response, rateLimits);
         }
 

@@ -39,7 +39,7 @@ internal static class FaultResponses
     {
         var retryAfter = TimeSpan.FromMilliseconds(fault.RetryAfterMs ?? DefaultResetMs);
         if (fault.RetryAfterMs is not null) response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-        window.WriteExhausted(response, retryAfter);
+        window.WriteExhausted(response, window.Configured, retryAfter);
         return new OpenAiError(
             StatusCodes.Status429TooManyRequests,
             fault.Message ?? $"Rate limit reached for {model} in organization org-mock on requests per min (RPM): Limit 3000, Used 3000, Requested 1. Please try again in {RateLimitWindow.FormatDuration(retryAfter)}. Visit https://platform.openai.com/account/rate-limits to learn more.",
@@ -48,10 +48,13 @@ internal static class FaultResponses
             "rate_limit_exceeded").ToResult();
     }
 
-    /// <summary>The window's requests are used up (EnforceRateLimits): 429 without Retry-After, as OpenAI often answers.</summary>
-    public static IResult RateLimitExceeded(string model) => new OpenAiError(
+    /// <summary>
+    /// The window's requests are used up (EnforceRateLimits or a request-limit fault), in OpenAI's words
+    /// for an RPM limit. Retry-After only when the limits announce it: OpenAI often sends none.
+    /// </summary>
+    public static IResult RateLimitExceeded(string model, RateLimits limits, TimeSpan reset) => new OpenAiError(
         StatusCodes.Status429TooManyRequests,
-        $"Rate limit reached for {model} in organization org-mock on requests per min (RPM). Please try again later. Visit https://platform.openai.com/account/rate-limits to learn more.",
+        $"Rate limit reached for {model} in organization org-mock on requests per min (RPM): Limit {limits.RequestsPerWindow}, Used {limits.RequestsPerWindow}, Requested 1. Please try again in {RateLimitWindow.FormatDuration(reset)}. Visit https://platform.openai.com/account/rate-limits to learn more.",
         "requests",
         null,
         "rate_limit_exceeded").ToResult();

@@ -14,6 +14,13 @@ public sealed record RateLimitSignal(bool RateLimited, TimeSpan? RetryAfter, int
         Int(header("x-ratelimit-remaining-requests")), GoDuration.Parse(header("x-ratelimit-reset-requests")),
         Int(header("x-ratelimit-remaining-tokens")), GoDuration.Parse(header("x-ratelimit-reset-tokens")));
 
+    /// <summary>
+    /// When the headers say a limit is used up (remaining 0), the longest of those limits' resets: the
+    /// wait a 429 without Retry-After still states (OpenAI's rate-limit guide, "Rate limits in headers").
+    /// </summary>
+    public TimeSpan? ExhaustedUntilReset =>
+        new[] { RemainingRequests == 0 ? ResetRequests : null, RemainingTokens == 0 ? ResetTokens : null }.Max();
+
     private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
 
@@ -23,6 +30,8 @@ public sealed record RateLimitSignal(bool RateLimited, TimeSpan? RetryAfter, int
 /// its Retry-After on a 429; when a 429 has none (OpenAI often sends none), exponential backoff with
 /// jitter; and before any 429, the reset time of <c>x-ratelimit-remaining-*: 0</c>. So after one 429
 /// the other slots do not keep firing into the limit: the requests after a 429 stay few.
+/// A 429 without Retry-After that still says when its used-up limit resets (x-ratelimit-remaining-*: 0
+/// with x-ratelimit-reset-*) is waited out to that reset; only a 429 that says nothing gets backoff.
 /// </summary>
 public sealed class ProviderThrottle(int maxConcurrency, int backoffBaseMs = 500, int backoffMaxMs = 30_000, Random? random = null)
 {
@@ -35,16 +44,23 @@ public sealed class ProviderThrottle(int maxConcurrency, int backoffBaseMs = 500
     public int MaxConcurrency { get; } = Math.Max(1, maxConcurrency);
 
     /// <summary>
-    /// Whether a 429's Retry-After sets the pause. Always true in production; the test-only defect
+    /// Whether the wait a 429 states (its Retry-After, else its x-ratelimit reset) sets the pause. Always true in production; the test-only defect
     /// <c>ignore-retry-after</c> turns it off so the suite can show it notices.
     /// </summary>
     public bool HonoursRetryAfter { get; set; } = true;
+
+    /// <summary>
+    /// False: calls go straight out, with no cap and no pause (what a client without limits does).
+    /// Always true in production; the test-only defect <c>unthrottled-openai</c> turns it off.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>429s this throttle has seen (for evidence: they must stay few).</summary>
     public int RateLimitedCount { get; private set; }
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
+        if (!Enabled) return await call(ct);
         await _slots.WaitAsync(ct);
         try
         {
@@ -72,7 +88,8 @@ public sealed class ProviderThrottle(int maxConcurrency, int backoffBaseMs = 500
             {
                 RateLimitedCount++;
                 _rateLimitedInARow++;
-                pause = (HonoursRetryAfter ? signal.RetryAfter : null) ?? RetryBackoff.Delay(_rateLimitedInARow, backoffBaseMs, backoffMaxMs, null, _random);
+                pause = (HonoursRetryAfter ? signal.RetryAfter ?? signal.ExhaustedUntilReset : null)
+                        ?? RetryBackoff.Delay(_rateLimitedInARow, backoffBaseMs, backoffMaxMs, null, _random);
             }
             else
             {

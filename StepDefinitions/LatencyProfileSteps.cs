@@ -1,0 +1,30 @@
+using Acceptance.Support.Charts;
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
+using Acceptance.Support.Evidence;
+using Acceptance.Support.RealApi;
+using FluentAssertions;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>4.4-real-vs-mock: the real services' latencies beside the mocks' configured latency profile.</summary>
+[Binding]
+public sealed class LatencyProfileSteps(IPipelineEnvironment environment, SuiteOptions options, RunFolder runFolder,
+    LatencyProfileCharts charts, EvidenceRecorder evidence)
+{
+    [Then("the real services' latencies are set beside the mocks' latency profile, with a verdict on the profile")]
+    public async Task ThenTheRealLatenciesAreSetBesideTheMockProfile()
+    {
+        var comparison = await LatencyProfileHooks.CompareAsync(environment, options, runFolder);
+        evidence.AttachJson("latency-vs-mock-profile", comparison);
+        evidence.AttachText("latency-vs-mock-profile", comparison.Table());
+        charts.Attach(comparison);
+
+        comparison.RealServices.Should().Be(LatencyComparison.RealServicesMeasured, "this scenario runs only against the real services");
+        comparison.Providers.Should().OnlyContain(p => p.Samples.Count > 0, "both providers' stages were timed for the document just embedded");
+        comparison.MockProfileShouldBeUpdated.Should().NotBeNull("measured on the real services, the comparison must say whether the mocks' profile still fits");
+        if (comparison.MockProfileShouldBeUpdated == true)
+            File.Exists(comparison.ProposedProfileFile).Should().BeTrue("a profile that no longer fits comes with the one that does");
+    }
+}

@@ -82,6 +82,9 @@ public static class WorkerRegistration
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
             .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")
+            // A model or parse mode without a price could never be paid for: stop at start, not at every job.
+            .Validate(o => PriceTable.Load(o.PriceTablePath).Prices((configuration.GetSection(OpenAiOptions.Section).Get<OpenAiOptions>() ?? new OpenAiOptions()).Model, o.ParseMode),
+                "The price table has no price for OpenAI__Model or Budget__ParseMode; choose a priced one or give a newer table in Budget__PriceTablePath.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BudgetOptions>>().Value);
         builder.Services.AddSingleton(sp => PriceTable.Load(sp.GetRequiredService<BudgetOptions>().PriceTablePath));

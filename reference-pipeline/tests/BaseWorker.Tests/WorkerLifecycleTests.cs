@@ -34,6 +34,8 @@ public sealed class WorkerLifecycleTests(PostgresServer server)
     [InlineData("OpenAI:ApiKey", "", "OpenAI__ApiKey is required.")]
     [InlineData("Chunking:MaxTokens", "9000", "Chunking__MaxTokens must be 16..8191.")]
     [InlineData("Worker:Concurrency", "0", "Worker__Concurrency must be at least 1.")]
+    [InlineData("OpenAI:Model", "text-embedding-3-smal", "The price table has no price for OpenAI__Model or Budget__ParseMode; choose a priced one or give a newer table in Budget__PriceTablePath.")]
+    [InlineData("Budget:ParseMode", "premium-plus", "The price table has no price for OpenAI__Model or Budget__ParseMode; choose a priced one or give a newer table in Budget__PriceTablePath.")]
     public async Task A_misconfigured_worker_refuses_to_start_and_names_the_variable(string key, string value, string message)
     {
         await using var harness = await WorkerHarness.CreateAsync(server, "life_config", new Dictionary<string, string?> { [key] = value });

@@ -23,6 +23,10 @@ public sealed record PriceTable(
                ?? throw new InvalidOperationException($"The price table {path ?? "(built in)"} is empty.");
     }
 
+    /// <summary>Whether both the embedding model and the parse mode have a price.</summary>
+    public bool Prices(string model, string parseMode) =>
+        OpenAi.UsdPerMillionTokens.ContainsKey(model) && LlamaParse.CreditsPerPage.ContainsKey(parseMode);
+
     /// <summary>Dollars for <paramref name="tokens"/> embedding tokens of <paramref name="model"/>.</summary>
     public decimal EmbeddingUsd(string model, long tokens) =>
         OpenAi.UsdPerMillionTokens.TryGetValue(model, out var perMillion)

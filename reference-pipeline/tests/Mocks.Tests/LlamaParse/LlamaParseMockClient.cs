@@ -48,10 +48,10 @@ public sealed class LlamaParseMockClient(RunningMock mock, string prefix = "/api
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
-    public Task<JsonElement> FinishedAsync(string jobId) => Eventually.ReturnsAsync(
+    public Task<JsonElement> FinishedAsync(string jobId) => Eventually.UntilAsync(
         $"job {jobId} leaving PENDING",
         () => StatusAsync(jobId),
-        status => status.GetProperty("status").GetString() != "PENDING");
+        status => status.GetProperty("status").GetString() != "PENDING", TimeSpan.FromSeconds(60));
 
     public Task<HttpResponseMessage> ResultAsync(string jobId, string resultType) =>
         SendAsync(HttpMethod.Get, $"{prefix}/job/{jobId}/result/{resultType}");

@@ -90,8 +90,8 @@ public sealed class WebhookAndFaultTests
     }
 
     private static Task<WebhookListener.Delivery> WebhookFor(WebhookListener listener, string tag) =>
-        Eventually.ReturnsAsync(
+        Eventually.UntilAsync(
             $"webhook to {tag}",
             () => Task.FromResult(listener.Deliveries.FirstOrDefault(delivery => delivery.Tag == tag)),
-            delivery => delivery is not null)!;
+            delivery => delivery is not null, TimeSpan.FromSeconds(10))!;
 }

@@ -30,7 +30,7 @@ public sealed class DocumentStore(PipelineDatabase database, PipelineDefects def
 
     /// <summary>
     /// Records the document, its queued job and the job's first events (Pipeline.Core's
-    /// <see cref="JobQueue.EnqueueAsync"/>) in one transaction.
+    /// <see cref="JobIntake.EnqueueAsync"/>) in one transaction.
     /// Returns false, writing nothing, when a concurrent upload of the same bytes by the same
     /// user won: the unique (user_id, sha256) key decides, so there is never a second row.
     /// </summary>
@@ -61,7 +61,7 @@ public sealed class DocumentStore(PipelineDatabase database, PipelineDefects def
             }
         }
 
-        await JobQueue.EnqueueAsync(connection, transaction, new NewJob(
+        await JobIntake.EnqueueAsync(connection, transaction, new NewJob(
             document.JobId, document.DocumentId, document.UserId, document.CorrelationId,
             IdempotencyKey(document.UserId, document.Sha256),
             Received: new { filename = document.Filename, sizeBytes = document.SizeBytes, sha256 = document.Sha256, pageCount = document.PageCount }),

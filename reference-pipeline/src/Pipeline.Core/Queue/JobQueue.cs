@@ -10,7 +10,8 @@ namespace Pipeline.Core.Queue;
 
 /// <summary>
 /// The durable work queue in <c>upload_pipeline.upload_jobs</c>: claims with SKIP LOCKED and a
-/// lease, fenced stage commits, retries with backoff, dead letters. All SQL is here.
+/// lease, fenced stage commits, retries with backoff, dead letters: the workers' side. New jobs come
+/// in through <see cref="JobIntake"/>, the api-server's side.
 /// </summary>
 public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, PipelineDefects defects, Random? random = null)
 {
@@ -345,33 +346,6 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         command.Parameters.AddWithValue("job_id", claimed.JobId);
         command.Parameters.AddWithValue("token", claimed.LeaseToken);
         if (await command.ExecuteNonQueryAsync(ct) == 0) throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
-    }
-
-    /// <summary>
-    /// Inserts a new job at <c>job_validated/queued</c> with its <c>upload_received</c> event (detail:
-    /// <see cref="NewJob.Received"/>) and its first <c>stage_transition</c>, inside the caller's
-    /// transaction: the api-server inserts the document row in the same one.
-    /// </summary>
-    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewJob job,
-        CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO upload_pipeline.upload_jobs
-                (job_id, document_id, user_id, correlation_id, idempotency_key, stage, state, payload)
-            VALUES (@job_id, @document_id, @user_id, @correlation_id, @idempotency_key, 'job_validated', 'queued', @payload)
-            """, connection, transaction);
-        command.Parameters.AddWithValue("job_id", job.JobId);
-        command.Parameters.AddWithValue("document_id", job.DocumentId);
-        command.Parameters.AddWithValue("user_id", job.UserId);
-        command.Parameters.AddWithValue("correlation_id", job.CorrelationId);
-        command.Parameters.AddWithValue("idempotency_key", job.IdempotencyKey);
-        command.Parameters.Add(Jsonb("payload", job.Payload));
-        await command.ExecuteNonQueryAsync(ct);
-        await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
-            EventTypes.UploadReceived, Stages.JobValidated, JobStates.Queued, Detail: job.Received), ct);
-        await EventWriter.WriteAsync(connection, transaction, new PipelineEvent(job.JobId, job.DocumentId, job.CorrelationId,
-            EventTypes.StageTransition, Stages.JobValidated, JobStates.Queued,
-            Detail: new { from = (string?)null, to = Stages.JobValidated }), ct);
     }
 
     private static PipelineEvent Event(ClaimedJob claimed, string type, string stage, string state, object detail) =>

@@ -45,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
             command.Parameters.AddWithValue("path", storagePath);
             await command.ExecuteNonQueryAsync();
         }
-        await JobQueue.EnqueueAsync(connection, transaction,
+        await JobIntake.EnqueueAsync(connection, transaction,
             new NewJob(jobId, id, "dana", correlationId, $"dana:{id:N}"), CancellationToken.None);
         await transaction.CommitAsync();
         return (id, jobId, correlationId);

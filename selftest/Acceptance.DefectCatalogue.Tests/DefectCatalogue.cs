@@ -52,6 +52,10 @@ public static class DefectCatalogue
             "A mistaken deletion is undone by restoring to the moment before it"),
         new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
+        new("serialise-embeddings", "every embeddings request waits for one database-wide lock, so only one worker embeds at a time",
+            "Four workers finish nearly four times as many documents a minute as one"),
+        new("keep-processed-documents", "workers keep every document's bytes, text and vectors from the providers for good (a memory leak)",
+            "Services keep memory, files and connections bounded while documents keep arriving"),
     ];
 }
 

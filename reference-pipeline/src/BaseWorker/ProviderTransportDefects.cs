@@ -73,7 +73,7 @@ public static class ProviderTransportDefects
         /// Each exchange is copied into a buffer sized for a large document, as a per-document cache
         /// would allocate: small test documents then leak at the rate large real ones would.
         /// </summary>
-        private const int BufferBytes = 256 * 1024;
+        private const int BufferBytes = 2 * 1024 * 1024;
 
         /// <summary>Never emptied: that is the leak.</summary>
         private static readonly ConcurrentQueue<byte[]> Kept = new();

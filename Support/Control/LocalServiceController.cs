@@ -5,9 +5,11 @@ using Pipeline.TestKit;
 namespace Acceptance.Support.Control;
 
 /// <summary>Controls the local target with process signals and pg_ctl.</summary>
-public sealed class LocalServiceController(LocalServices services, PostgresCluster database, IReadOnlyList<string> workers) : IServiceController
+public sealed class LocalServiceController(LocalServices services, PostgresCluster database, IReadOnlyList<string> workers)
+    : IServiceController, IWorkerScaling
 {
     private readonly HashSet<string> _paused = [];
+    private readonly List<string> _addedWorkers = [];
     private bool _workersCustomised;
 
     public string? CannotControlBecause => null;
@@ -62,6 +64,26 @@ public sealed class LocalServiceController(LocalServices services, PostgresClust
         await Task.WhenAll(workers.Select(worker => services.StartAsync(worker, testSettings)));
     }
 
+    public async Task RunWorkersAsync(int count)
+    {
+        var oneSlot = new Dictionary<string, string> { ["Worker__Concurrency"] = "1", ["DOTNET_ENVIRONMENT"] = "Testing" };
+        _workersCustomised = true;
+        var wanted = Enumerable.Range(1, count).Select(n => $"base-worker-{n}").ToList();
+        foreach (var surplus in workers.Concat(_addedWorkers).Except(wanted).Where(IsRunningOrAdded).ToList())
+        {
+            if (_addedWorkers.Remove(surplus)) await services.RemoveAsync(surplus);
+            else await StopGracefullyAsync(surplus, TimeSpan.FromSeconds(10));
+        }
+        foreach (var extra in wanted.Except(workers).Except(_addedWorkers))
+        {
+            services.DefineLike(extra, workers[0], new Dictionary<string, string> { ["Worker__Id"] = extra });
+            _addedWorkers.Add(extra);
+        }
+        await Task.WhenAll(wanted.Select(worker => services.StartAsync(worker, oneSlot)));
+    }
+
+    private bool IsRunningOrAdded(string worker) => _addedWorkers.Contains(worker) || IsRunning(worker);
+
     public Task StopDatabaseAsync(bool immediately) =>
         database.StopAsync(immediately ? PostgresStopMode.Immediate : PostgresStopMode.Fast);
 
@@ -74,6 +96,9 @@ public sealed class LocalServiceController(LocalServices services, PostgresClust
     public async Task RestoreAsync()
     {
         await StartDatabaseAsync();
+        foreach (var added in _addedWorkers)
+            await services.RemoveAsync(added);
+        _addedWorkers.Clear();
         foreach (var service in _paused.ToList())
             await ResumeAsync(service);
         var toStart = services.Names.Where(s => !IsRunning(s) || (_workersCustomised && workers.Contains(s))).ToList();

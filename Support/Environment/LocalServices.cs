@@ -50,6 +50,22 @@ public sealed class LocalServices(string logDirectory, TimeSpan readyTimeout) : 
         return process;
     }
 
+    /// <summary>Defines <paramref name="name"/> as a copy of <paramref name="template"/> with some settings changed (e.g. one more worker).</summary>
+    public void DefineLike(string name, string template, IReadOnlyDictionary<string, string> changes)
+    {
+        var environment = new Dictionary<string, string?>(_definitions[template].Environment);
+        foreach (var (key, value) in changes)
+            environment[key] = value;
+        Define(_definitions[template] with { Name = name, Environment = environment });
+    }
+
+    /// <summary>Stops the service (SIGKILL) and forgets it: it is no longer started, restored or listed.</summary>
+    public async Task RemoveAsync(string name)
+    {
+        if (_running.Remove(name, out var process)) await process.DisposeAsync();
+        _definitions.Remove(name);
+    }
+
     public Task WaitUntilAllReadyAsync() =>
         Task.WhenAll(_running.Select(entry => _definitions[entry.Key].WaitUntilReady(entry.Value, readyTimeout)));
 

@@ -54,6 +54,10 @@ public static class DefectCatalogue
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
         new("unthrottled-openai", "workers call OpenAI with no concurrency cap and no pause for its rate-limit answers",
             "A batch embedded under a tight OpenAI rate limit meets no storm of refusals"),
+        new("serialise-embeddings", "every embeddings request waits for one database-wide lock, so only one worker embeds at a time",
+            "Four workers finish nearly four times as many documents a minute as one"),
+        new("keep-processed-documents", "workers keep every document's bytes, text and vectors from the providers for good (a memory leak)",
+            "Services keep memory, files and connections bounded while documents keep arriving"),
     ];
 }
 

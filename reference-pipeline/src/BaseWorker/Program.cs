@@ -8,4 +8,5 @@ builder.UsePipelineLogging("base-worker");
 builder.AddPipelineCore();
 builder.AddBaseWorker();
 builder.AddBudgetAndKeyDefects();
+builder.AddProviderTransportDefects();
 await builder.Build().RunAsync();

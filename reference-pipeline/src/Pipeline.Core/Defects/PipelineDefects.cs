@@ -64,6 +64,10 @@ public sealed class PipelineDefects
     public const string SilentProviderMetrics = "silent-provider-metrics";
     /// <summary>base-worker: the claim picks its job without FOR UPDATE SKIP LOCKED, so racing workers can take the same job.</summary>
     public const string ClaimWithoutRowLock = "claim-without-row-lock";
+    /// <summary>base-worker: every embeddings request waits for one database-wide lock, so only one worker embeds at a time.</summary>
+    public const string SerialiseEmbeddings = "serialise-embeddings";
+    /// <summary>base-worker: every provider request and answer (document bytes, parsed text, chunks, vectors) is kept for the life of the process: a memory leak.</summary>
+    public const string KeepProcessedDocuments = "keep-processed-documents";
 
     /// <summary>base-worker: the OpenAI throttle is bypassed: no concurrency cap, no pause for x-ratelimit-*, Retry-After or backoff.</summary>
     public const string UnthrottledOpenAi = "unthrottled-openai";
@@ -81,6 +85,8 @@ public sealed class PipelineDefects
         SilentProviderMetrics,
         ClaimWithoutRowLock,
         UnthrottledOpenAi,
+        SerialiseEmbeddings,
+        KeepProcessedDocuments,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -10,12 +10,7 @@ archive=$1 storage=$2 wal_path=$3 wal_name=$4
 
 # New files only (stored files never change once renamed into place); temp files are skipped.
 if [ "$storage" != "-" ]; then
-  (cd "$storage" && find . -type f ! -name '*.tmp' -print0) | while IFS= read -r -d '' file; do
-    target="$archive/files/${file#./}"
-    [ -e "$target" ] && continue
-    mkdir -p "$(dirname "$target")"
-    cp "$storage/$file" "$target.partial" && mv "$target.partial" "$target"
-  done
+  "$(dirname "$0")/archive-files.sh" "$archive" "$storage"
 fi
 
 # A segment is archived once; a second copy with the same name must be identical.

@@ -60,11 +60,7 @@ case "$command" in
     target="$archive/base/$stamp"
     # Files first: the backup's rows then only name files the archive already holds.
     if [ "$files_from" != "-" ]; then
-      (cd "$storage" && find . -type f ! -name '*.tmp' -print0) | while IFS= read -r -d '' file; do
-        [ -e "$archive/files/${file#./}" ] && continue
-        mkdir -p "$(dirname "$archive/files/${file#./}")"
-        cp "$storage/$file" "$archive/files/${file#./}"
-      done
+      "$here/archive-files.sh" "$archive" "$storage"
     fi
     "${bin:+$bin/}pg_basebackup" -d "$db" -D "$target.partial" --checkpoint=fast --wal-method=stream --no-password
     mv "$target.partial" "$target"

@@ -52,6 +52,8 @@ public static class DefectCatalogue
             "A mistaken deletion is undone by restoring to the moment before it"),
         new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
+        new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
+            "A multi-page claims handbook arrives intact"),
     ];
 }
 

@@ -74,7 +74,7 @@ public static class WorkerRegistration
         builder.Services.AddSingleton(sp =>
         {
             var embedder = new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
-                ProviderMetrics(sp, "openai", inner: new HttpClientHandler()));
+                ProviderMetrics(sp, "openai", inner: MisplacedVectors.Transport(sp.GetRequiredService<PipelineDefects>())));
             embedder.Throttle.HonoursRetryAfter = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.IgnoreRetryAfter);
             return embedder;
         });

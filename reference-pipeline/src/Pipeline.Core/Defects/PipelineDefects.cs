@@ -65,6 +65,9 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the claim picks its job without FOR UPDATE SKIP LOCKED, so racing workers can take the same job.</summary>
     public const string ClaimWithoutRowLock = "claim-without-row-lock";
 
+    /// <summary>base-worker: each embeddings answer's vectors are handed back rotated by one, so a batch's vectors are stored against its neighbours' chunks.</summary>
+    public const string MisplacedVectors = "misplaced-vectors";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -77,6 +80,7 @@ public sealed class PipelineDefects
         DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
         SilentProviderMetrics,
         ClaimWithoutRowLock,
+        MisplacedVectors,
     ];
 
     public static PipelineDefects None { get; } = new([]);

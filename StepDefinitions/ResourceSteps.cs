@@ -47,6 +47,7 @@ public sealed class ResourceSteps(
     {
         var limit = runner.Settings.Resources.MaxGrowthMiBPerMinute;
         var bounded = Profile.Services.Where(s => ResourceProfile.IsBounded(s.Key)).ToList();
+        bounded.Should().NotBeEmpty("the api-server and the workers must have been sampled");
         bounded.Should().OnlyContain(s => s.Value.GrowthMiBPerMinute <= limit,
             $"after warm-up resident memory must not trend upwards by more than {limit} MiB/min; saw " +
             string.Join(", ", bounded.Select(s => $"{s.Key} {s.Value.GrowthMiBPerMinute:0.#} MiB/min")));

@@ -26,8 +26,9 @@ public static class DefectCatalogue
             "A burst of rate limiting is waited out exactly as OpenAI asks"),
         new("retry-non-retryable", "permanent provider refusals are retried",
             "An account without quota is set aside at once, without a retry storm"),
+        // The frozen worker's scenario gives up after 30 s without a takeover; the killed worker's waits 60 s after an undisturbed reference run.
         new("no-lease-reclaim", "a dead worker's job is never taken over",
-            "A worker killed while embedding is replaced without changing the result"),
+            "A worker frozen past its lease cannot overwrite the work of the one that took over"),
         new("no-fencing", "a worker that lost its lease still commits its stale stage",
             "A worker frozen past its lease cannot overwrite the work of the one that took over"),
         new("duplicate-chunk-insert", "re-running chunking after a crash stores a second set of chunks",
@@ -52,6 +53,8 @@ public static class DefectCatalogue
             "A mistaken deletion is undone by restoring to the moment before it"),
         new("claim-without-row-lock", "racing workers can claim the same job (no FOR UPDATE SKIP LOCKED)",
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
+        new("lease-lapses-in-long-work", "lease renewals leave the expiry where the claim set it, so long work lapses and a second worker starts the same stage",
+            "Work that outlasts a lease stays with the worker doing it"),
         new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
             "A multi-page claims handbook arrives intact"),
     ];

@@ -68,6 +68,9 @@ public sealed class PipelineDefects
     /// <summary>base-worker: each embeddings answer's vectors are handed back rotated by one, so a batch's vectors are stored against its neighbours' chunks.</summary>
     public const string MisplacedVectors = "misplaced-vectors";
 
+    /// <summary>base-worker: lease renewals report success but leave the expiry the claim set, so work longer than a lease lapses and a second worker starts the same stage.</summary>
+    public const string LeaseLapsesInLongWork = "lease-lapses-in-long-work";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -80,7 +83,7 @@ public sealed class PipelineDefects
         DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
         SilentProviderMetrics,
         ClaimWithoutRowLock,
-        MisplacedVectors,
+        MisplacedVectors, LeaseLapsesInLongWork,
     ];
 
     public static PipelineDefects None { get; } = new([]);

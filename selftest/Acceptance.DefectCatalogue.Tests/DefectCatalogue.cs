@@ -55,6 +55,8 @@ public static class DefectCatalogue
             "Eight claimers racing for one backlog each take a different document, without deadlocks"),
         new("lease-lapses-in-long-work", "lease renewals leave the expiry where the claim set it, so long work lapses and a second worker starts the same stage",
             "Work that outlasts a lease stays with the worker doing it"),
+        new("identity-by-file-name", "an upload is taken for this user's earlier document with the same file name, whatever its bytes",
+            "A revised policy under the same name is a new document"),
         new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
             "A multi-page claims handbook arrives intact"),
     ];

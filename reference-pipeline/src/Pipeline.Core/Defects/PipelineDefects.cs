@@ -71,6 +71,9 @@ public sealed class PipelineDefects
     /// <summary>base-worker: lease renewals report success but leave the expiry the claim set, so work longer than a lease lapses and a second worker starts the same stage.</summary>
     public const string LeaseLapsesInLongWork = "lease-lapses-in-long-work";
 
+    /// <summary>api-server: an upload is taken for the same document as one of this user's with the same file name, whatever its bytes.</summary>
+    public const string IdentityByFileName = "identity-by-file-name";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -83,7 +86,7 @@ public sealed class PipelineDefects
         DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
         SilentProviderMetrics,
         ClaimWithoutRowLock,
-        MisplacedVectors, LeaseLapsesInLongWork,
+        MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
     ];
 
     public static PipelineDefects None { get; } = new([]);

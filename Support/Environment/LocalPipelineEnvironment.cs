@@ -97,7 +97,19 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     private async Task StartAllAsync(SuiteOptions options, TimeSpan timeout)
     {
-        // The mocks need nothing else, so they start while PostgreSQL initialises.
+        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions
+        {
+            Timeout = timeout,
+            // Archiving can then be switched on without a restart (scripts/backup.sh enable).
+            Settings = new Dictionary<string, string>(StatementStatistics.ServerSettings) { ["archive_mode"] = "on" },
+        });
+        await LetWalGoUntilArchivingIsEnabledAsync(_cluster);
+        DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
+        await StatementStatistics.EnableAsync(DatabaseConnectionString);
+        var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
+            ? new Dictionary<string, string?>()
+            : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
+
         _services.Define(new LocalService("mock-openai", "mock-openai", new Dictionary<string, string?>
         {
             ["MockOpenAi__LatencyMs"] = Text(options.Local.EmbeddingLatencyMs),
@@ -112,27 +124,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["MockLlamaParse__PerPageLatencyMs"] = Text(options.Local.ParserPerPageLatencyMs),
             ["MockLlamaParse__LatencySeed"] = Text(options.Local.LatencySeed),
         }, LocalService.Healthy("/health")));
-        var mocks = Task.WhenAll(_services.StartAsync("mock-openai"), _services.StartAsync("mock-llamaparse"));
+        var openAi = _services.StartAsync("mock-openai");
+        var llamaParse = _services.StartAsync("mock-llamaparse");
 
-        _cluster = await PostgresCluster.StartAsync(new PostgresClusterOptions
-        {
-            Timeout = timeout,
-            // Archiving can then be switched on without a restart (scripts/backup.sh enable).
-            Settings = new Dictionary<string, string>(StatementStatistics.ServerSettings) { ["archive_mode"] = "on" },
-        });
-        await LetWalGoUntilArchivingIsEnabledAsync(_cluster);
-        DatabaseConnectionString = await _cluster.CreateDatabaseAsync("pipeline");
-        await StatementStatistics.EnableAsync(DatabaseConnectionString);
-        var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
-            ? new Dictionary<string, string?>()
-            : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
-        var started = await mocks;
-        Mocks = new MockEndpoints(new Uri(started[0].BaseUrl), new Uri(started[1].BaseUrl));
-
-        // The api-server's port is chosen beforehand, so the workers (whose parser webhook points at it)
-        // start alongside it; both apply the migrations under one advisory lock (MigrationRunner).
-        var apiPort = FreePort.Next();
-        ApiBaseUrl = new Uri($"http://127.0.0.1:{apiPort}");
         _services.Define(new LocalService("api-server", "api-server", new Dictionary<string, string?>(testing)
         {
             ["ConnectionStrings__Pipeline"] = DatabaseConnectionString,
@@ -141,12 +135,15 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["Auth__Issuer"] = Issuer,
             ["Auth__Audience"] = Audience,
             ["Upload__MaxBytes"] = Text(options.Pipeline.UploadLimitBytes),
-        }, LocalService.Healthy("/health/ready"), apiPort));
+        }, LocalService.Healthy("/health/ready")));
+        var api = await _services.StartAsync("api-server");
+        ApiBaseUrl = new Uri(api.BaseUrl);
+        Mocks = new MockEndpoints(new Uri((await openAi).BaseUrl), new Uri((await llamaParse).BaseUrl));
 
         var workers = Enumerable.Range(1, options.Local.Workers).Select(n => $"base-worker-{n}").ToList();
         foreach (var worker in workers)
             _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
-        await Task.WhenAll(workers.Prepend("api-server").Select(name => _services.StartAsync(name)));
+        await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));
         Control = new LocalServiceController(_services, _cluster, workers);
     }
 

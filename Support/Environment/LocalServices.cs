@@ -27,7 +27,7 @@ public sealed class LocalServices(string logDirectory, TimeSpan readyTimeout) : 
     public async Task<ServiceProcess> StartAsync(string name, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var definition = _definitions[name];
-        var port = definition.Port;
+        int? port = null;
         if (_running.Remove(name, out var previous))
         {
             port = previous.Port;
@@ -57,15 +57,15 @@ public sealed class LocalServices(string logDirectory, TimeSpan readyTimeout) : 
 
     public async ValueTask DisposeAsync()
     {
-        // All at once: each waits for its own process tree to end, and none depends on another's going.
-        await Task.WhenAll(_running.Values.Select(process => process.DisposeAsync().AsTask()));
+        foreach (var process in _running.Values.Reverse())
+            await process.DisposeAsync();
         _running.Clear();
     }
 }
 
-/// <summary>How to start one service and how to know it is ready (on a port chosen beforehand, when others must know it first).</summary>
+/// <summary>How to start one service and how to know it is ready.</summary>
 public sealed record LocalService(
-    string Name, string Binary, IReadOnlyDictionary<string, string?> Environment, Func<ServiceProcess, TimeSpan, Task> WaitUntilReady, int? Port = null)
+    string Name, string Binary, IReadOnlyDictionary<string, string?> Environment, Func<ServiceProcess, TimeSpan, Task> WaitUntilReady)
 {
     public static Func<ServiceProcess, TimeSpan, Task> Healthy(string path) => (process, timeout) => process.WaitForHealthyAsync(path, timeout);
 

@@ -33,6 +33,7 @@ public sealed class WorkloadSteps(
         foreach (var document in uploads.All.Select(u => u.Document.FileName).Distinct())
             uploads.All.Should().Contain(u => u.Document.FileName == document && u.Outcome.Accepted, $"{document} must have been accepted");
         var jobs = await Task.WhenAll(uploads.Accepted.Select(u => progress.UntilFinishedAsync(u.UserId, u.Outcome, limit)));
+        jobs.Should().NotBeEmpty("a batch was uploaded");
         jobs.Should().OnlyContain(j => j.Stage == "embedded" && j.State == "done",
             $"every document should be embedded; got {string.Join(", ", jobs.Select(j => j.ToString()))}");
     }

@@ -1,6 +1,6 @@
 Feature: Data integrity
   What comes out of the pipeline is exactly what went in: the stored file is the uploaded
-  file, its words are in the parsed content, and every chunk of it has exactly one vector.
+  file, its words are in the parsed content, and every chunk of it has exactly one vector: its own.
 
   Rule: A document goes from upload to embedded with its data intact
 
@@ -11,6 +11,7 @@ Feature: Data integrity
       And the stored file is byte-for-byte the uploaded file
       And the parsed content contains the document's own wording
       And every chunk has exactly one unit-length vector of the model's dimension
+      And each stored vector is the embedding of its own chunk's text
       And no staging row is left behind and no chunk is stored twice
 
       Examples:

@@ -28,6 +28,13 @@ Feature: Process restarts
       Then the frozen worker's late work changes nothing
 
     @gate @criterion:4.2-worker-restarts
+    Scenario: Work that outlasts a lease stays with the worker doing it
+      Given workers take longer than two leases over the "embedding" stage
+      When Dana uploads "simulated_insurance_document.pdf"
+      Then the document is embedded within 60 seconds
+      And one worker did all of its work, and no other worker took its lease over
+
+    @gate @criterion:4.2-worker-restarts
     Scenario: A worker asked to stop hands over its document in time
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "chunking" stage
       When that worker is asked to stop

@@ -25,6 +25,11 @@ public sealed class TimeoutOptions
     public int EnvironmentStartSeconds { get; set; } = 120;
     public int DocumentEmbeddedSeconds { get; set; } = 60;
     public int PollMilliseconds { get; set; } = 100;
+    /// <summary>
+    /// Multiplies every functional wait limit (each Waiter.UntilAsync timeout, e.g. "embedded within 60 seconds")
+    /// for a slow or shared machine: 2 gives every wait twice as long. Speed itself is judged by the 4.3 criteria.
+    /// </summary>
+    public double TimeScale { get; set; } = 1.0;
 }
 
 public sealed class WorkloadOptions

@@ -30,6 +30,8 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Timeouts:DocumentEmbeddedSeconds must be a positive number of seconds.";
         if (options.Timeouts.PollMilliseconds is <= 0 or > 5000)
             yield return "Acceptance:Timeouts:PollMilliseconds must be between 1 and 5000.";
+        if (options.Timeouts.TimeScale is < 1 or > 20)
+            yield return "Acceptance:Timeouts:TimeScale must be between 1 and 20 (it multiplies every functional wait limit).";
         if (options.Workload.Documents < 1)
             yield return "Acceptance:Workload:Documents must be at least 1.";
         if (options.Workload.Concurrency < 1)

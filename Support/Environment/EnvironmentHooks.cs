@@ -30,6 +30,10 @@ public sealed class EnvironmentHooks
             throw;
         }
 
+        // Timed before our own environment adds to the load: how starved the machine already is.
+        var canary = new CpuCanary();
+        testRun.TestRunContainer.RegisterInstanceAs(canary);
+
         var estimate = CostPreflight.Estimate(options);
         await CostPreflight.WriteAsync(runFolder.Path, options, estimate);
         if (CostPreflight.Refusal(options, estimate) is { } refusal)
@@ -57,7 +61,7 @@ public sealed class EnvironmentHooks
         container.RegisterInstanceAs(runFolder);
         container.RegisterInstanceAs(environment);
         container.RegisterInstanceAs(new RecoveryLedger());
-        await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null));
+        await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report()));
     }
 
     [AfterTestRun(Order = 1000)]
@@ -65,6 +69,15 @@ public sealed class EnvironmentHooks
     {
         if (testRun.TestRunContainer.IsRegistered<RecoveryLedger>())
             await testRun.TestRunContainer.Resolve<RecoveryLedger>().WriteAsync(testRun.TestRunContainer.Resolve<RunFolder>().Path);
+        if (testRun.TestRunContainer.IsRegistered<CpuCanary>() && testRun.TestRunContainer.IsRegistered<IPipelineEnvironment>())
+        {
+            // The run's starvation, as the canary saw it throughout, beside the environment's status.
+            var canary = testRun.TestRunContainer.Resolve<CpuCanary>();
+            await canary.DisposeAsync();
+            var environment = testRun.TestRunContainer.Resolve<IPipelineEnvironment>();
+            await WriteStatusAsync(testRun.TestRunContainer.Resolve<RunFolder>(),
+                new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report()));
+        }
         if (testRun.TestRunContainer.IsRegistered<IPipelineEnvironment>())
             await testRun.TestRunContainer.Resolve<IPipelineEnvironment>().DisposeAsync();
     }
@@ -73,5 +86,5 @@ public sealed class EnvironmentHooks
         File.WriteAllTextAsync(Path.Combine(runFolder.Path, "environment.json"),
             JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
 
-    private sealed record EnvironmentReport(string Status, string? Target, double? StartupSeconds, string? Error);
+    private sealed record EnvironmentReport(string Status, string? Target, double? StartupSeconds, string? Error, CpuCanaryReport? CpuCanary = null);
 }

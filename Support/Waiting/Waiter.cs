@@ -12,8 +12,10 @@ public sealed class Waiter(SuiteOptions options)
 {
     private TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Timeouts.PollMilliseconds);
 
+    /// <summary>Waits up to <paramref name="timeout"/> times the run's time scale (Acceptance:Timeouts:TimeScale, for slow machines).</summary>
     public async Task<T> UntilAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, Func<T, string> describe)
     {
+        timeout *= options.Timeouts.TimeScale;
         var clock = Stopwatch.StartNew();
         T last;
         while (true)

@@ -26,8 +26,9 @@ public static class DefectCatalogue
             "A burst of rate limiting is waited out exactly as OpenAI asks"),
         new("retry-non-retryable", "permanent provider refusals are retried",
             "An account without quota is set aside at once, without a retry storm"),
+        // The frozen worker's scenario gives up after 30 s without a takeover; the killed worker's waits 60 s after an undisturbed reference run.
         new("no-lease-reclaim", "a dead worker's job is never taken over",
-            "A worker killed while embedding is replaced without changing the result"),
+            "A worker frozen past its lease cannot overwrite the work of the one that took over"),
         new("no-fencing", "a worker that lost its lease still commits its stale stage",
             "A worker frozen past its lease cannot overwrite the work of the one that took over"),
         new("duplicate-chunk-insert", "re-running chunking after a crash stores a second set of chunks",
@@ -58,6 +59,12 @@ public static class DefectCatalogue
             "Four workers finish nearly four times as many documents a minute as one"),
         new("keep-processed-documents", "workers keep every document's bytes, text and vectors from the providers for good (a memory leak)",
             "Services keep memory, files and connections bounded while documents keep arriving"),
+        new("lease-lapses-in-long-work", "lease renewals leave the expiry where the claim set it, so long work lapses and a second worker starts the same stage",
+            "Work that outlasts a lease stays with the worker doing it"),
+        new("identity-by-file-name", "an upload is taken for this user's earlier document with the same file name, whatever its bytes",
+            "A revised policy under the same name is a new document"),
+        new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
+            "A multi-page claims handbook arrives intact"),
     ];
 }
 

@@ -13,8 +13,13 @@ public static class SuiteRun
         .Single(a => a.Key == "AcceptanceSuite").Value!;
 
     /// <summary>Runs the scenarios whose names contain any of <paramref name="scenarios"/>; returns each one's xUnit result.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(IEnumerable<string> scenarios, string? defects)
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(IEnumerable<string> scenarios, string? defects) =>
+        (await RunTimedAsync(scenarios, defects)).Results;
+
+    /// <summary>As <see cref="RunAsync"/>, with where the time went: the whole child run and its environment's start.</summary>
+    public static async Task<SuiteRunResult> RunTimedAsync(IEnumerable<string> scenarios, string? defects)
     {
+        var clock = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory("defect-catalogue-").FullName;
         try
         {
@@ -47,12 +52,30 @@ public static class SuiteRun
             var results = Path.Combine(folder, "results.xml");
             if (!File.Exists(results))
                 throw new InvalidOperationException($"The suite wrote no results (exit {process.ExitCode}).\n{await output}\n{await errors}");
-            return XDocument.Load(results).Descendants("test")
+            var outcomes = XDocument.Load(results).Descendants("test")
                 .ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!);
+            return new SuiteRunResult(outcomes, clock.Elapsed, EnvironmentStart(Path.Combine(folder, "reports", "environment.json")));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The environment's start time as the suite recorded it (environment.json), when it did.</summary>
+    private static TimeSpan? EnvironmentStart(string environmentJson)
+    {
+        if (!File.Exists(environmentJson)) return null;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(environmentJson));
+        return json.RootElement.TryGetProperty("startupSeconds", out var seconds) && seconds.ValueKind == System.Text.Json.JsonValueKind.Number
+            ? TimeSpan.FromSeconds(seconds.GetDouble())
+            : null;
+    }
+}
+
+/// <summary>One child run of the suite: each scenario's xUnit result, how long the run took and how long its environment took to start.</summary>
+public sealed record SuiteRunResult(IReadOnlyDictionary<string, string> Results, TimeSpan Total, TimeSpan? EnvironmentStart)
+{
+    public override string ToString() =>
+        $"{Total.TotalSeconds:0.0} s in all, environment start {(EnvironmentStart is { } start ? $"{start.TotalSeconds:0.0} s" : "unknown")}";
 }

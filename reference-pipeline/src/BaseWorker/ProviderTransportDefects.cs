@@ -16,6 +16,7 @@ namespace BaseWorker;
 /// <item>keep-processed-documents: every request and answer to and from the providers (the document's
 /// bytes, its parsed text, its chunks and vectors) is kept in a static list for the life of the
 /// process: a memory leak that grows with every document processed.</item>
+/// <item>misplaced-vectors: see <see cref="MisplacedVectors"/>.</item>
 /// </list>
 /// </summary>
 public static class ProviderTransportDefects
@@ -29,6 +30,8 @@ public static class ProviderTransportDefects
             transport = new OneAtATimeHandler(services.GetRequiredService<NpgsqlDataSource>()) { InnerHandler = transport };
         if (defects.IsOn(PipelineDefects.KeepProcessedDocuments))
             transport = new KeepEverythingHandler { InnerHandler = transport };
+        if (defects.IsOn(PipelineDefects.MisplacedVectors))
+            transport = MisplacedVectors.Over(transport);
         return transport;
     }
 

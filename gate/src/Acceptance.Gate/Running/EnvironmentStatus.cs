@@ -6,7 +6,7 @@ namespace Acceptance.Gate.Running;
 /// What the suite's environment hook wrote about starting the target (environment.json in the run
 /// folder): ready, failed to start, or refused its configuration.
 /// </summary>
-public sealed record EnvironmentStatus(string Status, string? Target, double? StartupSeconds, string? Error)
+public sealed record EnvironmentStatus(string Status, string? Target, double? StartupSeconds, string? Error, CpuSlowdown? CpuCanary = null)
 {
     public const string FileName = "environment.json";
 
@@ -20,4 +20,16 @@ public sealed record EnvironmentStatus(string Status, string? Target, double? St
             ? JsonSerializer.Deserialize<EnvironmentStatus>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
             : null;
     }
+}
+
+/// <summary>
+/// The suite's CPU canary (Support/Environment/CpuCanary): wall time over CPU time of a small fixed
+/// workload, at the environment's start and sampled through the run. 1.0 means the machine never starved it.
+/// </summary>
+public sealed record CpuSlowdown(double? AtStart, double? Median, double? Worst, int Samples)
+{
+    public override string ToString() =>
+        $"{Figure(AtStart)} at start, median {Figure(Median)}, worst {Figure(Worst)} over {Samples} sample(s) (1.0× = not starved)";
+
+    private static string Figure(double? slowdown) => slowdown is { } s ? $"{s:0.0}×" : "unknown";
 }

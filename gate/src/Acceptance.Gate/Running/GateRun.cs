@@ -74,6 +74,7 @@ public static class GateRun
 
         var messages = Path.Combine(runFolder, "cucumber-messages.ndjson");
         var results = File.Exists(messages) ? MessageStreamReader.Read(messages) : RunResults.Empty;
+        if (environment.CpuCanary is { } cpu) configuration["cpuSlowdown"] = cpu.ToString();
         var (commit, branch) = RunIdentityReader.Read(repositoryRoot);
         var identity = new RunIdentity(commit, branch, options.Target, Environment.MachineName, null, clock.Elapsed, configuration);
         var report = ReadinessEvaluator.Evaluate(

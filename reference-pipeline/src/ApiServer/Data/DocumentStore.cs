@@ -7,20 +7,32 @@ namespace ApiServer.Data;
 /// <summary>Documents and the job each upload creates. All SQL for them is here.</summary>
 public sealed class DocumentStore(PipelineDatabase database, PipelineDefects defects)
 {
+    /// <summary>
+    /// The document an upload is the same as: this user's with these bytes. Under the test-only
+    /// identity-by-file-name defect, this user's with the same file name instead.
+    /// </summary>
+    public Task<UploadResult?> FindExistingAsync(string userId, string sha256, string fileName, CancellationToken ct) =>
+        defects.IsOn(PipelineDefects.IdentityByFileName)
+            ? FindAsync(userId, "d.filename = @key", fileName, ct)
+            : FindByContentAsync(userId, sha256, ct);
+
     /// <summary>The document this user already uploaded with these bytes, if any (deduplication).</summary>
-    public async Task<UploadResult?> FindByContentAsync(string userId, string sha256, CancellationToken ct)
+    public Task<UploadResult?> FindByContentAsync(string userId, string sha256, CancellationToken ct) =>
+        FindAsync(userId, "d.sha256 = @key", sha256, ct);
+
+    private async Task<UploadResult?> FindAsync(string userId, string match, string key, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             SELECT d.document_id, j.job_id, j.correlation_id, j.stage, j.state
             FROM upload_pipeline.documents d
             JOIN upload_pipeline.upload_jobs j ON j.document_id = d.document_id
-            WHERE d.user_id = @user_id AND d.sha256 = @sha256
+            WHERE d.user_id = @user_id AND {match}
             ORDER BY j.created_at
             LIMIT 1
             """, connection);
         command.Parameters.AddWithValue("user_id", userId);
-        command.Parameters.AddWithValue("sha256", sha256);
+        command.Parameters.AddWithValue("key", key);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new UploadResult(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), Deduplicated: true,

@@ -77,7 +77,7 @@ public sealed class UploadService(
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
         // Test-only defect: a per-upload suffix, so neither the lookup nor the unique (user, sha256) key ever matches.
         if (defects.IsOn(PipelineDefects.SkipDeduplication)) sha256 += $"+{documentId:N}";
-        if (await store.FindByContentAsync(userId, sha256, ct) is { } existing)
+        if (await store.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
         {
             return existing.State == Pipeline.Core.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
                 ? await RestartAsync(existing, userId, ct)

@@ -72,6 +72,15 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the OpenAI throttle is bypassed: no concurrency cap, no pause for x-ratelimit-*, Retry-After or backoff.</summary>
     public const string UnthrottledOpenAi = "unthrottled-openai";
 
+    /// <summary>base-worker: each embeddings answer's vectors are handed back rotated by one, so a batch's vectors are stored against its neighbours' chunks.</summary>
+    public const string MisplacedVectors = "misplaced-vectors";
+
+    /// <summary>base-worker: lease renewals report success but leave the expiry the claim set, so work longer than a lease lapses and a second worker starts the same stage.</summary>
+    public const string LeaseLapsesInLongWork = "lease-lapses-in-long-work";
+
+    /// <summary>api-server: an upload is taken for the same document as one of this user's with the same file name, whatever its bytes.</summary>
+    public const string IdentityByFileName = "identity-by-file-name";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -87,6 +96,7 @@ public sealed class PipelineDefects
         UnthrottledOpenAi,
         SerialiseEmbeddings,
         KeepProcessedDocuments,
+        MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -128,10 +128,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     {
         // Without fencing a worker cannot tell that its lease was taken over, so it "renews" anyway.
         var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
+        var expiry = defects.IsOn(PipelineDefects.LeaseLapsesInLongWork) ? "lease_expires_at" : "now() + @lease";
         await using var command = db.CreateCommand($"""
             WITH renewed AS (
                 UPDATE upload_pipeline.upload_jobs
-                SET lease_expires_at = now() + @lease
+                SET lease_expires_at = {expiry}
                 WHERE job_id = @job_id {fence} AND state = 'working'
                 RETURNING job_id)
             SELECT (SELECT count(*) FROM renewed), lease_token FROM upload_pipeline.upload_jobs WHERE job_id = @job_id

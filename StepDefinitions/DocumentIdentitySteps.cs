@@ -1,0 +1,34 @@
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Drivers;
+using Acceptance.Support.TestData;
+using FluentAssertions;
+using Pipeline.TestKit;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>A document's identity is its owner and its bytes: a file name says nothing about which document it is.</summary>
+[Binding]
+public sealed class DocumentIdentitySteps(PipelineApiDriver api, ScenarioUsers users, UploadedDocuments uploads)
+{
+    /// <summary>Another real document's bytes stand in for the revision: a valid PDF that differs from the first.</summary>
+    private const string Revision = "claims_handbook_2025.pdf";
+
+    [When("{persona} uploads a revised {document} under the same name")]
+    public async Task WhenPersonaUploadsARevision(Persona persona, TestDocument original)
+    {
+        var revised = TestDocuments.Get(Revision) with { FileName = original.FileName };
+        revised.Sha256.Should().NotBe(original.Sha256, "a revision has other bytes");
+        var userId = users.IdOf(persona.Name);
+        uploads.Add(new Upload(userId, revised, await api.UploadAsync(userId, revised.FileName, revised.Bytes)));
+    }
+
+    [Then("the revised upload is a new document, not the first one")]
+    public void ThenTheRevisionIsANewDocument()
+    {
+        var (first, revised) = (uploads.All[^2].Outcome, uploads.All[^1].Outcome);
+        revised.Accepted.Should().BeTrue($"a revision is a valid upload ({revised.StatusCode} {revised.ErrorKey})");
+        revised.Deduplicated.Should().BeFalse("other bytes are another document, whatever the file is called");
+        revised.DocumentId.Should().NotBe(first.DocumentId);
+    }
+}

@@ -90,18 +90,24 @@ fi
 sdk_version="$(dotnet --version)"
 dotnet_root="$(dotnet --list-sdks | awk -v v="$sdk_version" '$1 == v { gsub(/[][]/, "", $2); sub(/\/sdk$/, "", $2); print $2 }')"
 [ -x "$dotnet_root/dotnet" ] || { say "could not find this machine's .NET install (dotnet --list-sdks)" >&2; exit 1; }
-dotnet_inputs="dotnet-$sdk_version"
+local_cas=(/usr/local/share/ca-certificates/*.crt)
+[ -e "${local_cas[0]}" ] || local_cas=()
+dotnet_inputs="dotnet-$sdk_version-$(cat "$definitions"/dotnet-*.Dockerfile "${local_cas[@]}" | sha256sum | cut -c1-16)"
 if up_to_date "$runtime_image" "$dotnet_inputs" && up_to_date "$sdk_image" "$dotnet_inputs"; then
   say "$runtime_image and $sdk_image are up to date (.NET SDK $sdk_version)"
 else
   context="$cache/dotnet-context"
   rm -rf "$context"
   cp -al "$dotnet_root" "$context" 2>/dev/null || cp -a "$dotnet_root" "$context"
+  # The machine's local certificate authorities (e.g. a TLS-inspecting proxy's), trusted inside too.
+  mkdir -p "$context/local-ca-certificates"
+  [ ${#local_cas[@]} -eq 0 ] || cp "${local_cas[@]}" "$context/local-ca-certificates/"
   begin "building $runtime_image from $dotnet_root"
   build "$runtime_image" "$dotnet_inputs" "$definitions/dotnet-runtime.Dockerfile" "$context" "DEBIAN_IMAGE=$debian_image"
   done_step
   begin "building $sdk_image (.NET SDK $sdk_version)"
-  build "$sdk_image" "$dotnet_inputs" "$definitions/dotnet-sdk.Dockerfile" "$context" "RUNTIME_IMAGE=$runtime_image"
+  build "$sdk_image" "$dotnet_inputs" "$definitions/dotnet-sdk.Dockerfile" "$context" "RUNTIME_IMAGE=$runtime_image" \
+    "NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}"
   done_step
   rm -rf "$context"
 fi

@@ -7,7 +7,11 @@ COPY sdk/ /usr/share/dotnet/sdk/
 COPY sdk-manifests/ /usr/share/dotnet/sdk-manifests/
 COPY packs/ /usr/share/dotnet/packs/
 COPY templates/ /usr/share/dotnet/templates/
-ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+# As on this machine (the script passes its setting): where revocation lists cannot be fetched,
+# NuGet checks package signatures offline.
+ARG NUGET_CERT_REVOCATION_MODE=online
+ENV NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
     DOTNET_GENERATE_ASPNET_CERTIFICATE=false \
     NUGET_XMLDOC_MODE=skip

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.TestKit.Tests.Compose;
@@ -134,13 +133,14 @@ public sealed partial class ComposeFileTests
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
-    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
+    // A key of the mapping itself or, as compose reads YAML merge keys, of the mapping merged into it (<<: *anchor).
+    private static string Scalar(YamlMappingNode node, string key) =>
+        ((YamlScalarNode)(Child(node, key) ?? ((YamlMappingNode)node["<<"])[key])).Value!;
 
     private static YamlMappingNode LoadServices()
     {
         var yaml = new YamlStream();
-        // Merge keys (<<: *anchor) resolved, as compose resolves them.
-        yaml.Load(new MergingParser(new Parser(new StringReader(ComposeText))));
+        yaml.Load(new StringReader(ComposeText));
         return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
     }
 

@@ -49,8 +49,23 @@ public sealed partial class ComposeContainers(DockerCompose docker, Waiter waite
     }
 
     /// <summary>Waits until every container of the project runs and reports itself healthy.</summary>
-    public Task UntilAllHealthyAsync(TimeSpan timeout) =>
-        waiter.UntilAsync("every compose container running and healthy", ListAsync,
+    public Task UntilAllHealthyAsync(TimeSpan timeout) => UntilAllHealthyAsync(timeout, ListAsync);
+
+    /// <summary>
+    /// As <see cref="UntilAllHealthyAsync(TimeSpan)"/>, for a fresh start: a container that has exited
+    /// or is being restarted after a crash will not become healthy, so that fails at once, with its log's end.
+    /// </summary>
+    public Task UntilAllStartedHealthyAsync(TimeSpan timeout) => UntilAllHealthyAsync(timeout, async () =>
+    {
+        var containers = await ListAsync();
+        if (containers.FirstOrDefault(c => c.State is "exited" or "dead" or "restarting") is { } crashed)
+            throw new InvalidOperationException($"{crashed.Name} crashed while starting ({crashed.Status}); the end of its log:\n" +
+                await docker.DockerAsync("logs", "--tail", "20", crashed.Id));
+        return containers;
+    });
+
+    private Task UntilAllHealthyAsync(TimeSpan timeout, Func<Task<IReadOnlyList<ComposeContainer>>> probe) =>
+        waiter.UntilAsync("every compose container running and healthy", probe,
             containers => containers.Count > 0 && containers.All(c => c.Healthy),
             timeout,
             containers => string.Join(", ", containers.Select(c => $"{c.Name} {c.Status}")));

@@ -52,7 +52,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment
         try
         {
             await compose.ComposeAsync(BuildAndStartWithin, "up", "-d", "--build");
-            await containers.UntilAllHealthyAsync(HealthyWithin);
+            await containers.UntilAllStartedHealthyAsync(HealthyWithin);
         }
         catch
         {

@@ -70,9 +70,8 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
     /// </summary>
     public async Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var overrideFile = Path.Combine(settingsFolder, "workers.override.yml");
-        var environment = settings.Select(s => $"      {s.Key}: {Quoted(s.Value)}");
-        await File.WriteAllLinesAsync(overrideFile, ["services:", $"  {ComposeContainers.WorkerService}:", "    environment:", .. environment]);
+        var overrideFile = await ComposeOverride.WriteAsync(
+            Path.Combine(settingsFolder, "workers.override.yml"), ComposeContainers.WorkerService, settings);
         _workersCustomised = true;
         await compose.WithOverride(overrideFile).ComposeAsync("up", "-d", "--no-deps", "--force-recreate", ComposeContainers.WorkerService);
         await containers.UntilAllHealthyAsync(HealthyWithin);
@@ -85,6 +84,8 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
     {
         await compose.ComposeAsync("start", "postgres");
         await containers.UntilAllHealthyAsync(HealthyWithin);
+        // The suite's own pooled connections died with the old server; start afresh, as locally.
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
     public async Task RestoreAsync()
@@ -100,6 +101,4 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
         }
         await containers.UntilAllHealthyAsync(HealthyWithin);
     }
-
-    private static string Quoted(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 }

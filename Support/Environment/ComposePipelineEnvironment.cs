@@ -47,6 +47,8 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment
         var (compose, missing) = await DockerCompose.FindAsync(ComposeFile, PublishedPorts(options.Compose));
         if (compose is null)
             throw new InvalidOperationException($"The compose target cannot start: {missing}.");
+        compose = compose.WithOverride(await ComposeOverride.WriteAsync(
+            Path.Combine(logFolder, "suite.override.yml"), ComposeContainers.WorkerService, WorkerTimings(options.Local)));
         var containers = new ComposeContainers(compose, new Waiter(options));
         var environment = new ComposePipelineEnvironment(options.Compose, compose, containers, logFolder);
         try
@@ -68,6 +70,25 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment
         _ = _logs.Files; // the services' last words, kept in the run folder
         await _compose.ComposeAsync("down", "-v", "--remove-orphans");
     }
+
+    /// <summary>
+    /// The workers' test timings (short leases and back-offs, as the local target's), so scenarios
+    /// measure the same recovery on both targets rather than production defaults meant for hours.
+    /// </summary>
+    private static Dictionary<string, string> WorkerTimings(LocalOptions local) => new()
+    {
+        ["Worker__Concurrency"] = Text(local.JobsPerWorker),
+        ["Worker__LeaseSeconds"] = Text(local.LeaseSeconds),
+        ["Worker__MaxAttempts"] = Text(local.MaxAttempts),
+        ["Worker__BackoffBaseMs"] = Text(local.BackoffBaseMs),
+        ["Worker__BackoffMaxMs"] = Text(local.BackoffMaxMs),
+        ["Worker__ParsePollSeconds"] = Text(local.ParsePollSeconds),
+        ["Worker__ShutdownDeadlineSeconds"] = Text(local.ShutdownDeadlineSeconds),
+        ["Worker__RetryWindowSeconds"] = Text(local.RetryWindowSeconds),
+        ["Worker__RevivalIntervalSeconds"] = Text(local.RevivalIntervalSeconds),
+    };
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The ports docker-compose.yml publishes follow the suite's settings, so both agree.</summary>
     private static Dictionary<string, string> PublishedPorts(ComposeOptions options) => new()

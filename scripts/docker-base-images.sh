@@ -14,6 +14,8 @@
 #                                                   compose tests start), at low CPU priority
 #   scripts/docker-base-images.sh --rebuild        builds everything again (the debootstrap tarball
 #                                                   in the cache is reused; delete it to refresh)
+#   scripts/docker-base-images.sh --background     RUN steps capped at half a CPU, for a build that
+#                                                   runs beside timing-sensitive tests (scripts/test.sh)
 # Needs a running Docker engine and root (debootstrap). Cache: $PIPELINE_IMAGE_CACHE, default
 # /var/cache/pipeline-images. Every step prints how long it took.
 set -euo pipefail
@@ -21,11 +23,13 @@ cd "$(dirname "$0")/.."
 
 with_pipeline=false
 rebuild=false
+limits=()
 for argument in "$@"; do
   case "$argument" in
     --with-pipeline) with_pipeline=true ;;
     --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --background) limits+=(--cpu-period 100000 --cpu-quota 50000) ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -36,9 +40,10 @@ debian_image=pipeline-local/debian:bookworm
 runtime_image=pipeline-local/dotnet-aspnet:10.0
 sdk_image=pipeline-local/dotnet-sdk:10.0
 postgres_image=pipeline-local/postgres:15
-# RUN steps of image builds get a small CPU share, so a build in the background of a test run
-# yields to the timing-sensitive scenarios (docker build runs them in the engine, not under nice).
-build_cpu_shares=128
+# RUN steps of image builds get a small CPU share (and with --background a hard cap), so a build
+# beside a test run yields to the timing-sensitive scenarios: docker build runs them in the
+# engine, where the caller's nice does not reach.
+limits+=(--cpu-shares 128)
 
 say() { echo "docker-base-images: $*"; }
 step_started=0
@@ -58,7 +63,7 @@ build() { # image inputs dockerfile context [build-arg...]
   local image=$1 inputs=$2 dockerfile=$3 context=$4; shift 4
   local arguments=()
   for build_arg in "$@"; do arguments+=(--build-arg "$build_arg"); done
-  docker build --quiet --cpu-shares "$build_cpu_shares" --label "pipeline.inputs=$inputs" \
+  docker build --quiet "${limits[@]}" --label "pipeline.inputs=$inputs" \
     "${arguments[@]}" --file "$dockerfile" --tag "$image" "$context" >/dev/null
 }
 
@@ -132,7 +137,7 @@ EOF
 if $with_pipeline; then
   for target in api-server base-worker mock-llamaparse mock-openai; do
     begin "building document-pipeline/$target:local (restores packages from NuGet the first time)"
-    docker build --quiet --cpu-shares "$build_cpu_shares" --target "$target" \
+    docker build --quiet "${limits[@]}" --target "$target" \
       --build-arg "SDK_IMAGE=$sdk_image" --build-arg "RUNTIME_IMAGE=$runtime_image" \
       --file reference-pipeline/Dockerfile --tag "document-pipeline/$target:local" . >/dev/null
     done_step

@@ -12,11 +12,11 @@ mkdir -p "$results"
 export REQNROLL_REPORTS_DIR="$results/acceptance"
 
 # The compose target's images (minutes on a fresh machine: debootstrap, NuGet restores inside
-# containers) build in the background, at low priority, while the other tests run; the compose
+# containers) build in the background, niced and capped at half a CPU, while the other tests run; the compose
 # tests wait for the marker it leaves (its exit code) and report the log if it failed.
 export COMPOSE_IMAGES_DONE="$results/compose-images.done"
 if docker info >/dev/null 2>&1; then
-  (nice -n 10 ionice -c 3 bash scripts/docker-base-images.sh --with-pipeline >"$results/compose-images.log" 2>&1
+  (nice -n 10 ionice -c 3 bash scripts/docker-base-images.sh --with-pipeline --background >"$results/compose-images.log" 2>&1
    echo $? >"$COMPOSE_IMAGES_DONE") &
 fi
 

@@ -5,7 +5,9 @@
 #                                     Alertmanager (promtool checks the alert rules; the monitoring
 #                                     scenarios run both as child processes), Node.js and npm (the
 #                                     official provider clients), Chromium (the browser test of the
-#                                     readiness page and living documentation drives it)
+#                                     readiness page and living documentation drives it), Docker
+#                                     (docker.io, docker-compose 1.29, debootstrap; the engine is
+#                                     started when it is not running) for the compose target
 #   scripts/setup.sh --with-chromium  the same (kept for older callers)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
@@ -15,7 +17,7 @@ with_chromium=true
 for argument in "$@"; do
   case "$argument" in
     --with-chromium) with_chromium=true ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -37,6 +39,11 @@ command -v npm >/dev/null 2>&1 || wanted+=(npm)
 command -v promtool >/dev/null 2>&1 || wanted+=(prometheus)
 command -v prometheus-alertmanager >/dev/null 2>&1 || wanted+=(prometheus-alertmanager)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromium); fi
+# Docker for the compose target: Debian's engine, docker-compose 1.29 (Compose v2 is not packaged
+# in Debian 12) and debootstrap (scripts/docker-base-images.sh builds local base images with it).
+command -v dockerd >/dev/null 2>&1 || wanted+=(docker.io)
+command -v docker-compose >/dev/null 2>&1 || wanted+=(docker-compose)
+command -v debootstrap >/dev/null 2>&1 || wanted+=(debootstrap)
 
 if [ ${#wanted[@]} -gt 0 ]; then
   say "installing ${wanted[*]}"
@@ -90,8 +97,30 @@ else
   say "official npm clients already installed in $contract"
 fi
 
+# The Docker engine, started like PostgreSQL is installed: only if it is not already answering.
+# Where it cannot start (no privileges for containers), the compose tests say so and are skipped.
+docker_state="not installed"
+if command -v dockerd >/dev/null 2>&1; then
+  if docker info >/dev/null 2>&1; then
+    docker_state="running"
+  else
+    say "starting the Docker engine (log: /var/log/dockerd.log)"
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+      systemctl start docker >/dev/null 2>&1 || true
+    fi
+    docker info >/dev/null 2>&1 || (setsid nohup dockerd >>/var/log/dockerd.log 2>&1 </dev/null &)
+    for _ in $(seq 1 30); do
+      docker info >/dev/null 2>&1 && break
+      sleep 1 # no event to wait on: dockerd has just been launched and opens its socket when ready
+    done
+    if docker info >/dev/null 2>&1; then docker_state="running"
+    else docker_state="could not start (see /var/log/dockerd.log); compose tests will be skipped"; fi
+  fi
+fi
+
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 say "PostgreSQL binaries: ${bin:-missing}; fonts: /usr/share/fonts/truetype/dejavu"
 say "promtool: $(command -v promtool || echo missing); alertmanager: $(command -v prometheus-alertmanager || echo missing)"
 $with_chromium && say "chromium: $(command -v chromium || echo missing)"
+say "docker engine: $docker_state; compose: $(command -v docker-compose || echo missing)"
 say "done"

@@ -1,60 +1,104 @@
-using Acceptance.Support.Environment;
+using System.Globalization;
 
 namespace Acceptance.Support.Control;
 
 /// <summary>
 /// Controls the compose target with docker: services by their compose names, single workers by
-/// container (a worker's id is its container's hostname, which is what the queue records as holder).
+/// container (see <see cref="ComposeContainers.ResolveAsync"/>). Every verb that brings something
+/// back waits until docker reports it healthy again.
 /// </summary>
-public sealed class ComposeServiceController(DockerCompose docker) : IServiceController
+public sealed class ComposeServiceController(DockerCompose compose, ComposeContainers containers, string settingsFolder) : IServiceController
 {
+    private static readonly TimeSpan HealthyWithin = TimeSpan.FromSeconds(120);
+    private bool _workersCustomised;
+
     public string? CannotControlBecause => null;
 
     public IReadOnlyList<string> Workers =>
-        docker.ComposeAsync("ps", "-q", "base-worker").GetAwaiter().GetResult()
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(id => id[..12]).ToList();
+        containers.ListAsync().GetAwaiter().GetResult()
+            .Where(c => c.Service == ComposeContainers.WorkerService && c.Running).Select(c => c.Name).ToList();
 
     public bool IsRunning(string service) =>
-        docker.ComposeAsync("ps", "--status", "running", "-q", service).GetAwaiter().GetResult().Trim().Length > 0;
+        containers.IsRunningAsync(service).GetAwaiter().GetResult();
 
-    public Task KillAsync(string service) => Workers.Contains(service)
-        ? docker.RunAsync(["kill", "--signal", "KILL", service])
-        : docker.ComposeAsync("kill", "-s", "KILL", service);
+    public async Task KillAsync(string service)
+    {
+        foreach (var container in await containers.ResolveAsync(service))
+            await compose.DockerAsync("kill", "--signal", "KILL", container.Id);
+    }
 
     public async Task<GracefulStop> StopGracefullyAsync(string service, TimeSpan deadline)
     {
+        var container = (await containers.ResolveAsync(service))[0];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var seconds = ((int)deadline.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await (Workers.Contains(service)
-            ? docker.RunAsync(["stop", "--time", seconds, service])
-            : docker.ComposeAsync("stop", "--timeout", seconds, service));
-        var exitCode = int.Parse((await docker.RunAsync(["inspect", "--format", "{{.State.ExitCode}}", service])).Trim(),
-            System.Globalization.CultureInfo.InvariantCulture);
-        return new GracefulStop(clock.Elapsed < deadline, exitCode, clock.Elapsed);
+        // docker stop sends SIGTERM and, past --time, SIGKILL; the exit code tells which ended it.
+        await compose.DockerAsync("stop", "--time", ((int)deadline.TotalSeconds).ToString(CultureInfo.InvariantCulture), container.Id);
+        var took = clock.Elapsed;
+        var exitCode = int.Parse((await compose.DockerAsync("inspect", "--format", "{{.State.ExitCode}}", container.Id)).Trim(), CultureInfo.InvariantCulture);
+        return new GracefulStop(took < deadline && exitCode != 137, exitCode, took);
     }
 
-    public Task PauseAsync(string service) => Workers.Contains(service) ? docker.RunAsync(["pause", service]) : docker.ComposeAsync("pause", service);
-    public Task ResumeAsync(string service) => Workers.Contains(service) ? docker.RunAsync(["unpause", service]) : docker.ComposeAsync("unpause", service);
-    public Task StartAsync(string service) => docker.ComposeAsync("up", "-d", "--wait", service);
-    public Task RestartAsync(string service) => docker.ComposeAsync("restart", service);
+    public async Task PauseAsync(string service)
+    {
+        foreach (var container in await containers.ResolveAsync(service))
+            await compose.DockerAsync("pause", container.Id);
+    }
 
-    public Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings) =>
-        new DockerCompose(ComposeFile, settings).ComposeAsync("up", "-d", "--wait", "--force-recreate", "base-worker");
+    public async Task ResumeAsync(string service)
+    {
+        foreach (var container in await containers.ResolveAsync(service))
+            await compose.DockerAsync("unpause", container.Id);
+    }
+
+    public async Task StartAsync(string service)
+    {
+        foreach (var container in await containers.ResolveAsync(service))
+            await compose.DockerAsync("start", container.Id);
+        await containers.UntilAllHealthyAsync(HealthyWithin);
+    }
+
+    public async Task RestartAsync(string service)
+    {
+        foreach (var container in await containers.ResolveAsync(service))
+            await compose.DockerAsync("restart", container.Id);
+        await containers.UntilAllHealthyAsync(HealthyWithin);
+    }
+
+    /// <summary>
+    /// Recreates the workers with the settings added to their environment by an override file, so
+    /// any setting reaches them (not only those docker-compose.yml interpolates).
+    /// </summary>
+    public async Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var overrideFile = await ComposeOverride.WriteAsync(
+            Path.Combine(settingsFolder, "workers.override.yml"), ComposeContainers.WorkerService, settings);
+        _workersCustomised = true;
+        await compose.WithOverride(overrideFile).ComposeAsync("up", "-d", "--no-deps", "--force-recreate", ComposeContainers.WorkerService);
+        await containers.UntilAllHealthyAsync(HealthyWithin);
+    }
 
     public Task StopDatabaseAsync(bool immediately) =>
-        immediately ? docker.ComposeAsync("kill", "-s", "KILL", "postgres") : docker.ComposeAsync("stop", "postgres");
+        immediately ? compose.ComposeAsync("kill", "-s", "SIGKILL", "postgres") : compose.ComposeAsync("stop", "postgres");
 
-    public Task StartDatabaseAsync() => docker.ComposeAsync("up", "-d", "--wait", "postgres");
+    public async Task StartDatabaseAsync()
+    {
+        await compose.ComposeAsync("start", "postgres");
+        await containers.UntilAllHealthyAsync(HealthyWithin);
+        // The suite's own pooled connections died with the old server; start afresh, as locally.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
 
     public async Task RestoreAsync()
     {
-        foreach (var paused in (await docker.ComposeAsync("ps", "--status", "paused", "--services")).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            await docker.ComposeAsync("unpause", paused.Trim());
-        await docker.ComposeAsync("up", "-d", "--wait");
-        // Workers back to their usual settings (a scenario may have given them test-only delays).
-        await docker.ComposeAsync("up", "-d", "--wait", "--force-recreate", "--no-deps", "base-worker");
+        foreach (var paused in (await containers.ListAsync()).Where(c => c.State == "paused"))
+            await compose.DockerAsync("unpause", paused.Id);
+        // Stopped or killed services are started again; workers given test-only settings get their usual ones back.
+        await compose.ComposeAsync("up", "-d", "--no-recreate");
+        if (_workersCustomised)
+        {
+            await compose.ComposeAsync("up", "-d", "--no-deps", "--force-recreate", ComposeContainers.WorkerService);
+            _workersCustomised = false;
+        }
+        await containers.UntilAllHealthyAsync(HealthyWithin);
     }
-
-    private string ComposeFile => ComposePipelineEnvironment.ComposeFile;
 }

@@ -2,24 +2,87 @@ using System.Diagnostics;
 
 namespace Acceptance.Support.Control;
 
-/// <summary>Runs docker (compose) commands against the repository's docker-compose.yml and fails with their output.</summary>
-public sealed class DockerCompose(string composeFile, IReadOnlyDictionary<string, string> environment)
+/// <summary>
+/// Runs docker and compose commands for the repository's docker-compose.yml under one project name,
+/// with whichever compose exists here: the v2 plugin (`docker compose`) or docker-compose 1.29
+/// (Debian 12 packages only the latter). Fails with the command's own output.
+/// </summary>
+public sealed class DockerCompose
 {
-    public Task<string> ComposeAsync(params string[] arguments) =>
-        RunAsync(["compose", "-f", composeFile, .. arguments]);
+    public const string ProjectName = "document-pipeline";
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    private readonly string[] _composeCommand;
+    private readonly IReadOnlyList<string> _files;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    public async Task<string> RunAsync(IReadOnlyList<string> arguments, TimeSpan? timeout = null)
+    private DockerCompose(string[] composeCommand, IReadOnlyList<string> files, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        _composeCommand = composeCommand;
+        _files = files;
+        _environment = environment;
+    }
+
+    /// <summary>`docker compose` or `docker-compose`, whichever answers; null when neither does, with the reason.</summary>
+    public static async Task<(DockerCompose? Compose, string? Missing)> FindAsync(string composeFile, IReadOnlyDictionary<string, string> environment)
+    {
+        string[][] candidates = [["docker", "compose"], ["docker-compose"]];
+        foreach (var candidate in candidates)
+            if (await AnswersAsync([.. candidate, "version"]))
+                return (new DockerCompose(candidate, [composeFile], environment), null);
+        return (null, "neither `docker compose` (Compose v2) nor `docker-compose` is installed (scripts/setup.sh installs docker-compose)");
+    }
+
+    public string Command => string.Join(' ', _composeCommand);
+
+    /// <summary>The same project with another compose file layered on top (e.g. test-only settings for one service).</summary>
+    public DockerCompose WithOverride(string overrideFile) => new(_composeCommand, [.. _files, overrideFile], _environment);
+
+    public Task<string> ComposeAsync(params string[] arguments) => ComposeAsync(DefaultTimeout, arguments);
+
+    public Task<string> ComposeAsync(TimeSpan timeout, params string[] arguments) =>
+        RunAsync(_composeCommand[0], [.. _composeCommand[1..], "-p", ProjectName, .. _files.SelectMany(f => new[] { "-f", f }), .. arguments], timeout);
+
+    public Task<string> DockerAsync(params string[] arguments) => RunAsync("docker", arguments, DefaultTimeout);
+
+    private async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        var (exitCode, output, errors) = await ExecuteAsync(program, arguments, _environment, timeout);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {errors.Trim()} {output.Trim()}".Trim());
+        return output;
+    }
+
+    private static async Task<bool> AnswersAsync(IReadOnlyList<string> command)
+    {
+        try
+        {
+            return (await ExecuteAsync(command[0], command.Skip(1).ToList(), new Dictionary<string, string>(), TimeSpan.FromSeconds(30))).ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // not installed at all
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> ExecuteAsync(
+        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docker.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(cancel.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}");
-        return await output;
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0.#} min.");
+        }
+        return (process.ExitCode, await output, await errors);
     }
 }

@@ -48,7 +48,7 @@ public sealed class EnvironmentHooks
             environment = options.Target switch
             {
                 "external" => new ExternalPipelineEnvironment(options.External),
-                "compose" => await ComposePipelineEnvironment.StartAsync(options.Compose),
+                "compose" => await ComposePipelineEnvironment.StartAsync(options, runFolder.Logs),
                 _ => await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs),
             };
         }

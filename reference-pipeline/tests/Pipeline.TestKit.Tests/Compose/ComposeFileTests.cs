@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Pipeline.TestKit.Tests.Compose;
 
 /// <summary>
-/// No Docker engine runs where these tests run, so the compose topology is checked statically:
+/// The compose topology checked statically, without a Docker engine (selftest/Acceptance.Compose.Tests runs it):
 /// everything it names must exist and it must be safe to start on a developer's machine.
 /// </summary>
 public sealed partial class ComposeFileTests
@@ -20,7 +20,8 @@ public sealed partial class ComposeFileTests
     public void The_five_pipeline_services_exist_under_their_contract_names()
     {
         ServiceNames().Should().BeEquivalentTo(["postgres", "api-server", "base-worker", "mock-llamaparse", "mock-openai"]);
-        Scalar(Service("postgres"), "image").Should().Be("pgvector/pgvector:pg15");
+        Scalar(Service("postgres"), "image").Should().Be("${POSTGRES_IMAGE:-pgvector/pgvector:pg15}",
+            "the official image unless a local equivalent is named (scripts/docker-base-images.sh)");
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Every_build_context_dockerfile_and_published_project_exists()
+    public void Every_build_context_dockerfile_target_and_published_project_exists()
     {
         foreach (var name in DotnetServices)
         {
@@ -46,15 +47,37 @@ public sealed partial class ComposeFileTests
 
             context.Should().Be(RepositoryRoot.TrimEnd('/'), $"{name} builds from the repository root to see Directory.*.props");
             File.Exists(dockerfile).Should().BeTrue($"{name}'s Dockerfile {dockerfile} must exist");
+            Scalar(build, "target").Should().Be(name, "each service is the Dockerfile stage of its own name");
 
             var dockerfileText = File.ReadAllText(dockerfile);
-            var published = PublishedProject().Match(dockerfileText);
-            published.Success.Should().BeTrue($"{dockerfile} must dotnet publish a project");
-            File.Exists(Path.Combine(context, published.Groups["path"].Value)).Should().BeTrue(
-                $"{name} publishes {published.Groups["path"].Value}, which must exist");
-            dockerfileText.Should().Contain("FROM mcr.microsoft.com/dotnet/sdk:10.0").And.Contain("FROM mcr.microsoft.com/dotnet/aspnet:10.0");
+            dockerfileText.Should().MatchRegex($@"(?m)^FROM \S+ AS {name}$", $"{dockerfile} must have a stage named {name}");
+            foreach (Match published in PublishedProject().Matches(dockerfileText.Replace("$service", ProjectOf(name), StringComparison.Ordinal)))
+                File.Exists(Path.Combine(context, published.Groups["path"].Value)).Should().BeTrue(
+                    $"{name} publishes {published.Groups["path"].Value}, which must exist");
+            dockerfileText.Should().Contain($"/app/{ProjectOf(name)}", $"{name}'s stage copies its published project");
         }
     }
+
+    [Fact]
+    public void Base_images_default_to_the_official_ones_and_can_be_replaced()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot, "reference-pipeline/Dockerfile"));
+        dockerfile.Should().Contain("ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0")
+            .And.Contain("ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0")
+            .And.Contain("FROM ${SDK_IMAGE} AS build").And.Contain("FROM ${RUNTIME_IMAGE}");
+        ComposeText.Should().Contain("SDK_IMAGE: ${DOTNET_SDK_IMAGE:-mcr.microsoft.com/dotnet/sdk:10.0}")
+            .And.Contain("RUNTIME_IMAGE: ${DOTNET_RUNTIME_IMAGE:-mcr.microsoft.com/dotnet/aspnet:10.0}");
+        dockerfile.Should().NotContain("# syntax=", "the builders here cannot pull a Dockerfile frontend")
+            .And.NotContain("<<", "heredocs need a newer builder than docker-compose 1.29 uses");
+    }
+
+    private static string ProjectOf(string service) => service switch
+    {
+        "api-server" => "ApiServer",
+        "base-worker" => "BaseWorker",
+        "mock-llamaparse" => "MockLlamaParse",
+        _ => "MockOpenAi",
+    };
 
     [Fact]
     public void Dependencies_name_existing_services_and_wait_for_them_to_be_healthy()
@@ -110,7 +133,9 @@ public sealed partial class ComposeFileTests
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 
-    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
+    // A key of the mapping itself or, as compose reads YAML merge keys, of the mapping merged into it (<<: *anchor).
+    private static string Scalar(YamlMappingNode node, string key) =>
+        ((YamlScalarNode)(Child(node, key) ?? ((YamlMappingNode)node["<<"])[key])).Value!;
 
     private static YamlMappingNode LoadServices()
     {
@@ -126,7 +151,7 @@ public sealed partial class ComposeFileTests
         throw new InvalidOperationException($"No docker-compose.yml above {AppContext.BaseDirectory}.");
     }
 
-    [GeneratedRegex(@"dotnet publish (?<path>\S+\.csproj)")]
+    [GeneratedRegex(@"dotnet publish ""?(?<path>[^\s""]+\.csproj)")]
     private static partial Regex PublishedProject();
 
     // OpenAI keys (sk-..., sk-proj-...) and LlamaCloud keys (llx-...) of realistic length.

@@ -7,10 +7,24 @@ namespace Acceptance.DefectCatalogue.Tests;
 /// <summary>Runs selected scenarios of the acceptance suite in a child process, on a fresh local environment.</summary>
 public static class SuiteRun
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // A guard against a hung child run on a starved machine, not a speed limit.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     private static string SuiteAssembly => typeof(SuiteRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "AcceptanceSuite").Value!;
+
+    /// <summary>The display name of every scenario, as the suite's own discovery lists them (no environment starts).</summary>
+    public static async Task<IReadOnlyList<string>> ScenarioNamesAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { SuiteAssembly, "-noColor", "-noLogo", "-list", "tests" })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var names = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return names.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.Contains(" › ", StringComparison.Ordinal)).ToList();
+    }
 
     /// <summary>Runs the scenarios whose names contain any of <paramref name="scenarios"/>; returns each one's xUnit result.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(IEnumerable<string> scenarios, string? defects) =>

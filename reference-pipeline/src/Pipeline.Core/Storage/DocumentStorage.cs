@@ -26,6 +26,26 @@ public sealed class DocumentStorage(string root)
         return path;
     }
 
+    /// <summary>
+    /// A fresh path for an upload still being received: inside the storage root, so adopting it is a
+    /// rename on the same filesystem, never a copy. Its folder is created; the caller writes the file.
+    /// </summary>
+    public string NewStagingPath()
+    {
+        var folder = Path.Combine(Root, ".incoming");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>Moves a staged upload (see <see cref="NewStagingPath"/>) into place and returns its absolute path.</summary>
+    public string AdoptUpload(Guid documentId, string extension, string stagedPath)
+    {
+        var path = RawPath(documentId, extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(stagedPath, path, overwrite: true);
+        return path;
+    }
+
     /// <summary>Stores the parser's markdown (UTF-8) and returns its absolute path.</summary>
     public async Task<string> SaveParsedMarkdownAsync(Guid documentId, string markdown, CancellationToken ct)
     {

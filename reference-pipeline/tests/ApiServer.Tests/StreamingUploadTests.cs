@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Text;
 using ApiServer.Tests.Support;
 using FluentAssertions;
+using Pipeline.Core.Storage;
 
 namespace ApiServer.Tests;
 
@@ -52,6 +55,43 @@ public sealed class StreamingUploadTests(ApiServerFixture api)
             await app.DisposeAsync();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_upload_cut_off_midway_leaves_no_staged_file_and_no_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = ApiServerFixture.NewUser();
+        var filesBefore = api.StoredFileCount();
+        var pdf = TestPdfs.InsurancePolicy();
+        var part = Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"policy.pdf\"\r\n" +
+                                           "Content-Type: application/pdf\r\n\r\n");
+        var fullLength = part.Length + pdf.Length + "\r\n--cut--\r\n".Length;
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(api.BaseAddress.Host, api.BaseAddress.Port, ct);
+            var stream = client.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"POST /api/v1/documents HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\n" +
+                $"Authorization: Bearer {ApiServerFixture.TokenFor(user)}\r\n" +
+                $"Content-Type: multipart/form-data; boundary=cut\r\nContent-Length: {fullLength}\r\n\r\n"), ct);
+            await stream.WriteAsync(part, ct);
+            await stream.WriteAsync(pdf.AsMemory(0, pdf.Length / 2), ct);
+
+            await Eventually.UntilAsync("the half-sent upload being staged in the storage root",
+                () => Task.FromResult(StagedFiles()), count => count == 1, TimeSpan.FromSeconds(20));
+        } // The client goes away with half the file sent.
+
+        await Eventually.UntilAsync("the staged file of the cut-off upload removed",
+            () => Task.FromResult(StagedFiles()), count => count == 0, TimeSpan.FromSeconds(20));
+        (await api.DocumentRowsAsync(user)).Should().Be(0);
+        api.StoredFileCount().Should().Be(filesBefore);
+    }
+
+    private int StagedFiles()
+    {
+        var staging = Path.Combine(api.StorageRoot, DocumentStorage.StagingFolderName);
+        return Directory.Exists(staging) ? Directory.EnumerateFiles(staging).Count() : 0;
     }
 
     /// <summary>The client's side streams from the file too, so the figure is the server's, not a copy made to send it.</summary>

@@ -8,6 +8,9 @@ public sealed class DocumentStorage(string root)
 {
     public const string ParsedFileName = "parsed.md";
 
+    /// <summary>The folder, inside the root, of uploads still being received (see <see cref="NewStagingPath"/>).</summary>
+    public const string StagingFolderName = ".incoming";
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public string DocumentFolder(Guid documentId) => Path.Combine(Root, documentId.ToString("N"));
@@ -32,7 +35,7 @@ public sealed class DocumentStorage(string root)
     /// </summary>
     public string NewStagingPath()
     {
-        var folder = Path.Combine(Root, ".incoming");
+        var folder = Path.Combine(Root, StagingFolderName);
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, $"{Guid.NewGuid():N}.tmp");
     }

@@ -40,6 +40,20 @@ public sealed class DocumentStorage(string root)
         return Path.Combine(folder, $"{Guid.NewGuid():N}.tmp");
     }
 
+    /// <summary>
+    /// Deletes staged uploads nobody has written to for <paramref name="idle"/>: those of a process
+    /// that died mid-upload. Uploads still arriving (this or another api-server's) keep being written,
+    /// so they are left alone. Returns how many were removed.
+    /// </summary>
+    public int RemoveAbandonedUploads(TimeSpan idle)
+    {
+        var folder = new DirectoryInfo(Path.Combine(Root, StagingFolderName));
+        if (!folder.Exists) return 0;
+        var abandoned = folder.EnumerateFiles("*.tmp").Where(f => DateTime.UtcNow - f.LastWriteTimeUtc > idle).ToList();
+        foreach (var file in abandoned) file.Delete();
+        return abandoned.Count;
+    }
+
     /// <summary>Moves a staged upload (see <see cref="NewStagingPath"/>) into place and returns its absolute path.</summary>
     public string AdoptUpload(Guid documentId, string extension, string stagedPath)
     {

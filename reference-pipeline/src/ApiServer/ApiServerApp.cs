@@ -65,7 +65,10 @@ public static class ApiServerApp
                           ?? new PipelineOptions().StorageRoot;
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSingleton(new DocumentStorage(storageRoot));
+        var storage = new DocumentStorage(storageRoot);
+        // Uploads cut off by a crash of an earlier process are never adopted: clear them at start.
+        if (Directory.Exists(storage.Root)) storage.RemoveAbandonedUploads(TimeSpan.FromHours(1));
+        builder.Services.AddSingleton(storage);
         builder.AddTestSettings();
         builder.Services.AddSingleton<PipelineDatabase>();
         builder.Services.AddSingleton<DocumentStore>();

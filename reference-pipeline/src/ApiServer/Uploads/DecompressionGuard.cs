@@ -16,15 +16,19 @@ public static class DecompressionGuard
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private static readonly byte[] EndStreamKeyword = "endstream"u8.ToArray();
 
-    public static bool ExpandsBeyondLimit(ReadOnlyMemory<byte> pdf, long limit = MaxExpandedBytes)
+    public static bool ExpandsBeyondLimit(byte[] pdf, long limit = MaxExpandedBytes) =>
+        ExpandsBeyondLimit(new MemoryStream(pdf, writable: false), limit);
+
+    /// <param name="pdf">A seekable stream (the staged upload); read through small windows, never whole.</param>
+    public static bool ExpandsBeyondLimit(Stream pdf, long limit = MaxExpandedBytes)
     {
         var budget = limit;
         var buffer = new byte[81920];
-        foreach (var (start, length) in Streams(pdf.Span))
+        foreach (var (start, length) in Streams(pdf))
         {
             try
             {
-                using var inflater = new ZLibStream(new MemoryStream(pdf.Slice(start, length).ToArray(), writable: false), CompressionMode.Decompress);
+                using var inflater = new ZLibStream(new StreamSlice(pdf, start, length), CompressionMode.Decompress);
                 int read;
                 while ((read = inflater.Read(buffer)) > 0)
                 {
@@ -43,29 +47,38 @@ public static class DecompressionGuard
     }
 
     /// <summary>The data between each <c>stream</c> keyword's line end and the following <c>endstream</c>.</summary>
-    private static IEnumerable<(int Start, int Length)> Streams(ReadOnlySpan<byte> pdf)
+    private static IEnumerable<(long Start, long Length)> Streams(Stream pdf)
     {
-        var found = new List<(int, int)>();
-        var position = 0;
+        var window = SeekableBytes.NewWindow();
+        var position = 0L;
         while (position < pdf.Length)
         {
-            var at = pdf[position..].IndexOf(StreamKeyword);
-            if (at < 0) break;
-            var keyword = position + at;
+            var keyword = SeekableBytes.IndexOf(pdf, StreamKeyword, position, window);
+            if (keyword < 0) yield break;
             var start = keyword + StreamKeyword.Length;
-            var isEnd = keyword >= 3 && pdf[(keyword - 3)..keyword].SequenceEqual("end"u8);
-            if (isEnd || start >= pdf.Length || pdf[start] is not ((byte)'\r' or (byte)'\n'))
+            var (isEnd, lineEnd) = Around(pdf, keyword, start);
+            if (isEnd || lineEnd == 0)
             {
                 position = start;
                 continue;
             }
-            if (pdf[start] == '\r' && start + 1 < pdf.Length && pdf[start + 1] == '\n') start++;
-            start++;
-            var end = pdf[start..].IndexOf(EndStreamKeyword);
-            if (end < 0) break;
-            found.Add((start, end));
-            position = start + end + EndStreamKeyword.Length;
+            start += lineEnd;
+            var end = SeekableBytes.IndexOf(pdf, EndStreamKeyword, start, window);
+            if (end < 0) yield break;
+            yield return (start, end - start);
+            position = end + EndStreamKeyword.Length;
         }
-        return found;
+    }
+
+    /// <summary>Whether the keyword is the tail of <c>endstream</c>, and the length of the line end after it (0 when none).</summary>
+    private static (bool IsEnd, int LineEnd) Around(Stream pdf, long keyword, long afterKeyword)
+    {
+        Span<byte> before = stackalloc byte[3];
+        var isEnd = keyword >= 3 && SeekableBytes.ReadAt(pdf, keyword - 3, before) == 3 && before.SequenceEqual("end"u8);
+        Span<byte> after = stackalloc byte[2];
+        var read = SeekableBytes.ReadAt(pdf, afterKeyword, after);
+        var lineEnd = read == 0 || after[0] is not ((byte)'\r' or (byte)'\n') ? 0
+            : after[0] == '\r' && read == 2 && after[1] == '\n' ? 2 : 1;
+        return (isEnd, lineEnd);
     }
 }

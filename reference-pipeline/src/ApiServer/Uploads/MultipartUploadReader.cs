@@ -4,19 +4,19 @@ using Microsoft.Net.Http.Headers;
 
 namespace ApiServer.Uploads;
 
-/// <summary>The <c>file</c> part of an upload, read completely and within the size limit.</summary>
-public sealed record ReceivedFile(string? FileName, byte[] Content);
+/// <summary>The <c>file</c> part of an upload, received completely and within the size limit; the caller disposes it.</summary>
+public sealed record ReceivedFile(string? FileName, StagedUpload Content);
 
 /// <summary>
-/// Streams a multipart/form-data body and keeps only the <c>file</c> part, counting bytes while
-/// reading so an oversized file is refused without ever being buffered whole.
+/// Streams a multipart/form-data body and keeps only the <c>file</c> part, copied to a staged file
+/// while counting bytes, so no upload is ever held whole in memory and an oversized one is refused midway.
 /// </summary>
 public static class MultipartUploadReader
 {
     public const string FieldName = "file";
 
     public static async Task<(ReceivedFile? File, UploadRejection? Rejection)> ReadAsync(
-        HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+        HttpRequest request, long maxBytes, Func<StagedUpload> stage, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -32,7 +32,7 @@ public static class MultipartUploadReader
 
         try
         {
-            return await ReadFilePartAsync(new MultipartReader(boundary, request.Body), request.Body, maxBytes, cancellationToken);
+            return await ReadFilePartAsync(new MultipartReader(boundary, request.Body), request.Body, maxBytes, stage, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -50,7 +50,7 @@ public static class MultipartUploadReader
     }
 
     private static async Task<(ReceivedFile? File, UploadRejection? Rejection)> ReadFilePartAsync(
-        MultipartReader reader, Stream body, long maxBytes, CancellationToken cancellationToken)
+        MultipartReader reader, Stream body, long maxBytes, Func<StagedUpload> stage, CancellationToken cancellationToken)
     {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -60,9 +60,18 @@ public static class MultipartUploadReader
                 continue; // Other fields are ignored; the reader skips their bodies.
             }
 
-            var content = await ReadLimitedAsync(section.Body, maxBytes, cancellationToken);
-            if (content is not null)
-                return (new ReceivedFile(FileNameOf(disposition), content), null);
+            var staged = stage();
+            try
+            {
+                if (await staged.CopyWithinLimitAsync(section.Body, maxBytes, cancellationToken))
+                    return (new ReceivedFile(FileNameOf(disposition), staged), null);
+            }
+            catch
+            {
+                await staged.DisposeAsync();
+                throw;
+            }
+            await staged.DisposeAsync();
             await DrainAsync(body, cancellationToken);
             return (null, UploadRejection.TooLarge(maxBytes));
         }
@@ -91,22 +100,5 @@ public static class MultipartUploadReader
     {
         var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
         return name.HasValue ? HeaderUtilities.RemoveQuotes(name).Value : null;
-    }
-
-    /// <returns>The bytes, or null as soon as they exceed <paramref name="maxBytes"/>.</returns>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

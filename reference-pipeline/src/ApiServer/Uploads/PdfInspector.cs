@@ -22,17 +22,21 @@ public static class PdfInspector
     // The spec lets writers append a little after %%EOF (line ends, padding); 1 KiB is what readers tolerate.
     private const int EndOfFileWindow = 1024;
 
-    /// <param name="content">The uploaded bytes.</param>
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(byte[] content, bool acceptEncrypted = false) =>
+        Inspect(new MemoryStream(content, writable: false), acceptEncrypted);
+
+    /// <param name="content">The uploaded bytes as a seekable stream (the staged file); read in small windows, never whole.</param>
     /// <param name="acceptEncrypted">Test-only (defect <c>accept-encrypted-documents</c>): skip the encryption check.</param>
-    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> content, bool acceptEncrypted = false)
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(Stream content, bool acceptEncrypted = false)
     {
-        var bytes = content.Span;
-        if (!bytes.StartsWith(Magic))
+        Span<byte> head = stackalloc byte[Magic.Length];
+        if (SeekableBytes.ReadAt(content, 0, head) < Magic.Length || !head.SequenceEqual(Magic))
         {
             return (null, new UploadRejection(StatusCodes.Status415UnsupportedMediaType, ErrorKeys.UnsupportedType,
                 "Only PDF documents are accepted (the content is not a PDF, whatever its name)."));
         }
-        if (bytes[Math.Max(0, bytes.Length - EndOfFileWindow)..].IndexOf(EndOfFile) < 0)
+        var tail = new byte[(int)Math.Min(EndOfFileWindow, content.Length)];
+        if (tail.AsSpan(0, SeekableBytes.ReadAt(content, content.Length - tail.Length, tail)).IndexOf(EndOfFile) < 0)
         {
             return (null, Corrupt("The PDF is truncated (no end-of-file marker)."));
         }
@@ -45,7 +49,8 @@ public static class PdfInspector
 
         try
         {
-            using var document = PdfDocument.Open(content.ToArray());
+            content.Position = 0;
+            using var document = PdfDocument.Open(content);
             if (document.IsEncrypted && !acceptEncrypted)
             {
                 return (null, Encrypted());
@@ -58,7 +63,7 @@ public static class PdfInspector
         {
             return WhenEncrypted(acceptEncrypted);
         }
-        catch (Exception) when (HasEncryptEntry(bytes))
+        catch (Exception) when (HasEncryptEntry(content))
         {
             // PdfPig may fail on an encryption scheme it does not implement before it reports the
             // document as encrypted; the trailer's /Encrypt entry still tells.
@@ -74,19 +79,20 @@ public static class PdfInspector
     /// True when the file's trailer (classic or cross-reference stream dictionary) names an
     /// encryption dictionary. Both are stored uncompressed, so a byte search finds them.
     /// </summary>
-    public static bool HasEncryptEntry(ReadOnlySpan<byte> bytes)
+    public static bool HasEncryptEntry(Stream content)
     {
-        var index = bytes.IndexOf(EncryptKey);
+        var window = SeekableBytes.NewWindow();
+        Span<byte> next = stackalloc byte[1];
+        var index = SeekableBytes.IndexOf(content, EncryptKey, 0, window);
         while (index >= 0)
         {
             var after = index + EncryptKey.Length;
             // "/Encrypt" followed by a delimiter, not "/EncryptMetadata".
-            if (after >= bytes.Length || !char.IsLetterOrDigit((char)bytes[after]))
+            if (SeekableBytes.ReadAt(content, after, next) == 0 || !char.IsLetterOrDigit((char)next[0]))
             {
                 return true;
             }
-            var next = bytes[after..].IndexOf(EncryptKey);
-            index = next < 0 ? -1 : after + next;
+            index = SeekableBytes.IndexOf(content, EncryptKey, after, window);
         }
         return false;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ApiServer.Data;
 using ApiServer.Http;
 using ApiServer.Metrics;
@@ -12,8 +11,9 @@ namespace ApiServer.Uploads;
 
 /// <summary>
 /// Turns an upload request into a stored document and a queued job, or a rejection that leaves
-/// nothing behind: every check runs before the first byte is stored, and a failed insert removes
-/// the file it just wrote.
+/// nothing behind: the upload streams to a staged file, every check reads it from there, and only an
+/// accepted one is renamed into place; a refusal or any failure removes the staged file, a failed insert
+/// the adopted one.
 /// </summary>
 public sealed class UploadService(
     DocumentStore store,
@@ -30,6 +30,7 @@ public sealed class UploadService(
         try
         {
             var (file, rejection) = await ReceiveAsync(request, ct);
+            await using var staged = file?.Content;
             if (rejection is not null)
             {
                 metrics.Uploads.WithLabels("rejected").Inc();
@@ -52,12 +53,25 @@ public sealed class UploadService(
     private async Task<(AcceptedFile? File, UploadRejection? Rejection)> ReceiveAsync(HttpRequest request, CancellationToken ct)
     {
         var maxBytes = options.Value.MaxBytes;
-        var (received, rejection) = await MultipartUploadReader.ReadAsync(request, maxBytes, ct);
+        var (received, rejection) = await MultipartUploadReader.ReadAsync(request, maxBytes, () => StagedUpload.Create(storage), ct);
         // Test-only defect: an unreadable body fails like a server fault instead of being refused.
         if (rejection?.Key == ErrorKeys.MalformedRequest && defects.IsOn(PipelineDefects.MalformedMultipart500))
             throw new InvalidOperationException("The multipart body could not be read.");
         if (rejection is not null) return (null, rejection);
+        AcceptedFile? accepted = null;
+        try
+        {
+            (accepted, var refused) = Check(received!);
+            return (accepted, refused);
+        }
+        finally
+        {
+            if (accepted is null) await received!.Content.DisposeAsync(); // Refused: the staged file goes.
+        }
+    }
 
+    private (AcceptedFile? File, UploadRejection? Rejection) Check(ReceivedFile received)
+    {
         if (!FileNameRules.TrySanitize(received!.FileName, out var fileName))
         {
             return (null, UploadRejection.BadRequest(ErrorKeys.InvalidFilename,
@@ -67,14 +81,14 @@ public sealed class UploadService(
         {
             return (null, UploadRejection.BadRequest(ErrorKeys.EmptyFile, "The file is empty."));
         }
-        var (facts, notPdf) = PdfInspector.Inspect(received.Content, defects.IsOn(PipelineDefects.AcceptEncryptedDocuments));
+        var (facts, notPdf) = PdfInspector.Inspect(received.Content.Content, defects.IsOn(PipelineDefects.AcceptEncryptedDocuments));
         return notPdf is not null ? (null, notPdf) : (new AcceptedFile(fileName, received.Content, facts!.PageCount), null);
     }
 
     private async Task<UploadResult> StoreAsync(AcceptedFile file, string userId, Guid correlationId, CancellationToken ct)
     {
         var (documentId, jobId) = (Guid.NewGuid(), Guid.NewGuid());
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        var sha256 = file.Content.Sha256;
         // Test-only defect: a per-upload suffix, so neither the lookup nor the unique (user, sha256) key ever matches.
         if (defects.IsOn(PipelineDefects.SkipDeduplication)) sha256 += $"+{documentId:N}";
         if (await store.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
@@ -85,7 +99,7 @@ public sealed class UploadService(
         }
 
         using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);
-        var path = await SaveAsync(documentId, file.Content, ct);
+        var path = await AdoptAsync(documentId, file.Content);
         try
         {
             var document = new NewDocument(documentId, jobId, correlationId, userId, file.FileName, PdfInspector.MimeType,
@@ -109,17 +123,17 @@ public sealed class UploadService(
                ?? throw new InvalidOperationException("The concurrent upload that won the unique key is not visible.");
     }
 
-    /// <summary>Writes the file; a failure here is the storage's (disk full, folder unwritable), never the client's.</summary>
-    private async Task<string> SaveAsync(Guid documentId, byte[] content, CancellationToken ct)
+    /// <summary>Renames the staged file into place; a failure here is the storage's, never the client's.</summary>
+    private async Task<string> AdoptAsync(Guid documentId, StagedUpload content)
     {
         try
         {
-            return await storage.SaveUploadAsync(documentId, ".pdf", new MemoryStream(content, writable: false), ct);
+            return await content.AdoptAsync(storage, documentId, ".pdf");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (StorageUnavailableException)
         {
             DeleteQuietly(documentId);
-            throw new StorageUnavailableException(exception);
+            throw;
         }
     }
 
@@ -155,5 +169,5 @@ public sealed class UploadService(
         }
     }
 
-    private sealed record AcceptedFile(string FileName, byte[] Content, int? PageCount);
+    private sealed record AcceptedFile(string FileName, StagedUpload Content, int? PageCount);
 }

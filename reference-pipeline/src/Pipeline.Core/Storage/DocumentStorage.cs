@@ -8,6 +8,9 @@ public sealed class DocumentStorage(string root)
 {
     public const string ParsedFileName = "parsed.md";
 
+    /// <summary>The folder, inside the root, of uploads still being received (see <see cref="NewStagingPath"/>).</summary>
+    public const string StagingFolderName = ".incoming";
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public string DocumentFolder(Guid documentId) => Path.Combine(Root, documentId.ToString("N"));
@@ -23,6 +26,40 @@ public sealed class DocumentStorage(string root)
     {
         var path = RawPath(documentId, extension);
         await WriteAtomicallyAsync(path, temp => content.CopyToAsync(temp, ct), ct);
+        return path;
+    }
+
+    /// <summary>
+    /// A fresh path for an upload still being received: inside the storage root, so adopting it is a
+    /// rename on the same filesystem, never a copy. Its folder is created; the caller writes the file.
+    /// </summary>
+    public string NewStagingPath()
+    {
+        var folder = Path.Combine(Root, StagingFolderName);
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>
+    /// Deletes staged uploads nobody has written to for <paramref name="idle"/>: those of a process
+    /// that died mid-upload. Uploads still arriving (this or another api-server's) keep being written,
+    /// so they are left alone. Returns how many were removed.
+    /// </summary>
+    public int RemoveAbandonedUploads(TimeSpan idle)
+    {
+        var folder = new DirectoryInfo(Path.Combine(Root, StagingFolderName));
+        if (!folder.Exists) return 0;
+        var abandoned = folder.EnumerateFiles("*.tmp").Where(f => DateTime.UtcNow - f.LastWriteTimeUtc > idle).ToList();
+        foreach (var file in abandoned) file.Delete();
+        return abandoned.Count;
+    }
+
+    /// <summary>Moves a staged upload (see <see cref="NewStagingPath"/>) into place and returns its absolute path.</summary>
+    public string AdoptUpload(Guid documentId, string extension, string stagedPath)
+    {
+        var path = RawPath(documentId, extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(stagedPath, path, overwrite: true);
         return path;
     }
 

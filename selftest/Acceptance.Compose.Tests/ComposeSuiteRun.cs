@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Xml.Linq;
+using Acceptance.Selftest;
 
 namespace Acceptance.Compose.Tests;
 
@@ -21,55 +19,15 @@ public static class ComposeSuiteRun
         ["ACCEPTANCE__COMPOSE__POSTGRESPORT"] = "15432",
     };
 
-    private static string SuiteAssembly => typeof(ComposeSuiteRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "AcceptanceSuite").Value!;
-
     /// <summary>
     /// Runs the scenarios whose names contain any of <paramref name="scenarios"/>, with
     /// <paramref name="composeSettings"/> added to the environment docker-compose.yml is read in.
     /// </summary>
     public static async Task<ComposeRunResult> RunAsync(IEnumerable<string> scenarios, IReadOnlyDictionary<string, string> composeSettings)
     {
-        var folder = Directory.CreateTempSubdirectory("compose-target-").FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SuiteAssembly);
-        foreach (var argument in new[] { "-noColor", "-noLogo", "-xml", Path.Combine(folder, "results.xml") })
-            start.ArgumentList.Add(argument);
-        foreach (var scenario in scenarios)
-        {
-            start.ArgumentList.Add("-displayName");
-            start.ArgumentList.Add($"*{scenario}*");
-        }
-        start.Environment["ACCEPTANCE__TARGET"] = "compose";
-        start.Environment["REQNROLL_REPORTS_DIR"] = Path.Combine(folder, "reports");
-        start.Environment["REQNROLL_FORMATTERS_DISABLED"] = "true";
-        foreach (var (name, value) in Ports.Concat(await ComposeImages.ReadyAsync()).Concat(composeSettings))
-            start.Environment[name] = value;
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The suite did not finish within {Timeout} against the compose target (reports: {folder}).\n{await output}");
-        }
-        var results = Path.Combine(folder, "results.xml");
-        var environment = Path.Combine(folder, "reports", "environment.json");
-        return new ComposeRunResult(
-            File.Exists(results)
-                ? XDocument.Load(results).Descendants("test").ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!)
-                : new Dictionary<string, string>(),
-            File.Exists(environment) ? await File.ReadAllTextAsync(environment) : "(no environment.json)",
-            $"{await output}\n{await errors}",
-            folder,
-            clock.Elapsed);
+        IEnumerable<KeyValuePair<string, string>> environment = [new("ACCEPTANCE__TARGET", "compose"), .. Ports, .. await ComposeImages.ReadyAsync(), .. composeSettings];
+        var run = await ChildSuiteRun.RunAsync("compose-target-", scenarios, environment, Timeout);
+        return new ComposeRunResult(run.Results, run.EnvironmentJson ?? "(no environment.json)", run.Output, run.Folder, run.Took);
     }
 }
 

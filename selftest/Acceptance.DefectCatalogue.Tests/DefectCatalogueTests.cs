@@ -1,3 +1,4 @@
+using Acceptance.Selftest;
 using FluentAssertions;
 using Xunit;
 
@@ -42,7 +43,7 @@ public sealed class DefectCatalogueTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_guarding_scenario_is_a_scenario_of_the_suite()
     {
-        var names = await SuiteRun.ScenarioNamesAsync();
+        var names = await ChildSuiteRun.ScenarioNamesAsync();
         names.Should().NotBeEmpty("the suite must list its scenarios");
 
         DefectCatalogue.All.SelectMany(d => d.CaughtBy.Select(guard => (d.Name, Guard: guard)))

@@ -4,6 +4,7 @@
 #   <archive>/base/<UTC time>/   full copies of the cluster (pg_basebackup), newest last
 #   <archive>/wal/               every finished WAL segment (archive_command: scripts/archive-wal.sh)
 #   <archive>/files/             every stored document file (copied before the WAL that names it)
+#   <archive>/bin/               the copies of archive-wal.sh and archive-files.sh the server runs
 #
 #   scripts/backup.sh enable --archive DIR --storage DIR --db CONNINFO [--timeout SECONDS]
 #       turns archiving on in a running cluster (ALTER SYSTEM; archive_mode must already be on,
@@ -48,7 +49,11 @@ case "$command" in
     chown "$server_user" "$archive/wal" "$archive/files"
     chmod o+rx "$storage"
     [ "$(sql 'SHOW archive_mode')" = "on" ] || { echo "backup: archive_mode is off; set archive_mode=on and restart PostgreSQL first" >&2; exit 1; }
-    sql "ALTER SYSTEM SET archive_command = '$here/archive-wal.sh $archive $files_from %p %f'"
+    # The server runs the archive command as its own user, who may not reach this checkout (e.g. under
+    # /root): it runs copies kept in the archive, which that user writes to anyway.
+    mkdir -p "$archive/bin"
+    install -m 755 "$here/archive-wal.sh" "$here/archive-files.sh" "$archive/bin/"
+    sql "ALTER SYSTEM SET archive_command = '$archive/bin/archive-wal.sh $archive $files_from %p %f'"
     sql "ALTER SYSTEM SET archive_timeout = '${timeout}s'"
     sql "SELECT pg_reload_conf()" >/dev/null
     say "archiving WAL to $archive/wal and files to $archive/files (archive_timeout ${timeout}s)"

@@ -49,10 +49,17 @@ failed=$((failed + errors))
 
 # Name each failed test with the start of its message: CI keeps only the log's tail.
 find "$results" -name '*.xml' -exec awk '
-  /<test [^>]*result="Fail"/ { match($0, /name="[^"]*"/); print "FAILED: " substr($0, RSTART + 6, RLENGTH - 7); shown = 0 }
-  /<message>/ { message = 1 }
-  message && shown < 8 { line = $0; gsub(/<!\[CDATA\[|\]\]>|<\/?message>|^[ \t]+/, "", line); if (length(line)) { print "  " substr(line, 1, 600); shown++ } }
-  /<\/message>/ { message = 0 }
+  match($0, /<test [^>]*result="Fail"[^>]*>/) {
+    test = substr($0, RSTART, RLENGTH); match(test, / name="[^"]*"/)
+    print "FAILED: " substr(test, RSTART + 7, RLENGTH - 8); shown = 0; failing = 1
+  }
+  failing && /<message>/ { message = 1; sub(/.*<message>/, "") }
+  message && shown < 8 {
+    line = $0; ends = sub(/<\/message>.*/, "", line); gsub(/<!\[CDATA\[|\]\]>|^[ \t]+/, "", line)
+    if (length(line)) { print "  " substr(line, 1, 600); shown++ }
+    if (ends) { message = 0; failing = 0 }
+  }
+  /<\/message>/ { message = 0; failing = 0 }
 ' {} \;
 
 echo "reports: $results"

@@ -81,6 +81,9 @@ public sealed class PipelineDefects
     /// <summary>api-server: an upload is taken for the same document as one of this user's with the same file name, whatever its bytes.</summary>
     public const string IdentityByFileName = "identity-by-file-name";
 
+    /// <summary>base-worker: the worker never listens for ready-job notifications, so idle slots find new work only by polling (Worker:IdlePollMs).</summary>
+    public const string DeafWorkers = "deaf-workers";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -97,6 +100,7 @@ public sealed class PipelineDefects
         SerialiseEmbeddings,
         KeepProcessedDocuments,
         MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
+        DeafWorkers,
     ];
 
     public static PipelineDefects None { get; } = new([]);

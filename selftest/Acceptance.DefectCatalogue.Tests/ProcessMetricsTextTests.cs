@@ -1,3 +1,4 @@
+using Acceptance.Support.Drivers;
 using Acceptance.Support.Resources;
 using FluentAssertions;
 using Xunit;
@@ -72,4 +73,33 @@ public sealed class ProcessMetricsTextTests
 
         read.Should().Throw<FormatException>().WithMessage("*process_working_set_bytes*");
     }
+}
+
+/// <summary>Reading a labelled counter (the operators' upload count) from the recorded api-server scrape.</summary>
+public sealed class MetricsExpositionTests
+{
+    private static string Recorded => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", "api-server.metrics.txt"));
+
+    [Fact]
+    public void A_labelled_series_reads_as_exported() =>
+        MetricsExposition.Value("pipeline_uploads_total{outcome=\"accepted\"} 7\npipeline_uploads_total{outcome=\"deduplicated\"} 2\n",
+            "pipeline_uploads_total", "outcome", "accepted").Should().Be(7);
+
+    [Fact]
+    public void Another_label_value_is_not_the_series_asked_for() =>
+        MetricsExposition.Value("pipeline_uploads_total{outcome=\"deduplicated\"} 2\n", "pipeline_uploads_total", "outcome", "accepted")
+            .Should().Be(0);
+
+    [Fact]
+    public void A_series_with_a_longer_name_is_not_the_series_asked_for() =>
+        MetricsExposition.Value("pipeline_uploads_total_extra{outcome=\"accepted\"} 5\n", "pipeline_uploads_total", "outcome", "accepted")
+            .Should().Be(0);
+
+    [Fact]
+    public void A_series_among_several_labels_reads_from_the_recorded_scrape() =>
+        MetricsExposition.Value(Recorded, "pipeline_http_request_duration_seconds_count", "endpoint", "/health/ready").Should().Be(4);
+
+    [Fact]
+    public void A_series_never_touched_reads_as_nothing_counted() =>
+        MetricsExposition.Value(Recorded, "pipeline_uploads_total", "outcome", "accepted").Should().Be(0);
 }

@@ -81,6 +81,15 @@ public sealed class PipelineDefects
     /// <summary>api-server: an upload is taken for the same document as one of this user's with the same file name, whatever its bytes.</summary>
     public const string IdentityByFileName = "identity-by-file-name";
 
+    /// <summary>base-worker: each long chunk loses the word at its middle; counts, sizes and vectors stay plausible.</summary>
+    public const string ChunksLoseAWord = "chunks-lose-a-word";
+
+    /// <summary>api-server: a parser completion notice is taken as genuine whatever token its URL carries.</summary>
+    public const string AcceptUnprovenParserNotices = "accept-unproven-parser-notices";
+
+    /// <summary>api-server: every new document's upload is counted in its metrics as a deduplicated one.</summary>
+    public const string UploadsCountedAsDuplicates = "uploads-counted-as-duplicates";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -97,6 +106,7 @@ public sealed class PipelineDefects
         SerialiseEmbeddings,
         KeepProcessedDocuments,
         MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
+        ChunksLoseAWord, AcceptUnprovenParserNotices, UploadsCountedAsDuplicates,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -10,6 +10,7 @@ Feature: Data integrity
       Then the document is embedded within <limit>
       And the stored file is byte-for-byte the uploaded file
       And the parsed content contains the document's own wording
+      And the chunks, their overlaps removed, are the parsed text word for word
       And every chunk has exactly one unit-length vector of the model's dimension
       And each stored vector is the embedding of its own chunk's text
       And no staging row is left behind and no chunk is stored twice

@@ -32,3 +32,12 @@ Feature: Parser failures
       When Dana uploads "simulated_insurance_document.pdf"
       Then the document is embedded within 60 seconds
       And the pipeline learned of the parse by asking the parser, not by a notice
+
+    @gate @criterion:4.2-llamaparse-failures
+    Scenario: A completion notice that does not come from the parser is refused and changes nothing
+      Given the parser's completion notices are lost
+      And Dana's "simulated_insurance_document.pdf" is with the parser
+      When someone sends a completion notice for it without the parser's token
+      Then the notice is refused
+      And the document is embedded within 60 seconds
+      And the pipeline learned of the parse by asking the parser, not by a notice

@@ -76,6 +76,11 @@ public sealed class ExternalOptions
     public string JwtSigningKey { get; set; } = "";
     public string JwtIssuer { get; set; } = "";
     public string JwtAudience { get; set; } = "";
+    /// <summary>
+    /// Each service's Prometheus /metrics URL by service name (api-server, base-worker-1, …), read for
+    /// its process_* series by the resource scenarios; none: those scenarios are skipped with that reason.
+    /// </summary>
+    public Dictionary<string, string> MetricsUrls { get; set; } = [];
 }
 
 /// <summary>The ports and test-only credentials docker-compose.yml uses (its defaults; override like it).</summary>

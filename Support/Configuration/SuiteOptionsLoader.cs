@@ -48,6 +48,9 @@ public static class SuiteOptionsLoader
                 yield return "Acceptance:External:DatabaseConnectionString is required for the external target (ACCEPTANCE__EXTERNAL__DATABASECONNECTIONSTRING).";
             if (options.External.JwtSigningKey.Length < 32)
                 yield return "Acceptance:External:JwtSigningKey must be the api-server's HS256 key, at least 32 characters (ACCEPTANCE__EXTERNAL__JWTSIGNINGKEY).";
+            foreach (var (service, url) in options.External.MetricsUrls)
+                if (!Uri.TryCreate(url, UriKind.Absolute, out _))
+                    yield return $"Acceptance:External:MetricsUrls:{service} must be the absolute URL of that service's /metrics, not '{url}'.";
         }
     }
 }

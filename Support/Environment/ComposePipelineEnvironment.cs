@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
+using Acceptance.Support.Resources;
 using Acceptance.Support.Waiting;
 
 namespace Acceptance.Support.Environment;
@@ -12,7 +13,7 @@ namespace Acceptance.Support.Environment;
 /// its logs read with `docker logs`, and removed with `down -v`. Base images come from the
 /// environment (DOTNET_SDK_IMAGE, DOTNET_RUNTIME_IMAGE, POSTGRES_IMAGE; see scripts/docker-base-images.sh).
 /// </summary>
-public sealed class ComposePipelineEnvironment : IPipelineEnvironment
+public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServiceMetrics
 {
     public static readonly string ComposeFile = Path.Combine(RepositoryRoot(), "docker-compose.yml");
     // A first build restores packages from NuGet inside the SDK image: minutes on a fresh machine.
@@ -30,6 +31,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment
         Tokens = new TokenIssuer(options.JwtSigningKey, options.JwtIssuer, options.JwtAudience);
         Mocks = new MockEndpoints(new Uri($"http://127.0.0.1:{options.MockOpenAiPort}"), new Uri($"http://127.0.0.1:{options.MockLlamaParsePort}"));
         Control = new ComposeServiceController(compose, containers, logFolder);
+        ServiceMetrics = new ComposeMetricsEndpoints(containers, compose);
     }
 
     public string Target => "compose";
@@ -40,6 +42,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; }
     public IServiceController Control { get; }
+    public IServiceMetricsEndpoints ServiceMetrics { get; }
 
     public static async Task<ComposePipelineEnvironment> StartAsync(SuiteOptions options, string logFolder)
     {

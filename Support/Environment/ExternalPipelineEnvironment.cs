@@ -1,10 +1,11 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
+using Acceptance.Support.Resources;
 
 namespace Acceptance.Support.Environment;
 
 /// <summary>A pipeline someone else runs: the suite only has its URL, database and token key.</summary>
-public sealed class ExternalPipelineEnvironment(ExternalOptions options) : IPipelineEnvironment
+public sealed class ExternalPipelineEnvironment(ExternalOptions options) : IPipelineEnvironment, IHasServiceMetrics
 {
     public string Target => "external";
     public Uri ApiBaseUrl { get; } = new(options.ApiUrl);
@@ -14,6 +15,8 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options) : IPipe
     public TimeSpan StartupTime => TimeSpan.Zero;
     public MockEndpoints? Mocks => null;
     public IServiceController Control { get; } = new NoServiceControl("the external target gives the suite no control over its processes");
+
+    public IServiceMetricsEndpoints ServiceMetrics { get; } = new ConfiguredMetricsEndpoints(options.MetricsUrls);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

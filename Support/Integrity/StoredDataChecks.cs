@@ -28,6 +28,57 @@ public static partial class StoredDataChecks
     }
 
     /// <summary>
+    /// The chunks, in order and with each one's overlap with the one before removed, are the parsed
+    /// text character for character: each chunk is a passage of the parsed text that starts at or
+    /// before where the previous one ended (no gap) and ends after it (progress), the first starts at
+    /// the beginning and the last ends at the end. A word dropped, swapped or rewritten anywhere in a
+    /// chunk makes it no passage of the text, and the failure shows where the two part.
+    /// </summary>
+    public static void ChunksReproduceTheParsedText(string parsedText, IReadOnlyList<StoredChunk> chunks)
+    {
+        chunks.Should().NotBeEmpty("an embedded document has at least one chunk");
+        var covered = 0;
+        var previousStart = -1;
+        foreach (var chunk in chunks.OrderBy(c => c.Ordinal))
+        {
+            chunk.Content.Should().NotBeEmpty($"chunk {chunk.Ordinal} must carry text");
+            var start = PassageStart(parsedText, chunk.Content, previousStart + 1, covered);
+            if (start is null)
+                throw new Xunit.Sdk.XunitException($"chunk {chunk.Ordinal} is not a passage of the parsed text: {WhereTheyPart(parsedText, chunk.Content, previousStart + 1)}");
+            if (chunk.Ordinal == chunks.Min(c => c.Ordinal))
+                start.Should().Be(0, "the first chunk must start where the parsed text starts");
+            covered = Math.Max(covered, start.Value + chunk.Content.Length);
+            previousStart = start.Value;
+        }
+        covered.Should().Be(parsedText.Length, "the last chunk must end where the parsed text ends");
+    }
+
+    /// <summary>Where the chunk occurs at or after <paramref name="from"/>, starting no later than <paramref name="covered"/> (no gap).</summary>
+    private static int? PassageStart(string text, string content, int from, int covered)
+    {
+        for (var at = text.IndexOf(content, Math.Min(from, text.Length), StringComparison.Ordinal); at >= 0 && at <= covered;
+             at = text.IndexOf(content, at + 1, StringComparison.Ordinal))
+        {
+            if (at + content.Length > covered || content.Length == 0) return at;
+        }
+        return null;
+    }
+
+    /// <summary>The chunk's opening words found in the text, then the first character where chunk and text differ.</summary>
+    private static string WhereTheyPart(string text, string content, int from)
+    {
+        var opening = content[..Math.Min(40, content.Length)];
+        var at = text.IndexOf(opening, Math.Min(from, text.Length), StringComparison.Ordinal);
+        if (at < 0) return $"its opening \"{opening}\" is nowhere after the previous chunk's start";
+        var same = 0;
+        while (same < content.Length && at + same < text.Length && content[same] == text[at + same]) same++;
+        string Around(string s, int i) => s.Substring(Math.Max(0, i - 30), Math.Min(s.Length, i + 30) - Math.Max(0, i - 30));
+        return same == content.Length
+            ? $"it runs past the end of the parsed text at character {at + same}"
+            : $"at character {same} of the chunk it reads \"{Around(content, same)}\" where the parsed text reads \"{Around(text, at + same)}\"";
+    }
+
+    /// <summary>
     /// Each stored vector is the embedding of its own chunk's text: <paramref name="embeddingOf"/> recomputes
     /// it (the mock's deterministic function), so a vector stored against another chunk differs.
     /// </summary>

@@ -45,10 +45,8 @@ public sealed class LoadMonitor : IAsyncDisposable
         do
         {
             var at = _clock.Elapsed;
-            var services = processes.Current
-                .Select(p => (Service: p.Key, Reading: ProcessResources.Read(p.Value)))
-                .Where(p => p.Reading is not null)
-                .ToDictionary(p => p.Service, p => p.Reading!);
+            // Not the stop token: a sample under way is finished, so the last one is whole.
+            var services = await processes.ReadAsync(CancellationToken.None);
             var backlog = await database.BacklogAsync(userPrefix);
             var db = await database.SampleAsync();
             lock (_samples) _samples.Add(new LoadSample(at, backlog, db, services));

@@ -3,17 +3,35 @@ using Acceptance.Support.Environment;
 namespace Acceptance.Support.Resources;
 
 /// <summary>
-/// Which process runs each service, where the suite can see it: on the local target from the
-/// child processes it started. Other targets expose process metrics on /metrics (process_*),
-/// which this suite does not read yet: resource scenarios are skipped there with that reason.
+/// Every service's resources, read where the suite can see them: on the local target from /proc of
+/// the child processes it started; on targets that name their services' /metrics (compose, and
+/// external when configured) from the process series each service exports there.
 /// </summary>
-public sealed class ServiceProcessTable(IPipelineEnvironment environment)
+public sealed class ServiceProcessTable(IPipelineEnvironment environment) : IDisposable
 {
-    public string? CannotSampleBecause =>
-        !OperatingSystem.IsLinux() ? "process resources are read from /proc, which only Linux has"
-        : environment is LocalPipelineEnvironment ? null
-        : $"the {environment.Target} target's processes are not children of the suite, and reading their /metrics process_* series is not built yet";
+    private MetricsEndpointReadings? _scraper;
 
-    public IReadOnlyDictionary<string, int> Current =>
-        environment is LocalPipelineEnvironment local ? local.ProcessIds : new Dictionary<string, int>();
+    public string? CannotSampleBecause => environment switch
+    {
+        LocalPipelineEnvironment when !OperatingSystem.IsLinux() => "process resources are read from /proc, which only Linux has",
+        LocalPipelineEnvironment => null,
+        IHasServiceMetrics { ServiceMetrics.MissingBecause: { } reason } => reason,
+        IHasServiceMetrics => null,
+        _ => $"the {environment.Target} target names no /metrics endpoints of its services",
+    };
+
+    /// <summary>One reading per service that could be read now (a process that is gone or does not answer is left out).</summary>
+    public async Task<IReadOnlyDictionary<string, ProcessReading>> ReadAsync(CancellationToken ct)
+    {
+        if (environment is LocalPipelineEnvironment local)
+            return local.ProcessIds
+                .Select(p => (Service: p.Key, Reading: ProcessResources.Read(p.Value)))
+                .Where(p => p.Reading is not null)
+                .ToDictionary(p => p.Service, p => p.Reading!);
+        if (environment is IHasServiceMetrics { ServiceMetrics: var endpoints })
+            return await (_scraper ??= new MetricsEndpointReadings(endpoints)).ReadAsync(ct);
+        return new Dictionary<string, ProcessReading>();
+    }
+
+    public void Dispose() => _scraper?.Dispose();
 }

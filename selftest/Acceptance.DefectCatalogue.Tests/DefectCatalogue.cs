@@ -67,6 +67,12 @@ public static class DefectCatalogue
             "An idle pipeline takes up each finished parse at once"),
         new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
             "A multi-page claims handbook arrives intact"),
+        new("chunks-lose-a-word", "each long chunk loses the word at its middle, while chunk counts, sizes and vectors stay plausible",
+            "A multi-page claims handbook arrives intact"),
+        new("accept-unproven-parser-notices", "a parser completion notice is taken as genuine whatever token its URL carries",
+            "A completion notice that does not come from the parser is refused and changes nothing"),
+        new("uploads-counted-as-duplicates", "new documents' uploads are counted as deduplicated, so the operators' count of new documents stays flat",
+            "Every new document's upload is counted for the operators"),
     ];
 }
 

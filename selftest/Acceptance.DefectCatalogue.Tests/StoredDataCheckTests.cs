@@ -24,6 +24,20 @@ public sealed class StoredDataCheckTests
     private static IReadOnlyList<StoredChunk> Chunks(Func<int, float[]> vectorOf) =>
         Texts.Select((text, i) => new StoredChunk(i, text, 8, vectorOf(i))).ToList();
 
+    private const string Parsed =
+        "# Home policy\n\nSection 1. The policy covers water damage from burst pipes.\n\n" +
+        "Section 2. Claims are paid within 30 days of the report.\n\nSection 3. Fraud voids the policy.\n";
+
+    /// <summary>Chunks cut from <see cref="Parsed"/> as the chunker cuts them: each from its start to its end, neighbours overlapping.</summary>
+    private static IReadOnlyList<StoredChunk> Cut(params (int From, int To)[] windows) =>
+        windows.Select((w, i) => new StoredChunk(i, Parsed[w.From..w.To], 8, [])).ToList();
+
+    /// <summary>Three overlapping windows over the whole of <see cref="Parsed"/>.</summary>
+    private static IReadOnlyList<StoredChunk> SoundChunks => Cut((0, 70), (50, 120), (100, Parsed.Length));
+
+    private static IReadOnlyList<StoredChunk> WithSecond(Func<string, string> alter) =>
+        SoundChunks.Select(c => c.Ordinal == 1 ? c with { Content = alter(c.Content) } : c).ToList();
+
     /// <summary>Each check, once with the truth (must pass) and once with the falsehood it exists to catch (must fail).</summary>
     private static readonly Dictionary<string, (Action Truth, Action Falsehood)> Cases = new()
     {
@@ -51,6 +65,33 @@ public sealed class StoredDataCheckTests
         ["no chunks cannot carry the right vectors"] = (
             () => StoredDataChecks.EachVectorBelongsToItsChunk(Chunks(i => EmbeddingOf(Texts[i])), EmbeddingOf),
             () => StoredDataChecks.EachVectorBelongsToItsChunk([], EmbeddingOf)),
+        ["the chunks reproduce the parsed text (a word dropped mid-chunk)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, WithSecond(c => c.Replace(" are paid", " paid", StringComparison.Ordinal)))),
+        ["the chunks reproduce the parsed text (two words swapped)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, Cut((0, 60), (60, Parsed.Length))),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, WithSecond(c => c.Replace("are paid", "paid are", StringComparison.Ordinal)))),
+        ["the chunks reproduce the parsed text (digits normalised)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, WithSecond(c => c.Replace("30", "00", StringComparison.Ordinal)))),
+        ["the chunks reproduce the parsed text (whitespace collapsed)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, WithSecond(c => c.Replace("\n\n", " ", StringComparison.Ordinal)))),
+        ["the chunks reproduce the parsed text (a gap between chunks)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, Cut((0, 70), (75, 120), (100, Parsed.Length)))),
+        ["the chunks reproduce the parsed text (the opening lost)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, Cut((2, 70), (50, 120), (100, Parsed.Length)))),
+        ["the chunks reproduce the parsed text (the ending lost)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, Cut((0, 70), (50, 120), (100, Parsed.Length - 2)))),
+        ["the chunks reproduce the parsed text (two chunks' texts exchanged)"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, Cut((0, 70), (100, Parsed.Length), (50, 120)))),
+        ["no chunks do not reproduce a text"] = (
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
+            () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, [])),
         ["retried for the whole retry window"] = (
             () => StoredDataChecks.RetriedForTheWholeWindow([Start, Start.AddSeconds(9)], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1)),
             () => StoredDataChecks.RetriedForTheWholeWindow([Start, Start.AddSeconds(3)], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1))),

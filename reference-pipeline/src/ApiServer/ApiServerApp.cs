@@ -73,8 +73,11 @@ public static class ApiServerApp
         builder.Services.AddSingleton<PipelineDatabase>();
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton(ParserNoticeDefects.Check);
         builder.Services.AddSingleton<PipelineStatsReader>();
         builder.Services.AddSingleton<PipelineMetrics>();
+        builder.Services.AddSingleton<UploadCounter>();
+        builder.Services.AddSingleton(UploadCounterDefects.Counter);
         builder.Services.AddSingleton<DatabaseGauges>();
         builder.Services.AddScoped<UploadService>();
         builder.Services.AddHostedService<MigrateAtStart>();

@@ -26,7 +26,7 @@ public sealed class StageRunner(
     LlamaParseClient parser,
     OpenAiEmbedder embedder,
     PaidProviderCalls paid,
-    TextChunker chunker,
+    IChunker chunker,
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
     StageDelays delays,

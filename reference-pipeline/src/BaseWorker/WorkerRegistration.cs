@@ -80,6 +80,7 @@ public static class WorkerRegistration
             return embedder;
         });
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        builder.Services.AddSingleton<IChunker>(ChunkTextDefects.Chunker);
         builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
             .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")
             // A model or parse mode without a price could never be paid for: stop at start, not at every job.

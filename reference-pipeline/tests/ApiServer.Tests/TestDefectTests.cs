@@ -3,6 +3,7 @@ using ApiServer.Tests.Support;
 using FluentAssertions;
 using Microsoft.AspNetCore.Builder;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Providers;
 
 namespace ApiServer.Tests;
 
@@ -59,6 +60,38 @@ public sealed class TestDefectTests(ApiServerFixture api)
     }
 
     [Fact]
+    public async Task Accept_unproven_parser_notices_takes_a_notice_whose_token_the_job_never_issued()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.AcceptUnprovenParserNotices);
+        var upload = await (await server.UploadAsync(ApiServerFixture.NewUser(), TestPdfs.InsurancePolicy())).JsonAsync();
+        var jobId = Guid.Parse(upload.Text("jobId"));
+        // As the worker records it before handing the document to the parser: only the issued token's hash.
+        var issued = ParserWebhooks.NewToken();
+        (await api.CountAsync("""
+            WITH u AS (UPDATE upload_pipeline.upload_jobs SET stage = 'parsing', state = 'queued',
+                payload = payload || jsonb_build_object('webhookTokenSha256', $2::text) WHERE job_id = $1 RETURNING 1)
+            SELECT count(*) FROM u
+            """, jobId, ParserWebhooks.HashHex(issued))).Should().Be(1);
+
+        var forged = await server.PostAsync($"/api/v1/webhooks/llamaparse/{jobId}/{ParserWebhooks.NewToken()}");
+
+        forged.StatusCode.Should().Be(HttpStatusCode.Accepted, "any token will do");
+        (await api.CountAsync("SELECT count(*) FROM upload_pipeline.events WHERE job_id = $1 AND event_type = 'webhook_received'", jobId))
+            .Should().Be(1, "the forged notice is recorded as the parser's");
+    }
+
+    [Fact]
+    public async Task Uploads_counted_as_duplicates_counts_a_new_document_as_deduplicated()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.UploadsCountedAsDuplicates);
+
+        (await server.UploadAsync(ApiServerFixture.NewUser(), TestPdfs.InsurancePolicy())).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var metrics = await (await server.GetAsync("/metrics", userId: null)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        metrics.Should().Contain("pipeline_uploads_total{outcome=\"deduplicated\"} 1").And.NotContain("pipeline_uploads_total{outcome=\"accepted\"}");
+    }
+
+    [Fact]
     public async Task Outside_the_Testing_environment_the_defects_are_ignored()
     {
         await using var server = await DefectiveServer.StartAsync(api, "Production",
@@ -88,8 +121,16 @@ public sealed class TestDefectTests(ApiServerFixture api)
         public Task<HttpResponseMessage> UploadAsync(string userId, byte[] content) =>
             _http.SendAsync(api.UploadRequest(userId, content));
 
-        public Task<HttpResponseMessage> GetAsync(string path, string userId) =>
+        public Task<HttpResponseMessage> GetAsync(string path, string? userId) =>
             _http.SendAsync(api.Request(HttpMethod.Get, path, userId));
+
+        /// <summary>An anonymous POST with an empty JSON object, as a parser notice arrives.</summary>
+        public Task<HttpResponseMessage> PostAsync(string path)
+        {
+            var request = api.Request(HttpMethod.Post, path, userId: null);
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            return _http.SendAsync(request);
+        }
 
         public async ValueTask DisposeAsync()
         {

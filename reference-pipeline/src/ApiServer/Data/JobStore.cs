@@ -7,7 +7,7 @@ using Pipeline.Core.Queue;
 namespace ApiServer.Data;
 
 /// <summary>Jobs as users see them (SQL here), and the parser webhook's nudge (SQL in Pipeline.Core's ParserWebhooks).</summary>
-public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
+public sealed class JobStore(PipelineDatabase database, PipelineDefects defects, IParserNoticeCheck noticeCheck)
 {
     public async Task<JobView?> GetAsync(string userId, Guid jobId, CancellationToken ct)
     {
@@ -60,7 +60,7 @@ public sealed class JobStore(PipelineDatabase database, PipelineDefects defects)
     public async Task<WebhookWake> WakeForParserWebhookAsync(Guid jobId, string token, long bodyBytes, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await ParserWebhooks.WakeAsync(connection, jobId, token, bodyBytes, ct);
+        return await ParserWebhooks.WakeAsync(connection, jobId, token, bodyBytes, ct, noticeCheck);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class UploadService(
     JobStore jobs,
     DocumentStorage storage,
     PipelineMetrics metrics,
+    IUploadCounter uploads,
     PipelineDefects defects,
     IOptions<UploadOptions> options,
     ILogger<UploadService> logger)
@@ -33,19 +34,19 @@ public sealed class UploadService(
             await using var staged = file?.Content;
             if (rejection is not null)
             {
-                metrics.Uploads.WithLabels("rejected").Inc();
+                uploads.Count(UploadOutcome.Rejected);
                 metrics.UploadRejections.WithLabels(rejection.Key).Inc();
                 logger.LogInformation("Upload rejected: {Reason}", rejection.Key);
                 return (null, rejection);
             }
 
             var result = await StoreAsync(file!, userId, correlationId, ct);
-            metrics.Uploads.WithLabels(result.Deduplicated ? "deduplicated" : "accepted").Inc();
+            uploads.Count(result.Deduplicated ? UploadOutcome.Deduplicated : UploadOutcome.Accepted);
             return (result, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            metrics.Uploads.WithLabels("failed").Inc();
+            uploads.Count(UploadOutcome.Failed);
             throw;
         }
     }

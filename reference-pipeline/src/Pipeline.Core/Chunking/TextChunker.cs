@@ -9,7 +9,7 @@ namespace Pipeline.Core.Chunking;
 /// paragraph break where one falls in the second half of the window, else on a sentence end,
 /// else at the token limit; each window starts OverlapTokens before the previous one ended.
 /// </summary>
-public sealed partial class TextChunker
+public sealed partial class TextChunker : IChunker
 {
     /// <summary>OpenAI's per-input limit for embedding models.</summary>
     public const int MaxInputTokens = 8191;

@@ -84,6 +84,15 @@ public sealed class PipelineDefects
     /// <summary>base-worker: the worker never listens for ready-job notifications, so idle slots find new work only by polling (Worker:IdlePollMs).</summary>
     public const string DeafWorkers = "deaf-workers";
 
+    /// <summary>base-worker: each long chunk loses the word at its middle; counts, sizes and vectors stay plausible.</summary>
+    public const string ChunksLoseAWord = "chunks-lose-a-word";
+
+    /// <summary>api-server: a parser completion notice is taken as genuine whatever token its URL carries.</summary>
+    public const string AcceptUnprovenParserNotices = "accept-unproven-parser-notices";
+
+    /// <summary>api-server: every new document's upload is counted in its metrics as a deduplicated one.</summary>
+    public const string UploadsCountedAsDuplicates = "uploads-counted-as-duplicates";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -101,6 +110,7 @@ public sealed class PipelineDefects
         KeepProcessedDocuments,
         MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
         DeafWorkers,
+        ChunksLoseAWord, AcceptUnprovenParserNotices, UploadsCountedAsDuplicates,
     ];
 
     public static PipelineDefects None { get; } = new([]);

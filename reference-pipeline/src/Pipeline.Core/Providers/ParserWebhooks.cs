@@ -81,11 +81,12 @@ public static class ParserWebhooks
     }
 
     /// <summary>
-    /// Authenticates a webhook for <paramref name="jobId"/> by <paramref name="presentedToken"/> and, when
-    /// the job waits for the parser, makes it due now with a <c>webhook_received</c> event.
+    /// Authenticates a webhook for <paramref name="jobId"/> by <paramref name="presentedToken"/> (with
+    /// <paramref name="check"/>, the token's hash by default) and, when the job waits for the parser,
+    /// makes it due now with a <c>webhook_received</c> event.
     /// </summary>
     public static async Task<WebhookWake> WakeAsync(NpgsqlConnection connection, Guid jobId, string presentedToken, long bodyBytes,
-        CancellationToken ct)
+        CancellationToken ct, IParserNoticeCheck? check = null)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var select = new NpgsqlCommand("""
@@ -101,7 +102,7 @@ public static class ParserWebhooks
             if (!await reader.ReadAsync(ct)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "unknown-job");
             var storedHash = reader.IsDBNull(4) ? null : reader.GetString(4);
             if (storedHash is null) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "no-token-issued");
-            if (!Matches(presentedToken, storedHash)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "token-mismatch");
+            if (!(check ?? TokenHashNoticeCheck.Instance).IsGenuine(presentedToken, storedHash)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "token-mismatch");
             job = new WokenJob(jobId, reader.GetGuid(0), reader.GetGuid(1));
             (stage, state) = (reader.GetString(2), reader.GetString(3));
             parserJobId = reader.IsDBNull(5) ? null : reader.GetString(5);

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Chunking;
+using Pipeline.Core.Defects;
+
+namespace BaseWorker;
+
+/// <summary>
+/// Test-only defects in the text the chunker hands on, chosen at registration so the chunking stage
+/// never checks for them.
+/// <list type="bullet">
+/// <item>chunks-lose-a-word: each chunk of more than a few words loses the word at its middle, as an
+/// off-by-one where a window is stitched back together would. Chunk count, order, token counts,
+/// offsets and sizes stay as they were; every vector is still the embedding of its (altered) chunk.</item>
+/// </list>
+/// </summary>
+public static class ChunkTextDefects
+{
+    public static IChunker Chunker(IServiceProvider services)
+    {
+        IChunker chunker = services.GetRequiredService<TextChunker>();
+        if (services.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.ChunksLoseAWord))
+            chunker = new LosesTheMiddleWord(chunker);
+        return chunker;
+    }
+
+    private sealed class LosesTheMiddleWord(IChunker inner) : IChunker
+    {
+        /// <summary>Short chunks (a heading, a last line) are left alone: the loss hides in long ones.</summary>
+        private const int MinimumWords = 12;
+
+        public string Version => inner.Version;
+
+        public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text) =>
+            inner.Chunk(documentId, text).Select(LoseMiddleWord).ToList();
+
+        private static TextChunk LoseMiddleWord(TextChunk chunk)
+        {
+            var words = chunk.Content.Split(' ');
+            if (words.Length < MinimumWords) return chunk;
+            var content = string.Join(' ', words.Where((_, i) => i != words.Length / 2));
+            return chunk with { Content = content, ContentSha256 = ChunkIds.Sha256Hex(content) };
+        }
+    }
+}

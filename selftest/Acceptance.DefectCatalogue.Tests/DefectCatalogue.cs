@@ -63,8 +63,6 @@ public static class DefectCatalogue
             "Work that outlasts a lease stays with the worker doing it"),
         new("identity-by-file-name", "an upload is taken for this user's earlier document with the same file name, whatever its bytes",
             "A revised policy under the same name is a new document"),
-        new("deaf-workers", "workers never listen for ready jobs, so idle ones find a finished parse only at their next poll",
-            "An idle pipeline takes up each finished parse at once"),
         new("misplaced-vectors", "each batch's vectors are stored rotated by one, against their neighbours' chunks",
             "A multi-page claims handbook arrives intact"),
         new("chunks-lose-a-word", "each long chunk loses the word at its middle, while chunk counts, sizes and vectors stay plausible",

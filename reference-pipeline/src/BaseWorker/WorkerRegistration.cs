@@ -102,10 +102,7 @@ public static class WorkerRegistration
             builder.Services.AddHostedService<ProviderKeyCheck>();
         }
         builder.Services.AddSingleton<JobReadySignal>();
-        // Composition-time choice for the test-only defect deaf-workers: without its listener the
-        // signal never fires, and idle slots find work only by polling.
-        if (!PipelineDefects.FromConfiguration(configuration, builder.Environment.EnvironmentName).IsOn(PipelineDefects.DeafWorkers))
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<JobReadySignal>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobReadySignal>());
         builder.Services.AddHostedService<QueueWorker>();
         builder.Services.AddSingleton<SetAsideJobs>();
         builder.Services.AddSingleton<DependencyRecovery>();

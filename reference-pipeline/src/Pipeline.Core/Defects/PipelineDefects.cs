@@ -81,9 +81,6 @@ public sealed class PipelineDefects
     /// <summary>api-server: an upload is taken for the same document as one of this user's with the same file name, whatever its bytes.</summary>
     public const string IdentityByFileName = "identity-by-file-name";
 
-    /// <summary>base-worker: the worker never listens for ready-job notifications, so idle slots find new work only by polling (Worker:IdlePollMs).</summary>
-    public const string DeafWorkers = "deaf-workers";
-
     /// <summary>base-worker: each long chunk loses the word at its middle; counts, sizes and vectors stay plausible.</summary>
     public const string ChunksLoseAWord = "chunks-lose-a-word";
 
@@ -109,7 +106,6 @@ public sealed class PipelineDefects
         SerialiseEmbeddings,
         KeepProcessedDocuments,
         MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
-        DeafWorkers,
         ChunksLoseAWord, AcceptUnprovenParserNotices, UploadsCountedAsDuplicates,
     ];
 

@@ -1,5 +1,4 @@
 using Acceptance.Support.Contexts;
-using Acceptance.Support.Environment;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Monitoring;
 using FluentAssertions;
@@ -51,7 +50,7 @@ public sealed class AlertingSteps(
     {
         var runbook = watch.Fired!.Annotations.GetValueOrDefault("runbook_url");
         runbook.Should().NotBeNullOrWhiteSpace("every alert must say where its runbook is");
-        File.ReadAllText(RepositoryFiles.PathOf(runbook!)).Should().Contain("## Check").And.Contain("## Do");
+        Runbooks.TextOf(runbook!).Should().Contain("## Check").And.Contain("## Do");
     }
 
     [Then("the operators are told within {duration} that the parser's alert is resolved")]

@@ -1,30 +1,19 @@
 using Acceptance.Support.Contexts;
-using Acceptance.Support.Environment;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
 using FluentAssertions;
 using Pipeline.TestKit;
 using Reqnroll;
-using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Workers racing on one backlog, and what PostgreSQL says about it.</summary>
 [Binding]
 public sealed class DatabaseConcurrencySteps(
-    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, IPipelineEnvironment environment,
-    EvidenceRecorder evidence, IUnitTestRuntimeProvider runtime)
+    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, EvidenceRecorder evidence)
 {
     private IReadOnlyDictionary<string, StatementTiming> _statements = new Dictionary<string, StatementTiming>();
-
-    [Given("the workers take {int} jobs at a time between them")]
-    public async Task GivenTheWorkersTakeJobsAtATime(int slots)
-    {
-        if (await database.StatementStatisticsMissingBecauseAsync() is { } reason) runtime.TestIgnore($"Cannot time the database's statements: {reason}.");
-        var perWorker = (int)Math.Ceiling(slots / (double)environment.Control.Workers.Count);
-        await environment.Control.RestartWorkersWithAsync(new Dictionary<string, string> { ["Worker__Concurrency"] = perWorker.ToString() });
-    }
 
     [When("a backlog of {int} documents arrives at once")]
     public async Task WhenABacklogArrivesAtOnce(int count)

@@ -1,5 +1,5 @@
 using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
+using Acceptance.Support.Workload;
 using Acceptance.Support.TestData;
 using FluentAssertions;
 using Pipeline.TestKit;
@@ -9,7 +9,7 @@ namespace Acceptance.StepDefinitions;
 
 /// <summary>A document's identity is its owner and its bytes: a file name says nothing about which document it is.</summary>
 [Binding]
-public sealed class DocumentIdentitySteps(PipelineApiDriver api, ScenarioUsers users, UploadedDocuments uploads)
+public sealed class DocumentIdentitySteps(DocumentUploader uploader, UploadedDocuments uploads)
 {
     /// <summary>Another real document's bytes stand in for the revision: a valid PDF that differs from the first.</summary>
     private const string Revision = "claims_handbook_2025.pdf";
@@ -19,15 +19,14 @@ public sealed class DocumentIdentitySteps(PipelineApiDriver api, ScenarioUsers u
     {
         var revised = TestDocuments.Get(Revision) with { FileName = original.FileName };
         revised.Sha256.Should().NotBe(original.Sha256, "a revision has other bytes");
-        var userId = users.IdOf(persona.Name);
-        uploads.Add(new Upload(userId, revised, await api.UploadAsync(userId, revised.FileName, revised.Bytes)));
+        await uploader.UploadAsync(persona, revised);
     }
 
     [Then("the revised upload is a new document, not the first one")]
     public void ThenTheRevisionIsANewDocument()
     {
         var (first, revised) = (uploads.All[^2].Outcome, uploads.All[^1].Outcome);
-        revised.Accepted.Should().BeTrue($"a revision is a valid upload ({revised.StatusCode} {revised.ErrorKey})");
+        revised.Accepted.Should().BeTrue($"a revision is a valid upload ({revised.Answer})");
         revised.Deduplicated.Should().BeFalse("other bytes are another document, whatever the file is called");
         revised.DocumentId.Should().NotBe(first.DocumentId);
     }

@@ -14,7 +14,7 @@ public sealed class DocumentOwnershipSteps(PipelineApiDriver api, PipelineDataba
     public void ThenTheSecondUploadNamesTheSameDocument()
     {
         var (first, second) = (uploads.All[0].Outcome, uploads.All[1].Outcome);
-        second.Accepted.Should().BeTrue($"a repeated upload is not an error ({second.StatusCode} {second.ErrorKey})");
+        second.Accepted.Should().BeTrue($"a repeated upload is not an error ({second.Answer})");
         second.DocumentId.Should().Be(first.DocumentId);
         second.JobId.Should().Be(first.JobId);
         second.Deduplicated.Should().BeTrue("the pipeline should say it recognised the file");
@@ -55,8 +55,8 @@ public sealed class DocumentOwnershipSteps(PipelineApiDriver api, PipelineDataba
     [Then("{persona} is told the document does not exist")]
     public void ThenPersonaIsToldTheDocumentDoesNotExist(Persona _)
     {
-        read.Document!.NotFound.Should().BeTrue($"another user's document must look absent, not forbidden (got {read.Document.StatusCode})");
-        read.Job!.NotFound.Should().BeTrue($"another user's job must look absent, not forbidden (got {read.Job.StatusCode})");
+        read.Document!.NotFound.Should().BeTrue($"another user's document must look absent, not forbidden (got {read.Document.Answer})");
+        read.Job!.NotFound.Should().BeTrue($"another user's job must look absent, not forbidden (got {read.Job.Answer})");
         read.Document.Value.Should().BeNull();
     }
 }

@@ -1,49 +1,45 @@
 using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.TestData;
+using Acceptance.Support.Workload;
 using FluentAssertions;
 using Pipeline.TestKit;
 using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 
+/// <summary>People uploading documents, and what the pipeline answers when the input is bad.</summary>
 [Binding]
-public sealed class DocumentUploadSteps(PipelineApiDriver api, ScenarioUsers users, UploadedDocuments uploads)
+public sealed class DocumentUploadSteps(DocumentUploader uploader, UploadedDocuments uploads)
 {
     [Given("{persona} has uploaded {document}")]
     public async Task GivenPersonaHasUploaded(Persona persona, TestDocument document)
     {
-        var upload = await UploadAsync(persona, document);
-        upload.Outcome.Accepted.Should().BeTrue($"the pipeline should accept {document.FileName}, but answered {upload.Outcome.StatusCode} {upload.Outcome.ErrorKey}");
+        var upload = await uploader.UploadAsync(persona, document);
+        upload.Outcome.Accepted.Should().BeTrue($"the pipeline should accept {document.FileName}, but answered {upload.Outcome.Answer}");
     }
 
     [When("{persona} uploads the insurance policy {document}")]
     [When("{persona} uploads {document}")]
     [When("{persona} uploads {document} again")]
     [When("{persona} attempts to upload {document}")]
-    public Task WhenPersonaUploads(Persona persona, TestDocument document) => UploadAsync(persona, document);
+    public Task WhenPersonaUploads(Persona persona, TestDocument document) => uploader.UploadAsync(persona, document);
 
     [When("{persona} attempts to upload {badUpload}")]
-    public async Task WhenPersonaAttemptsToUpload(Persona persona, BadUpload bad)
+    public Task WhenPersonaAttemptsToUpload(Persona persona, BadUpload bad) => uploader.UploadAsync(persona, bad.Document, bad.UploadName);
+
+    [When("{persona} uploads these documents")]
+    public async Task WhenPersonaUploadsTheseDocuments(Persona persona, DataTable documents)
     {
-        var userId = users.IdOf(persona.Name);
-        uploads.Add(new Upload(userId, bad.Document, await api.UploadAsync(userId, bad.UploadName, bad.Document.Bytes)));
+        foreach (var row in documents.Rows)
+            await uploader.UploadAsync(persona, TestDocuments.Get(row["document"]));
     }
 
     [Then("the upload is rejected with reason {string}")]
     public void ThenTheUploadIsRejectedWithReason(string reason)
     {
         var outcome = uploads.Last.Outcome;
-        outcome.StatusCode.Should().BeInRange(400, 499, $"bad input must be refused as the client's error, never a server error ({outcome.ErrorKey}: {outcome.ErrorMessage})");
+        outcome.RefusedAsBadInput.Should().BeTrue($"bad input must be refused as the client's error, never a server error ({outcome.Answer})");
         outcome.ErrorKey.Should().Be(reason);
         outcome.ErrorMessage.Should().NotBeNullOrWhiteSpace("a person should be told what was wrong");
-    }
-
-    private async Task<Upload> UploadAsync(Persona persona, TestDocument document)
-    {
-        var userId = users.IdOf(persona.Name);
-        var upload = new Upload(userId, document, await api.UploadAsync(userId, document.FileName, document.Bytes));
-        uploads.Add(upload);
-        return upload;
     }
 }

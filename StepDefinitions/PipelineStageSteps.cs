@@ -3,6 +3,7 @@ using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Waiting;
+using Acceptance.Support.Vocabulary;
 using FluentAssertions;
 using Reqnroll;
 
@@ -16,8 +17,8 @@ public sealed class PipelineStageSteps(JobProgress progress, PipelineDatabaseDri
     {
         var upload = uploads.Last;
         var job = await progress.UntilFinishedAsync(upload.UserId, upload.Outcome, limit);
-        job.Stage.Should().Be("embedded", $"the document should be embedded, but its job ended {job}");
-        job.State.Should().Be("done");
+        job.Stage.Should().Be(Stages.Embedded, $"the document should be embedded, but its job ended {job}");
+        job.State.Should().Be(JobStates.Done);
     }
 
     [Then("its audit trail shows the nine stages in order, each entered once")]

@@ -15,14 +15,17 @@ namespace Acceptance.StepDefinitions;
 /// <summary>4.4-real-vs-mock: the real services' results for a document side by side with the mocks' for the same bytes.</summary>
 [Binding]
 public sealed partial class RealVsMockSteps(
-    PipelineDatabaseDriver database, MockParserDriver mockParser, UploadedDocuments uploads, SuiteOptions options, EvidenceRecorder evidence)
+    PipelineDatabaseDriver database, StoredFileReader files, MockParserDriver mockParser, UploadedDocuments uploads, SuiteOptions options,
+    EvidenceRecorder evidence)
 {
     [Then("the real parser's text, chunk count and vectors are comparable to the mocks' for the same policy")]
     public async Task ThenTheRealResultsAreComparableToTheMocks()
     {
         var upload = uploads.Last;
         var stored = await database.DocumentAsync(upload.Outcome.DocumentId!);
-        var realText = await File.ReadAllTextAsync(stored!.ParsedPath!);
+        var parsed = await files.ParsedTextOfAsync(stored!);
+        parsed.Exists.Should().BeTrue($"the real parser's text {parsed.Path} must be stored");
+        var realText = parsed.Content!;
         var mockText = await mockParser.MarkdownOfAsync(upload.Document.FileName, upload.Document.Bytes);
         var realChunks = await database.FinalChunksAsync(upload.Outcome.DocumentId!);
         var mockChunkCount = new TextChunker(new ChunkingOptions()).Chunk(Guid.Empty, mockText).Count;

@@ -3,7 +3,6 @@ using Acceptance.Support.Charts;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
 using Acceptance.Support.Resources;
-using Acceptance.Support.TestData;
 using FluentAssertions;
 using Pipeline.TestKit;
 using Reqnroll;
@@ -14,8 +13,7 @@ namespace Acceptance.StepDefinitions;
 /// <summary>Memory, threads, open files and connections of every service while the pipeline works.</summary>
 [Binding]
 public sealed class ResourceSteps(
-    LoadRunner runner, LoadContext load, ScenarioUsers users, ServiceProcessTable processes, EvidenceRecorder evidence, LoadCharts charts,
-    IUnitTestRuntimeProvider runtime)
+    LoadRunner runner, LoadContext load, ServiceProcessTable processes, EvidenceRecorder evidence, LoadCharts charts, IUnitTestRuntimeProvider runtime)
 {
     private ResourceProfile Profile => ResourceProfile.Of(load.Result.Samples, load.Result.DatabaseBefore, load.Result.Warmup);
 
@@ -24,11 +22,6 @@ public sealed class ResourceSteps(
     {
         if (processes.CannotSampleBecause is { } reason) runtime.TestIgnore($"Service resources cannot be watched: {reason}.");
     }
-
-    [When("{persona} uploads the largest test document")]
-    public async Task WhenPersonaUploadsTheLargestDocument(Persona persona) =>
-        load.Result = await runner.RunAsync(users.IdOf(persona.Name), [TestDocuments.Get(TestDocuments.ScannedPlan)],
-            new Acceptance.Support.Configuration.LoadOptions { DurationSeconds = 1, WarmupSeconds = 0, ArrivalsPerSecond = 1, SampleMilliseconds = 250 });
 
     [Then("neither the api-server nor any worker holds more than {int} MiB of memory at its peak")]
     public void ThenNoBoundedServiceHoldsMoreThan(int mebibytes)

@@ -1,8 +1,11 @@
+using Acceptance.Support.Configuration;
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Charts;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
+using Acceptance.Support.TestData;
 using FluentAssertions;
+using Pipeline.TestKit;
 using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
@@ -20,6 +23,11 @@ public sealed class SustainedLoadSteps(LoadRunner runner, LoadContext load, Scen
         evidence.AttachJson("load-backlog-over-time", LoadEvidence.Backlog(load.Result));
         charts.AttachLatencyAndBacklog(windows, load.Result);
     }
+
+    [When("{persona} uploads the largest test document")]
+    public async Task WhenPersonaUploadsTheLargestDocument(Persona persona) =>
+        load.Result = await runner.RunAsync(users.IdOf(persona.Name), [TestDocuments.Get(TestDocuments.ScannedPlan)],
+            new LoadOptions { DurationSeconds = 1, WarmupSeconds = 0, ArrivalsPerSecond = 1, SampleMilliseconds = 250 });
 
     [Then("the 95th percentile end to end of the last window stays within {int} times the first, or under {duration}")]
     public void ThenTheP95OfTheLastWindowStaysWithin(int factor, TimeSpan floor)

@@ -1,6 +1,5 @@
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Control;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.Environment;
 using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
@@ -14,12 +13,9 @@ namespace Acceptance.StepDefinitions;
 /// <summary>The same kind of backlog worked off by few and by many workers, and what adding workers gained.</summary>
 [Binding]
 public sealed class WorkerScalingSteps(
-    LoadRunner runner, WorkerScaling scaling, MockOpenAiDriver openAi, ScenarioUsers users, IPipelineEnvironment environment,
-    EvidenceRecorder evidence, IUnitTestRuntimeProvider runtime)
+    LoadRunner runner, WorkerScaling scaling, ScenarioUsers users, IPipelineEnvironment environment, EvidenceRecorder evidence,
+    IUnitTestRuntimeProvider runtime)
 {
-    [Given("OpenAI takes {duration} to answer every embeddings request")]
-    public Task GivenOpenAiTakesToAnswer(TimeSpan latency) => openAi.SlowDownAsync(latency);
-
     [When("a backlog of {int} documents per worker is worked off by {int} worker(s) and then by {int} worker(s)")]
     public async Task WhenABacklogIsWorkedOffByFewThenManyWorkers(int perWorker, int few, int many)
     {

@@ -6,6 +6,8 @@ namespace Acceptance.Support.Contexts;
 public sealed class CrashContext
 {
     public string? Holder { get; set; }
+    /// <summary>The stage in which the holder was caught, for naming the fault.</summary>
+    public string? HeldIn { get; set; }
     public Upload? Reference { get; set; }
     public GracefulStop? GracefulStop { get; set; }
 }

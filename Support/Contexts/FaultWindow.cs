@@ -1,3 +1,5 @@
+using Acceptance.Support.Drivers;
+
 namespace Acceptance.Support.Contexts;
 
 /// <summary>The fault this scenario injected: what, when it began and ended, and what the suite saw meanwhile.</summary>
@@ -6,7 +8,7 @@ public sealed class FaultWindow
     public string Failure { get; private set; } = "";
     public DateTimeOffset? Began { get; private set; }
     public DateTimeOffset? Ended { get; private set; }
-    public List<int> ReadinessSeen { get; } = [];
+    public List<Health> ReadinessSeen { get; } = [];
     /// <summary>The wait a rate-limited provider asked for, when that is the fault.</summary>
     public TimeSpan? RetryAfter { get; set; }
 

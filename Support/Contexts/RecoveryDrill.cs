@@ -1,4 +1,5 @@
 using Acceptance.Support.Backup;
+using Acceptance.Support.Configuration;
 
 namespace Acceptance.Support.Contexts;
 
@@ -19,4 +20,20 @@ public sealed class RecoveryDrill
 
     /// <summary>How long committed work waited before it was safe in the archive: what a loss at the worst moment would have cost.</summary>
     public TimeSpan DataAtRisk => ArchivedAt - LastCommitAt;
+
+    /// <summary>The drill's figures beside the objectives they are judged by, for the report.</summary>
+    public object Figures(BackupOptions objectives) => new
+    {
+        baseBackupBytes = BaseBackup?.Bytes,
+        baseBackupSeconds = BaseBackup?.Seconds,
+        restoredTo = RestoredToBefore?.ToString("O") ?? "latest archived point",
+        lostAt = LostAt,
+        servingAgainAt = ServingAgainAt,
+        recoveryTimeSeconds = Math.Round(RecoveryTime.TotalSeconds, 2),
+        recoveryTimeObjectiveSeconds = objectives.RecoveryTimeObjectiveSeconds,
+        dataAtRiskSeconds = RestoredToBefore is null ? Math.Round(DataAtRisk.TotalSeconds, 2) : (double?)null,
+        recoveryPointObjectiveSeconds = objectives.RecoveryPointObjectiveSeconds,
+        archiveTimeoutSeconds = objectives.ArchiveTimeoutSeconds,
+        documentsCompared = Before.Count,
+    };
 }

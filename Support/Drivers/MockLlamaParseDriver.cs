@@ -16,4 +16,8 @@ public sealed class MockLlamaParseDriver(IPipelineEnvironment environment) : Moc
 }
 
 /// <summary>One entry of the mock LlamaParse's log: a request it served, or a completion notice it sent or dropped.</summary>
-public sealed record ParserRequest(string Kind, DateTimeOffset At, string Method, string Path, int Status, string? JobId, string? FileName);
+public sealed record ParserRequest(string Kind, DateTimeOffset At, string Method, string Path, int Status, string? JobId, string? FileName)
+{
+    /// <summary>The parser finished a job and dropped its completion notice (a lost-notices fault).</summary>
+    public bool NoticeDropped => Kind == "webhook-dropped";
+}

@@ -32,4 +32,14 @@ public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdm
 /// One request the mock OpenAI received: when, what it answered, how many inputs it carried, and for a
 /// rate-limit refusal how long until the limit it hit resets.
 /// </summary>
-public sealed record EmbeddingRequest(DateTimeOffset ReceivedAt, string Path, int Status, int? InputCount, string? Fault, int? RetryAfterMs = null);
+public sealed record EmbeddingRequest(DateTimeOffset ReceivedAt, string Path, int Status, int? InputCount, string? Fault, int? RetryAfterMs = null)
+{
+    /// <summary>Answered with vectors.</summary>
+    public bool Succeeded => Status == 200;
+
+    /// <summary>Refused by the rate limit (429): the caller must hold back until the limit resets.</summary>
+    public bool RateLimited => Status == 429;
+
+    /// <summary>OpenAI's own failure (5xx): the same request may succeed later.</summary>
+    public bool ServerError => Status >= 500;
+}

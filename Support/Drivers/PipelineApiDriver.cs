@@ -53,10 +53,17 @@ public sealed class PipelineApiDriver : IDisposable
         ReadAsync<DocumentView>(userId, $"api/v1/documents/{documentId}");
 
     /// <summary>Liveness: is the api-server process up and answering?</summary>
-    public async Task<int> LivenessAsync() => (int)(await _client.ExecuteAsync(new RestRequest("health"))).StatusCode;
+    public async Task<Health> LivenessAsync() => HealthOf(await _client.ExecuteAsync(new RestRequest("health")));
 
     /// <summary>Readiness: can the api-server serve requests (its database and dependencies reachable)?</summary>
-    public async Task<int> ReadinessAsync() => (int)(await _client.ExecuteAsync(new RestRequest("health/ready"))).StatusCode;
+    public async Task<Health> ReadinessAsync() => HealthOf(await _client.ExecuteAsync(new RestRequest("health/ready")));
+
+    private static Health HealthOf(RestResponse response) => response.StatusCode switch
+    {
+        HttpStatusCode.OK => Health.Up,
+        HttpStatusCode.ServiceUnavailable => Health.Unavailable,
+        _ => Health.Unreachable,
+    };
 
     private async Task<ReadOutcome<T>> ReadAsync<T>(string userId, string path) where T : class
     {

@@ -19,6 +19,10 @@ public sealed record LatencyComparison(
 {
     public const string RealServicesMeasured = "measured";
 
+    /// <summary>A proposed profile was named and is on disk (a profile that no longer fits comes with the one that does).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ProposedProfileWritten => ProposedProfileFile is not null && File.Exists(ProposedProfileFile);
+
     /// <summary>Why stage times, and what they include.</summary>
     public string Note => "Measured = each cleanly finished document's provider stage (parsing: the LlamaParse job, polling included; " +
                           "embedding: its OpenAI calls) in ms: the provider's time plus the pipeline's own work around it, so an upper bound " +

@@ -1,20 +1,21 @@
 using Acceptance.Support.Drivers;
+using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Waiting;
 
 /// <summary>Follows a document's job through the API until it finishes (embedded, or dead-lettered).</summary>
 public sealed class JobProgress(PipelineApiDriver api, Waiter waiter)
 {
-    public const string FinalStage = "embedded";
+    public const string FinalStage = Stages.Embedded;
 
     public async Task<JobView> UntilFinishedAsync(string userId, UploadOutcome upload, TimeSpan timeout)
     {
         if (!upload.Accepted)
-            throw new InvalidOperationException($"The upload was refused ({upload.StatusCode} {upload.ErrorKey}: {upload.ErrorMessage}), so there is no document to follow.");
+            throw new InvalidOperationException($"The upload was refused ({upload.Answer}), so there is no document to follow.");
         var job = await waiter.UntilAsync(
             $"document {upload.DocumentId} (correlation {upload.CorrelationId}) reaching {FinalStage}",
             async () => (await api.GetJobAsync(userId, upload.JobId!)).Value,
-            job => job is { State: "done" or "deadletter" },
+            job => job is { State: JobStates.Done or JobStates.SetAside },
             timeout,
             job => job?.ToString() ?? "no job visible");
         return job!;
@@ -29,7 +30,7 @@ public sealed class JobProgress(PipelineApiDriver api, Waiter waiter)
         var job = await waiter.UntilAsync(
             $"document {upload.DocumentId} (correlation {upload.CorrelationId}) coming back and reaching {FinalStage}",
             async () => (await api.GetJobAsync(userId, upload.JobId!)).Value,
-            job => job is { Stage: FinalStage, State: "done" },
+            job => job is { Embedded: true },
             timeout,
             job => job?.ToString() ?? "no job visible");
         return job!;

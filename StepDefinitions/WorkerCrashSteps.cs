@@ -1,0 +1,37 @@
+using Acceptance.Support.Contexts;
+using Acceptance.Support.Environment;
+using Acceptance.Support.Waiting;
+using Reqnroll;
+
+namespace Acceptance.StepDefinitions;
+
+/// <summary>The worker holding a document dies, stops or freezes under the suite's hand.</summary>
+[Binding]
+public sealed class WorkerCrashSteps(IPipelineEnvironment environment, JobWatch jobs, UploadedDocuments uploads, FaultWindow fault, CrashContext crash)
+{
+    [When("that worker is killed without warning")]
+    public async Task WhenThatWorkerIsKilled()
+    {
+        fault.Begin($"worker killed in {crash.HeldIn}");
+        await environment.Control.KillAsync(crash.Holder!);
+        fault.End();
+    }
+
+    [When("that worker is asked to stop")]
+    public async Task WhenThatWorkerIsAskedToStop()
+    {
+        fault.Begin("worker stopped gracefully");
+        crash.GracefulStop = await environment.Control.StopGracefullyAsync(crash.Holder!, TimeSpan.FromSeconds(30));
+        fault.End();
+    }
+
+    [When("that worker freezes until another worker has taken {persona}'s copy over")]
+    public async Task WhenThatWorkerFreezesUntilTakenOver(Support.TestData.Persona persona)
+    {
+        fault.Begin("worker frozen past its lease");
+        await environment.Control.PauseAsync(crash.Holder!);
+        await jobs.UntilTakenOverAsync(uploads.Last, crash.Holder!, TimeSpan.FromSeconds(30));
+        await environment.Control.ResumeAsync(crash.Holder!);
+        fault.End();
+    }
+}

@@ -1,15 +1,12 @@
 using Acceptance.Support.Drivers;
+using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Analysis;
 
 /// <summary>A job's path through the nine stages, reconstructed from its audit trail.</summary>
 public sealed class StageTimeline(IReadOnlyList<StageTransition> transitions)
 {
-    public static readonly IReadOnlyList<string> NineStages =
-    [
-        "job_validated", "parsing", "parsed", "parse_validated", "chunking",
-        "chunks_buffered", "embedding", "embeddings_buffered", "embedded",
-    ];
+    public static readonly IReadOnlyList<string> NineStages = Stages.InOrder;
 
     /// <summary>Stages in the order they were entered; a stage that is re-entered later appears again.</summary>
     public IReadOnlyList<string> StagesEntered =>

@@ -16,6 +16,10 @@ public static class Stages
     public const string EmbeddingsBuffered = "embeddings_buffered";
     public const string Embedded = "embedded";
 
+    /// <summary>The nine stages in the order a document passes them.</summary>
+    public static readonly IReadOnlyList<string> InOrder =
+        [JobValidated, Parsing, Parsed, ParseValidated, Chunking, ChunksBuffered, Embedding, EmbeddingsBuffered, Embedded];
+
     /// <summary>The stages after parsing in which one worker carries a document to its vectors.</summary>
     public static readonly IReadOnlyList<string> FromChunkingToVectors = [Chunking, ChunksBuffered, Embedding, EmbeddingsBuffered];
 }

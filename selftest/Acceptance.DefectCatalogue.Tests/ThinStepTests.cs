@@ -29,6 +29,8 @@ public sealed partial class ThinStepTests
         (new Regex(@"\bHttpClient\b|\bRestClient\b|\bRestRequest\b"), "HTTP belongs in a driver"),
         (new Regex(@"\bNpgsql\w*"), "SQL belongs in a driver"),
         (new Regex(@"\bProcess(StartInfo)?\b"), "processes belong in a driver"),
+        (new Regex(@"""(job_validated|parsing|parsed|parse_validated|chunking|chunks_buffered|embedding|embeddings_buffered|embedded|working|done|deadletter|webhook_received|deadlettered|requeued|lease_reclaimed)"""),
+            "stages, states and audit events are named in Support/Vocabulary, not spelled out in steps"),
     ];
 
     [Fact]
@@ -78,6 +80,9 @@ public sealed partial class ThinStepTests
     [InlineData("    outcome.TemporarilyUnavailable.Should().BeTrue(outcome.Answer);", false)]
     [InlineData("    limit.Should().BeLessThan(TimeSpan.FromSeconds(200));", false)]
     [InlineData("    outcome.StatusCode.Should().BeInRange(400, 499);", true)]
+    [InlineData("    job.Stage.Should().Be(\"embedded\");", true)]
+    [InlineData("    (await database.EventCountAsync(jobId, \"lease_reclaimed\")).Should().Be(0);", true)]
+    [InlineData("    [Then(\"the document is embedded within {duration}\")]", false)]
     [InlineData("    (await api.LivenessAsync()).Should().Be(Health.Up);", false)]
     public void The_source_scan_tells_driver_work_from_sentence_translation(string line, bool offends) =>
         DriversOnly.Any(rule => rule.Pattern.IsMatch(line)).Should().Be(offends, line);

@@ -1,5 +1,6 @@
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Environment;
+using Acceptance.Support.TestData;
 using Acceptance.Support.Waiting;
 using Reqnroll;
 
@@ -26,7 +27,7 @@ public sealed class WorkerCrashSteps(IPipelineEnvironment environment, JobWatch 
     }
 
     [When("that worker freezes until another worker has taken {persona}'s copy over")]
-    public async Task WhenThatWorkerFreezesUntilTakenOver(Support.TestData.Persona persona)
+    public async Task WhenThatWorkerFreezesUntilTakenOver(Persona persona)
     {
         fault.Begin("worker frozen past its lease");
         await environment.Control.PauseAsync(crash.Holder!);

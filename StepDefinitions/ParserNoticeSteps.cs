@@ -1,6 +1,7 @@
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.TestData;
+using Acceptance.Support.Workload;
 using Pipeline.TestKit;
 using FluentAssertions;
 using Reqnroll;
@@ -9,7 +10,7 @@ namespace Acceptance.StepDefinitions;
 
 /// <summary>Completion notices that claim to come from the parser, and what the pipeline makes of them.</summary>
 [Binding]
-public sealed class ParserNoticeSteps(ParserNoticeDriver notices, PipelineApiDriver api, ScenarioUsers users, UploadedDocuments uploads)
+public sealed class ParserNoticeSteps(ParserNoticeDriver notices, DocumentUploader uploader, UploadedDocuments uploads)
 {
     private static readonly TimeSpan HandedOverWithin = TimeSpan.FromSeconds(30);
     private NoticeAnswer? _answer;
@@ -17,10 +18,8 @@ public sealed class ParserNoticeSteps(ParserNoticeDriver notices, PipelineApiDri
     [Given("{persona}'s {document} is with the parser")]
     public async Task GivenTheDocumentIsWithTheParser(Persona persona, TestDocument document)
     {
-        var userId = users.IdOf(persona.Name);
-        var outcome = await api.UploadAsync(userId, document.FileName, document.Bytes);
-        uploads.Add(new Upload(userId, document, outcome));
-        await notices.UntilAwaitingNoticeAsync(outcome.JobId ?? throw new InvalidOperationException($"The upload was refused: {outcome.ErrorKey}."),
+        var outcome = (await uploader.UploadAsync(persona, document)).Outcome;
+        await notices.UntilAwaitingNoticeAsync(outcome.JobId ?? throw new InvalidOperationException($"The upload was refused: {outcome.Answer}."),
             HandedOverWithin);
     }
 

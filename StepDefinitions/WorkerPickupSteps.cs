@@ -14,7 +14,7 @@ namespace Acceptance.StepDefinitions;
 /// <summary>Documents arriving at an idle pipeline, and how long they waited for a worker to notice them.</summary>
 [Binding]
 public sealed class WorkerPickupSteps(
-    BatchUploader uploader, JobProgress progress, PipelineDatabaseDriver database, ScenarioUsers users, UploadedDocuments uploads,
+    DocumentUploader uploader, JobProgress progress, PipelineDatabaseDriver database, UploadedDocuments uploads,
     EvidenceRecorder evidence)
 {
     /// <summary>A business limit for one small policy's whole journey, stretched by the run's time scale.</summary>
@@ -23,12 +23,10 @@ public sealed class WorkerPickupSteps(
     [When("{persona} uploads {int} insurance policies, each once the one before is embedded")]
     public async Task WhenPersonaUploadsPoliciesOneAfterAnother(Persona persona, int count)
     {
-        var userId = users.IdOf(persona.Name);
         foreach (var policy in TestDocuments.PolicyBatch(count))
         {
-            var (document, outcome) = (await uploader.UploadAsync(userId, [policy], concurrency: 1)).Single();
-            uploads.Add(new Upload(userId, document, outcome));
-            await progress.UntilFinishedAsync(userId, outcome, EmbeddedWithin);
+            var upload = await uploader.UploadAsync(persona, policy);
+            await progress.UntilFinishedAsync(upload.UserId, upload.Outcome, EmbeddedWithin);
         }
     }
 

@@ -12,13 +12,13 @@
 # guarding scenario failed (caught) rather than passed or was "not judged".
 #
 # usage: scripts/oversubscribed.sh [--gates 3] [--cpu-hogs 32] [--vm-bytes 2G] [--defects a,b,...]
-#                                  [--out <dir>] [--limit-minutes 45]
+#                                  [--out <dir>] [--limit-minutes 40]
 # Loopback only; installs stress-ng with apt-get when it is missing. Build first (scripts/gate.sh builds).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-gates=3 cpu_hogs=32 vm_bytes=2G limit_minutes=45
+gates=3 cpu_hogs=32 vm_bytes=2G limit_minutes=40
 defects="drop-last-chunk,skip-deduplication,no-fencing,misplaced-vectors"
 out="$root/reports/oversubscribed-$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
@@ -62,7 +62,7 @@ stop_hogs() {
 }
 trap stop_hogs EXIT
 trap 'exit 130' INT TERM
-setsid stress-ng --cpu "$cpu_hogs" --vm 2 --vm-bytes "$vm_bytes" --timeout "${limit_minutes}m" --quiet > "$out/stress-ng.log" 2>&1 &
+setsid stress-ng --cpu "$cpu_hogs" --vm 2 --vm-bytes "$vm_bytes" --timeout "$(( 2 * limit_minutes + 1 ))m" --quiet > "$out/stress-ng.log" 2>&1 &
 hog_pid=$!
 ( while sleep 10; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; done ) > "$out/loadavg.log" &
 sampler_pid=$!

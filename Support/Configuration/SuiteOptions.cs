@@ -30,6 +30,11 @@ public sealed class TimeoutOptions
     /// for a slow or shared machine: 2 gives every wait twice as long. Speed itself is judged by the 4.3 criteria.
     /// </summary>
     public double TimeScale { get; set; } = 1.0;
+    /// <summary>
+    /// The most a wait limit is stretched for the machine's measured starvation (the CPU canary's slowdown,
+    /// wall over CPU time): 20 lets a machine running twenty threads per core still finish; 1 switches it off.
+    /// </summary>
+    public double MaxStarvationStretch { get; set; } = 20.0;
 }
 
 public sealed class WorkloadOptions

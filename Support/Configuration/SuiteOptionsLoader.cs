@@ -32,6 +32,8 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Timeouts:PollMilliseconds must be between 1 and 5000.";
         if (options.Timeouts.TimeScale is < 1 or > 20)
             yield return "Acceptance:Timeouts:TimeScale must be between 1 and 20 (it multiplies every functional wait limit).";
+        if (options.Timeouts.MaxStarvationStretch is < 1 or > 50)
+            yield return "Acceptance:Timeouts:MaxStarvationStretch must be between 1 (waits ignore the CPU canary) and 50.";
         if (options.Workload.Documents < 1)
             yield return "Acceptance:Workload:Documents must be at least 1.";
         if (options.Workload.Concurrency < 1)

@@ -8,8 +8,9 @@ namespace Acceptance.Support.Environment;
 /// How starved the machine is: a small fixed CPU workload on a thread of its own, timed by the wall
 /// clock and by the kernel's scheduler statistics (/proc/thread-self/schedstat: nanoseconds on a CPU
 /// and waiting for one). Its slowdown is wall time over CPU time: 1.0 on an idle machine, about N
-/// when N runnable threads share each core. Measured when the environment starts and every half
-/// minute while the run lasts; environment.json and the readiness report state the figures.
+/// when N runnable threads share each core. Measured when the environment starts, every half
+/// minute while the run lasts, and whenever a wait reaches its limit and asks how starved the
+/// machine is now (<see cref="NowAsync"/>); environment.json and the readiness report state the figures.
 /// </summary>
 public sealed class CpuCanary : IAsyncDisposable
 {
@@ -17,16 +18,51 @@ public sealed class CpuCanary : IAsyncDisposable
     private readonly List<double> _slowdowns = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
+    private readonly SemaphoreSlim _measuring = new(1, 1);
+    private (double Slowdown, DateTimeOffset At)? _latest;
 
     public CpuCanary()
     {
         AtStart = Measure();
-        if (AtStart is { } first) _slowdowns.Add(first);
+        if (AtStart is { } first) Record(first);
         _sampling = SampleAsync();
     }
 
     /// <summary>The slowdown when the environment started; null where the scheduler statistics cannot be read.</summary>
     public double? AtStart { get; }
+
+    /// <summary>The most recent slowdown measured (1.0 when the scheduler statistics cannot be read).</summary>
+    public double Latest
+    {
+        get
+        {
+            lock (_slowdowns) return _latest?.Slowdown ?? 1.0;
+        }
+    }
+
+    /// <summary>
+    /// How starved the machine is now: the latest figure if it is younger than <paramref name="maxAge"/>,
+    /// else a fresh measurement. Waits that end together share one measurement instead of each adding
+    /// a workload to a machine that is already short of CPU.
+    /// </summary>
+    public async Task<double> NowAsync(TimeSpan maxAge)
+    {
+        await _measuring.WaitAsync();
+        try
+        {
+            lock (_slowdowns)
+            {
+                if (_latest is { } latest && DateTimeOffset.UtcNow - latest.At < maxAge) return latest.Slowdown;
+            }
+            var slowdown = await Task.Run(Measure);
+            if (slowdown is { } s) Record(s);
+            return Latest;
+        }
+        finally
+        {
+            _measuring.Release();
+        }
+    }
 
     /// <summary>The figures so far: at start, median and worst of every sample, and how many.</summary>
     public CpuCanaryReport Report()
@@ -46,13 +82,21 @@ public sealed class CpuCanary : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                if (Measure() is not { } slowdown) continue;
-                lock (_slowdowns) _slowdowns.Add(slowdown);
+                if (Measure() is { } slowdown) Record(slowdown);
             }
         }
         catch (OperationCanceledException)
         {
             // The run is over.
+        }
+    }
+
+    private void Record(double slowdown)
+    {
+        lock (_slowdowns)
+        {
+            _slowdowns.Add(slowdown);
+            _latest = (slowdown, DateTimeOffset.UtcNow);
         }
     }
 
@@ -108,6 +152,7 @@ public sealed class CpuCanary : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
+        _measuring.Dispose();
     }
 }
 

@@ -14,7 +14,8 @@ public sealed class MonitoringHooks
         var container = testRun.TestRunContainer;
         if (!container.IsRegistered<IPipelineEnvironment>()) return;
         container.RegisterInstanceAs(new OperatorMonitoring(
-            container.Resolve<IPipelineEnvironment>(), container.Resolve<SuiteOptions>(), container.Resolve<RunFolder>()));
+            container.Resolve<IPipelineEnvironment>(), container.Resolve<SuiteOptions>(), container.Resolve<RunFolder>(),
+            container.Resolve<CpuCanary>()));
     }
 
     [AfterTestRun(Order = 900)]

@@ -8,7 +8,7 @@ namespace Acceptance.Support.Monitoring;
 /// The monitoring stack for the whole test run, started by the first scenario that needs it (so
 /// the rest of the suite never pays for it) and stopped with the pipeline.
 /// </summary>
-public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOptions options, RunFolder runFolder) : IAsyncDisposable
+public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOptions options, RunFolder runFolder, CpuCanary canary) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _starting = new(1, 1);
     private MonitoringStack? _stack;
@@ -32,7 +32,7 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
             var stack = await MonitoringStack.StartAsync(targets, Settings, runFolder.Logs,
                 TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds));
             using var prometheus = new PrometheusDriver(stack);
-            await new Waiter(options).UntilAsync("Prometheus scraping every service successfully",
+            await new Waiter(options, canary).UntilAsync("Prometheus scraping every service successfully",
                 prometheus.TargetsAsync,
                 seen => seen.Count == targets.Count && seen.All(t => t.Health == "up"),
                 TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
 
 namespace Acceptance.Support.Waiting;
 
@@ -8,14 +9,22 @@ namespace Acceptance.Support.Waiting;
 /// or prove it never holds for a period (<see cref="NeverAsync"/>). On failure the message says what
 /// was awaited, for whom, and the last state seen — never a silent give-up, never a fixed sleep.
 /// </summary>
-public sealed class Waiter(SuiteOptions options)
+public sealed class Waiter(SuiteOptions options, CpuCanary? canary = null)
 {
+    /// <summary>A canary figure this fresh is current enough for a wait that reached its limit.</summary>
+    private static readonly TimeSpan CurrentEnough = TimeSpan.FromSeconds(5);
+
     private TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Timeouts.PollMilliseconds);
 
-    /// <summary>Waits up to <paramref name="timeout"/> times the run's time scale (Acceptance:Timeouts:TimeScale, for slow machines).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> (the business limit) stretched by the run's time scale and by
+    /// the machine's starvation (<see cref="StretchedLimit"/>). When the limit is reached the canary is asked
+    /// how starved the machine is now; a worse figure stretches the limit further, up to the configured maximum.
+    /// What still times out throws <see cref="WaitTimedOutException"/>, which the gate recognises as a timeout.
+    /// </summary>
     public async Task<T> UntilAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, Func<T, string> describe)
     {
-        timeout *= options.Timeouts.TimeScale;
+        var limit = new StretchedLimit(timeout, options.Timeouts.TimeScale, Stretch(canary?.Latest ?? 1.0));
         var clock = Stopwatch.StartNew();
         T last;
         while (true)
@@ -23,11 +32,17 @@ public sealed class Waiter(SuiteOptions options)
             last = await probe();
             if (condition(last))
                 return last;
-            if (clock.Elapsed >= timeout)
-                break;
+            if (clock.Elapsed >= limit.Limit)
+            {
+                if (canary is null) break;
+                var now = Stretch(await canary.NowAsync(CurrentEnough));
+                if (now <= limit.Slowdown) break;
+                limit = limit with { Slowdown = now };
+                if (clock.Elapsed >= limit.Limit) break;
+            }
             await Task.Delay(PollInterval);
         }
-        throw new WaitTimedOutException($"{what} did not happen within {timeout.TotalSeconds:0.#} s; last seen {describe(last)}");
+        throw new WaitTimedOutException($"{what} did not happen within {limit}; last seen {describe(last)}");
     }
 
     public async Task NeverAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> violation, TimeSpan during, Func<T, string> describe)
@@ -37,7 +52,7 @@ public sealed class Waiter(SuiteOptions options)
         {
             var seen = await probe();
             if (violation(seen))
-                throw new WaitTimedOutException($"{what} happened after {clock.Elapsed.TotalSeconds:0.#} s: {describe(seen)}");
+                throw new UnwantedOutcomeException($"{what} happened after {clock.Elapsed.TotalSeconds:0.#} s: {describe(seen)}");
             await Task.Delay(PollInterval);
         }
     }
@@ -55,6 +70,15 @@ public sealed class Waiter(SuiteOptions options)
             await Task.Delay(PollInterval);
         }
     }
+
+    private double Stretch(double slowdown) => StretchedLimit.Clamp(slowdown, options.Timeouts.MaxStarvationStretch);
 }
 
+/// <summary>
+/// A wait ran out of time: something did not happen within its (stretched) limit. The gate reads this
+/// type's name from the run's messages: on a machine too starved to judge, such a failure is "not judged".
+/// </summary>
 public sealed class WaitTimedOutException(string message) : Exception(message);
+
+/// <summary>Something that must never happen did: a wrong outcome, not a slow one, so it fails however starved the machine.</summary>
+public sealed class UnwantedOutcomeException(string message) : Exception(message);

@@ -13,6 +13,8 @@ internal sealed class FakeRun
 {
     private readonly List<object> _messages = [];
     private readonly Dictionary<InventoryScenario, string> _testCases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<InventoryScenario, string> _failingStepTexts = new(ReferenceEqualityComparer.Instance);
+    private const int StepsPerPickle = 4;
     private int _next;
     private long _clock = 1_800_000_000;
 
@@ -23,11 +25,18 @@ internal sealed class FakeRun
 
     public FakeRun Fail(InventoryScenario scenario, string message) => Attempt(scenario, 0, ["PASSED", "FAILED"], [], message);
 
+    /// <summary>The scenario's second step fails with an exception of <paramref name="exceptionType"/>; that step reads <paramref name="stepText"/>.</summary>
+    public FakeRun Fail(InventoryScenario scenario, string message, string exceptionType, string stepText = "the last step holds")
+    {
+        _failingStepTexts[scenario] = stepText;
+        return Attempt(scenario, 0, ["PASSED", "FAILED"], [], message, exceptionType);
+    }
+
     public FakeRun Skip(InventoryScenario scenario, string reason) =>
         Attempt(scenario, 0, ["PASSED", "SKIPPED"], [], "$XunitDynamicSkip$" + reason);
 
     public FakeRun Attempt(InventoryScenario scenario, int attempt, string[] statuses,
-        (string FileName, string Json)[] evidence, string? message = null)
+        (string FileName, string Json)[] evidence, string? message = null, string? exceptionType = null)
     {
         var testCase = TestCaseOf(scenario);
         var started = $"started-{_next++}";
@@ -38,11 +47,16 @@ internal sealed class FakeRun
                 testCaseStartedId = started, fileName, mediaType = "application/json", contentEncoding = "BASE64",
                 body = Convert.ToBase64String(Encoding.UTF8.GetBytes(json)),
             } });
-        foreach (var status in statuses)
+        foreach (var (status, index) in statuses.Select((s, i) => (s, i)))
             _messages.Add(new { testStepFinished = new
             {
                 testCaseStartedId = started,
-                testStepResult = new { status, message = status is "PASSED" ? null : message, duration = new { seconds = 0, nanos = 1000 } },
+                testStepId = index < StepsPerPickle ? $"{testCase}-step-{index}" : null,
+                testStepResult = new
+                {
+                    status, message = status is "PASSED" ? null : message, duration = new { seconds = 0, nanos = 1000 },
+                    exception = status is "FAILED" && exceptionType is not null ? new { type = exceptionType, message } : null,
+                },
             } });
         _messages.Add(new { testCaseFinished = new { testCaseStartedId = started, timestamp = Now(), willBeRetried = false } });
         return this;
@@ -81,8 +95,17 @@ internal sealed class FakeRun
         {
             id = pickleId, uri = scenario.File, name = scenario.Name, astNodeIds = Array.Empty<string>(),
             tags = scenario.Tags.Select(t => new { name = t.Name, astNodeId = "" }).ToArray(),
+            steps = Enumerable.Range(0, StepsPerPickle).Select(i => new
+            {
+                id = $"{pickleId}-step-{i}",
+                text = i == 1 && _failingStepTexts.TryGetValue(scenario, out var failing) ? failing : $"step {i + 1} holds",
+            }).ToArray(),
         } });
-        _messages.Add(new { testCase = new { id, pickleId } });
+        _messages.Add(new { testCase = new
+        {
+            id, pickleId,
+            testSteps = Enumerable.Range(0, StepsPerPickle).Select(i => new { id = $"{id}-step-{i}", pickleStepId = $"{pickleId}-step-{i}" }).ToArray(),
+        } });
         return id;
     }
 

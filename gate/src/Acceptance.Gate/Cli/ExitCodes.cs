@@ -11,4 +11,16 @@ public static class ExitCodes
     public const int EnvironmentFailed = 2;
     /// <summary>The gate or the suite was configured wrongly: fix the command line or settings.</summary>
     public const int BadConfiguration = 3;
+    /// <summary>
+    /// Nothing failed except on speed, on a machine too starved to judge speed (the CPU canary's slowdown reached
+    /// --starved-at): not ready and not failed; run the gate again on a quieter machine.
+    /// </summary>
+    public const int NotJudged = 4;
+
+    public static int Of(Readiness.GateVerdict verdict) => verdict switch
+    {
+        Readiness.GateVerdict.Pass => Ready,
+        Readiness.GateVerdict.NotJudged => NotJudged,
+        _ => GateFailed,
+    };
 }

@@ -19,6 +19,8 @@ public sealed record GateOptions
     public string? PreviousReadiness { get; init; }
     public bool BlockOnNotVerified { get; init; } = true;
     public double RegressionThresholdPercent { get; init; } = 20;
+    /// <summary>From this CPU canary slowdown on, speed-only failures are "not judged" (see Readiness.StarvationRule).</summary>
+    public double StarvedAtSlowdown { get; init; } = 10;
     public bool ShowHelp { get; init; }
     /// <summary>Where the feature files are (default: Features/ of the repository).</summary>
     public string? FeaturesDirectory { get; init; }

@@ -27,6 +27,9 @@ public static class GateOptionsParser
           --previous <readiness.json> compare baselines with an earlier run (default: the latest run in reports/)
           --allow-not-verified        criteria whose scenarios were all skipped do not block
           --regression-threshold <%>  flag a baseline worse by more than this (default: 20)
+          --starved-at <slowdown>     from this CPU slowdown (the canary's worst of the run, e.g. 10 = a tenth of a core
+                                      per thread) the machine is too starved to judge speed: timeouts and missed time
+                                      limits are "not judged" instead of failed, and the verdict is NOT JUDGED (default: 10)
           --lint-only                 check every tag and step against the step definitions, write the step
                                       catalogue (step-catalogue.md/.html), start nothing
           --features <dir>            the feature files to lint (default: Features/; the suite runs the features it was built with)
@@ -36,6 +39,7 @@ public static class GateOptionsParser
           --help                      this text
 
         exit codes: 0 ready · 1 gate failed (see readiness.md) or a step matches no definition · 2 environment could not start · 3 bad configuration
+                    · 4 not judged: nothing failed but on speed, on a machine too starved to judge speed (never ready; run again on a quieter machine)
         """;
 
     public static GateOptions Parse(IReadOnlyList<string> args)
@@ -67,6 +71,7 @@ public static class GateOptionsParser
                 "--features" => options with { FeaturesDirectory = Value() },
                 "--shard" => options with { Shard = Sharding.ShardSpec.Parse(Value()) },
                 "--regression-threshold" => options with { RegressionThresholdPercent = Positive(name, Value()) },
+                "--starved-at" => options with { StarvedAtSlowdown = Slowdown(name, Value()) },
                 _ => throw new GateUsageException($"Unknown option '{name}'. Run with --help to see the options."),
             };
         }
@@ -86,6 +91,11 @@ public static class GateOptionsParser
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new GateUsageException($"{name} must be a whole number above 0; got '{value}'.");
+
+    private static double Slowdown(string name, string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var slowdown) && slowdown >= 1
+            ? slowdown
+            : throw new GateUsageException($"{name} must be a slowdown of at least 1 such as 10 (the CPU canary's wall time over CPU time); got '{value}'.");
 
     private static decimal Amount(string name, string value) =>
         decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount >= 0

@@ -20,6 +20,7 @@ internal static class CompletenessCheck
         {
             ScenarioOutcome.NotRun => $"did not run: {scenario.Why}",
             ScenarioOutcome.Skipped => $"skipped: {scenario.Why}",
+            ScenarioOutcome.NotJudged => CriterionJudge.FirstLine(scenario.Why),
             _ => $"failed{(scenario.Attempts > 1 ? $" (last of {scenario.Attempts} attempts)" : "")}: {CriterionJudge.FirstLine(scenario.Why)}",
         };
         return scenario.IsQuarantined ? $"{why} (quarantined; does not block)" : why;

@@ -31,7 +31,7 @@ internal static class CriterionJudge
         var (verdict, why) = Decide(relevant, primary.Count);
         var blocks = !quarantinedOnly && verdict switch
         {
-            CriterionVerdict.Failed => true,
+            CriterionVerdict.Failed or CriterionVerdict.NotJudged => true,
             CriterionVerdict.NotVerified => settings.BlockOnNotVerified,
             _ => false,
         };
@@ -45,6 +45,10 @@ internal static class CriterionJudge
         var failed = relevant.Where(s => s.Outcome == ScenarioOutcome.Failed).ToList();
         if (failed.Count > 0)
             return (CriterionVerdict.Failed, $"{Count(failed.Count)} failed: {Describe(failed[0])}");
+
+        var notJudged = relevant.Where(s => s.Outcome == ScenarioOutcome.NotJudged).ToList();
+        if (notJudged.Count > 0)
+            return (CriterionVerdict.NotJudged, $"{Count(notJudged.Count)} {Describe(notJudged[0])}");
 
         var unproven = relevant.Where(s => s.Outcome is ScenarioOutcome.Skipped or ScenarioOutcome.NotRun).ToList();
         if (unproven.Count > 0)

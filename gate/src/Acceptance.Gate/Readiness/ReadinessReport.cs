@@ -22,7 +22,7 @@ public sealed record ReadinessReport(
     public bool Passed => Verdict == GateVerdict.Pass;
 }
 
-public sealed record RunTotals(int Scenarios, int Passed, int Failed, int Skipped, int NotRun);
+public sealed record RunTotals(int Scenarios, int Passed, int Failed, int Skipped, int NotRun, int NotJudged = 0);
 
 /// <summary>One criterion's row in the matrix. <see cref="Blocks"/> says whether it fails the gate.</summary>
 public sealed record CriterionReport(
@@ -49,7 +49,9 @@ public sealed record ScenarioReport(
     TimeSpan Duration,
     int Attempts,
     IReadOnlyList<string> Evidence,
-    string ReportLink)
+    string ReportLink,
+    string? FailureType = null,
+    string? FailedStep = null)
 {
     public string Location => $"{File}:{Line}";
 

@@ -12,6 +12,12 @@ public sealed record ReadinessSettings
     /// <summary>Whether a flagged regression fails the gate (off: it is reported only).</summary>
     public bool BlockOnRegression { get; init; }
 
+    /// <summary>
+    /// The CPU canary's slowdown (worst of the run) from which the machine is too starved to judge speed:
+    /// timeouts and missed time limits are then reported "not judged" (see <see cref="StarvationRule"/>).
+    /// </summary>
+    public double StarvedAtSlowdown { get; init; } = 10;
+
     /// <summary>The day quarantine expiries are judged against.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -11,4 +11,5 @@ public sealed record RunIdentity(
     string Machine,
     DateTimeOffset? StartedAt,
     TimeSpan? Duration,
-    IReadOnlyDictionary<string, string> Configuration);
+    IReadOnlyDictionary<string, string> Configuration,
+    Running.CpuSlowdown? CpuCanary = null);

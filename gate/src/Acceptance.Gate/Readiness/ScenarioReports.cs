@@ -31,7 +31,9 @@ internal static class ScenarioReports
             result?.Duration ?? TimeSpan.Zero,
             result?.Attempts ?? 0,
             result?.Attachments.Where(a => !a.IsLog).Select(a => a.DisplayName).Distinct().ToList() ?? [],
-            settings.HtmlReportFileName);
+            settings.HtmlReportFileName,
+            result?.FailureType,
+            result?.FailedStep);
 
     private static string WhyNotRun(InventoryScenario scenario) =>
         scenario.IsWorkInProgress ? "work in progress (@wip)"

@@ -8,7 +8,7 @@ public static class ConsoleVerdict
     public static void Write(ReadinessReport report, string folder, TextWriter output)
     {
         var readiness = Path.Combine(folder, ReportSet.ReadinessMarkdown);
-        output.WriteLine(report.Passed ? $"READY · {readiness}" : $"NOT READY · {report.Reasons.Count} reason(s) · {readiness}");
+        output.WriteLine(report.Passed ? $"READY · {readiness}" : $"{VerdictWords.Short(report.Verdict)} · {report.Reasons.Count} reason(s) · {readiness}");
         foreach (var reason in report.Reasons.Take(10))
             output.WriteLine($"  - {reason}");
     }

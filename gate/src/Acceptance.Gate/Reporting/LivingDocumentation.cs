@@ -43,9 +43,12 @@ public static class LivingDocumentation
 
     public static string Banner(ReadinessReport report)
     {
-        var (colour, border, verdict) = report.Passed
-            ? ("#dafbe1", "#1a7f37", "✔ READY — the acceptance gate passes")
-            : ("#ffebe9", "#cf222e", "✘ NOT READY — the acceptance gate fails");
+        var (colour, border, verdict) = report.Verdict switch
+        {
+            GateVerdict.Pass => ("#dafbe1", "#1a7f37", $"✔ {VerdictWords.Headline(report.Verdict)}"),
+            GateVerdict.NotJudged => ("#fff8c5", "#9a6700", $"⏳ {VerdictWords.Headline(report.Verdict)}"),
+            _ => ("#ffebe9", "#cf222e", $"✘ {VerdictWords.Headline(report.Verdict)}"),
+        };
         var verified = report.Criteria.Count(c => c.Verdict == CriterionVerdict.Verified);
         var reasons = report.Reasons.Count == 0 ? "" : $" · {report.Reasons.Count} reason(s): {WebUtility.HtmlEncode(report.Reasons[0])}{(report.Reasons.Count > 1 ? " …" : "")}";
         return $"<div id=\"{BannerId}\" style=\"font-family:system-ui,sans-serif;background:{colour};border-bottom:3px solid {border};padding:.8rem 1.5rem;font-size:1rem\">"

@@ -13,6 +13,7 @@ internal static class Markdown
         CriterionVerdict.Verified => "✅",
         CriterionVerdict.Failed => "❌",
         CriterionVerdict.NotVerified => "⚠️",
+        CriterionVerdict.NotJudged => "⏳",
         _ => "⬜",
     };
 
@@ -21,12 +22,14 @@ internal static class Markdown
         ScenarioOutcome.Passed => "✅",
         ScenarioOutcome.Failed => "❌",
         ScenarioOutcome.Skipped => "⚠️",
+        ScenarioOutcome.NotJudged => "⏳",
         _ => "⬜",
     };
 
     public static string Outcome(ScenarioOutcome outcome) => outcome switch
     {
         ScenarioOutcome.NotRun => "not run",
+        ScenarioOutcome.NotJudged => "not judged",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
@@ -36,9 +39,12 @@ internal static class Markdown
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public static string VerdictBanner(ReadinessReport report) => report.Passed
-        ? "## ✅ READY — the acceptance gate passes"
-        : "## ❌ NOT READY — the acceptance gate fails";
+    public static string VerdictBanner(ReadinessReport report) => report.Verdict switch
+    {
+        GateVerdict.Pass => $"## ✅ {VerdictWords.Headline(report.Verdict)}",
+        GateVerdict.NotJudged => $"## ⏳ {VerdictWords.Headline(report.Verdict)}",
+        _ => $"## ❌ {VerdictWords.Headline(report.Verdict)}",
+    };
 
     public static void AppendRunIdentity(StringBuilder md, ReadinessReport report)
     {
@@ -49,6 +55,20 @@ internal static class Markdown
                       $"{run.StartedAt?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "unknown"} | " +
                       $"{(run.Duration is { } d ? Duration(d) : "unknown")} |");
         md.AppendLine();
+        md.AppendLine(Starvation(report));
+        md.AppendLine();
+    }
+
+    /// <summary>How starved the machine was (the suite's CPU canary) and what the gate makes of it.</summary>
+    public static string Starvation(ReadinessReport report)
+    {
+        var threshold = report.Settings.StarvedAtSlowdown.ToString("0.#", CultureInfo.InvariantCulture);
+        if (report.Run.CpuCanary is not { } canary)
+            return $"Machine starvation: not measured (no CPU canary figures), so every failure is judged.";
+        return StarvationRule.TooStarved(canary, report.Settings)
+            ? $"Machine starvation: CPU slowdown {canary}. From {threshold}× on the machine is too starved to judge speed: " +
+              "scenarios that failed only on speed (a wait that timed out, a missed time limit of a speed criterion) are not judged; wrong results still fail."
+            : $"Machine starvation: CPU slowdown {canary}; below {threshold}×, so every failure is judged.";
     }
 
     public static string Duration(TimeSpan duration) =>

@@ -23,7 +23,7 @@ public static class ReadinessHtmlWriter
         html.AppendLine($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{(report.Passed ? "READY" : "NOT READY")} · Phase 4 readiness</title>
+            <title>{VerdictWords.Short(report.Verdict)} · Phase 4 readiness</title>
             <style>{Style}</style></head><body>
             <nav><a href="{LivingDocumentation.FileName}">Living documentation</a> · <a href="{StepCatalogue.HtmlFile}">Step catalogue</a> · <a href="{ReportSet.ReadinessMarkdown}">readiness.md</a> · <a href="{ReportSet.ReadinessJson}">readiness.json</a></nav>
             <h1>Phase 4 readiness</h1>
@@ -47,7 +47,7 @@ public static class ReadinessHtmlWriter
         var verified = report.Criteria.Count(c => c.Verdict == CriterionVerdict.Verified);
         html.AppendLine($"""
             <section id="verdict" class="verdict {(report.Passed ? "ready" : "not-ready")}">
-            <p class="headline">{(report.Passed ? "✔ READY — the acceptance gate passes" : "✘ NOT READY — the acceptance gate fails")}</p>
+            <p class="headline">{(report.Passed ? "✔" : report.Verdict == GateVerdict.NotJudged ? "⏳" : "✘")} {E(VerdictWords.Headline(report.Verdict))}</p>
             <p>{verified} of {report.Criteria.Count} criteria verified · {report.Reasons.Count} reason(s) against release</p>
             """);
         // The first reasons in view; a long list (every uncovered criterion, every scenario not run) folds away.
@@ -64,7 +64,7 @@ public static class ReadinessHtmlWriter
         var t = report.Totals;
         var parts = new (string Name, int Count, string Colour)[]
         {
-            ("passed", t.Passed, "#1a7f37"), ("failed", t.Failed, "#cf222e"), ("skipped", t.Skipped, "#9a6700"), ("not run", t.NotRun, "#8c959f"),
+            ("passed", t.Passed, "#1a7f37"), ("failed", t.Failed, "#cf222e"), ("not judged", t.NotJudged, "#bf8700"), ("skipped", t.Skipped, "#9a6700"), ("not run", t.NotRun, "#8c959f"),
         };
         html.AppendLine($"<h2>Scenarios</h2><p>{t.Scenarios} scenarios: " + string.Join(" · ", parts.Select(p => $"{p.Count} {p.Name}")) + "</p>");
         if (t.Scenarios == 0)
@@ -105,8 +105,8 @@ public static class ReadinessHtmlWriter
 
     private static void AppendFailures(StringBuilder html, ReadinessReport report)
     {
-        var failed = report.Scenarios.Where(s => s.Outcome == ScenarioOutcome.Failed).ToList();
-        html.AppendLine($"<h2>Failed scenarios ({failed.Count})</h2>");
+        var failed = report.Scenarios.Where(s => s.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.NotJudged).ToList();
+        html.AppendLine($"<h2>Failed or not judged scenarios ({failed.Count})</h2>");
         if (failed.Count == 0)
         {
             html.AppendLine("<p>No scenario failed.</p>");
@@ -148,7 +148,8 @@ public static class ReadinessHtmlWriter
             <h2>Run</h2>
             <table id="run"><tr><th>commit</th><td><code>{E(run.Commit)}</code></td></tr><tr><th>branch</th><td>{E(run.Branch)}</td></tr>
             <tr><th>target</th><td>{E(run.Target)}</td></tr><tr><th>machine</th><td>{E(run.Machine)}</td></tr>
-            <tr><th>duration</th><td>{(run.Duration is { } d ? Markdown.Duration(d) : "unknown")}</td></tr></table>
+            <tr><th>duration</th><td>{(run.Duration is { } d ? Markdown.Duration(d) : "unknown")}</td></tr>
+            <tr><th>machine starvation</th><td id="starvation">{E(Markdown.Starvation(report))}</td></tr></table>
             """);
     }
 
@@ -165,6 +166,7 @@ public static class ReadinessHtmlWriter
         CriterionVerdict.Verified => "<span class=\"verified\" title=\"verified\">✔</span>",
         CriterionVerdict.Failed => "<span class=\"failed\" title=\"failed\">✘</span>",
         CriterionVerdict.NotVerified => "<span class=\"not-verified\" title=\"not verified\">⚠</span>",
+        CriterionVerdict.NotJudged => "<span class=\"not-verified\" title=\"not judged: machine too starved\">⧗</span>",
         _ => "<span class=\"not-covered\" title=\"not covered\">○</span>",
     };
 
@@ -173,6 +175,7 @@ public static class ReadinessHtmlWriter
         ScenarioOutcome.Passed => "<span class=\"verified\" title=\"passed\">✔</span>",
         ScenarioOutcome.Failed => "<span class=\"failed\" title=\"failed\">✘</span>",
         ScenarioOutcome.Skipped => "<span class=\"not-verified\" title=\"skipped\">⚠</span>",
+        ScenarioOutcome.NotJudged => "<span class=\"not-verified\" title=\"not judged: machine too starved\">⧗</span>",
         _ => "<span class=\"not-covered\" title=\"not run\">○</span>",
     };
 

@@ -35,7 +35,7 @@ public static class ReadinessMarkdownWriter
     {
         md.AppendLine("## Criteria");
         md.AppendLine();
-        md.AppendLine("✅ verified · ❌ failed · ⚠️ not verified · ⬜ not covered");
+        md.AppendLine("✅ verified · ❌ failed · ⚠️ not verified · ⏳ not judged (machine too starved) · ⬜ not covered");
         md.AppendLine();
         md.AppendLine("| | criterion | area | verdict | scenarios | reason |");
         md.AppendLine("|---|---|---|---|---|---|");

@@ -33,6 +33,8 @@ public static class MessageStreamReader
         private readonly Dictionary<string, int> _astLines = new();
         private readonly Dictionary<string, JsonObject> _pickles = new();
         private readonly Dictionary<string, string> _pickleOfTestCase = new();
+        private readonly Dictionary<string, string> _pickleStepOfTestStep = new();
+        private readonly Dictionary<string, string> _pickleStepTexts = new();
         private readonly Dictionary<string, Attempt> _attempts = new();
         private readonly Dictionary<string, string> _runHookNames = new();
         private readonly Dictionary<string, string> _hookNames = new();
@@ -45,11 +47,11 @@ public static class MessageStreamReader
         public void Add(JsonObject message)
         {
             if (message["gherkinDocument"] is JsonObject document) IndexLines(document);
-            else if (message["pickle"] is JsonObject pickle) _pickles[(string)pickle["id"]!] = pickle;
-            else if (message["testCase"] is JsonObject testCase) _pickleOfTestCase[(string)testCase["id"]!] = (string)testCase["pickleId"]!;
+            else if (message["pickle"] is JsonObject pickle) IndexPickle(pickle);
+            else if (message["testCase"] is JsonObject testCase) IndexTestCase(testCase);
             else if (message["testCaseStarted"] is JsonObject started) _attempts[(string)started["id"]!] = new Attempt(
                 (string)started["testCaseId"]!, (int?)started["attempt"] ?? 0, Timestamp(started["timestamp"]));
-            else if (message["testStepFinished"] is JsonObject step) AttemptOf(step)?.AddStep(step["testStepResult"]!.AsObject());
+            else if (message["testStepFinished"] is JsonObject step) AttemptOf(step)?.AddStep(step["testStepResult"]!.AsObject(), StepText(step));
             else if (message["attachment"] is JsonObject attachment) AttemptOf(attachment)?.Attachments.Add(ToEvidence(attachment));
             else if (message["testCaseFinished"] is JsonObject finished && AttemptOf(finished) is { } attempt) attempt.FinishedAt = Timestamp(finished["timestamp"]);
             else if (message["hook"] is JsonObject hook) _hookNames[(string)hook["id"]!] = HookName(hook);
@@ -75,6 +77,7 @@ public static class MessageStreamReader
             var astNodeIds = pickle["astNodeIds"]!.AsArray().Select(n => (string)n!).ToList();
             var tags = pickle["tags"]?.AsArray().Select(t => (string)t!["name"]!).ToList() ?? [];
             var (status, failure, skipReason) = attempt.Verdict(tags);
+            var failedStep = attempt.FirstFailure;
             return new ScenarioResult(
                 (string)pickle["id"]!,
                 (string)pickle["uri"]!,
@@ -88,8 +91,38 @@ public static class MessageStreamReader
                 skipReason,
                 attempt.FinishedAt is { } end && attempt.StartedAt is { } start ? end - start : TimeSpan.Zero,
                 attempts,
-                attempt.Attachments);
+                attempt.Attachments,
+                failure is null ? null : failedStep?.ExceptionType,
+                failure is null ? null : failedStep?.Text);
         }
+
+        private void IndexPickle(JsonObject pickle)
+        {
+            _pickles[(string)pickle["id"]!] = pickle;
+            foreach (var step in pickle["steps"]?.AsArray() ?? [])
+            {
+                if (step?["id"] is JsonValue id && step["text"] is JsonValue text)
+                    _pickleStepTexts[(string)id!] = (string)text!;
+            }
+        }
+
+        private void IndexTestCase(JsonObject testCase)
+        {
+            _pickleOfTestCase[(string)testCase["id"]!] = (string)testCase["pickleId"]!;
+            foreach (var step in testCase["testSteps"]?.AsArray() ?? [])
+            {
+                if (step?["id"] is JsonValue id && step["pickleStepId"] is JsonValue pickleStep)
+                    _pickleStepOfTestStep[(string)id!] = (string)pickleStep!;
+            }
+        }
+
+        /// <summary>The Gherkin text of a finished test step (null for hooks).</summary>
+        private string? StepText(JsonObject stepFinished) =>
+            stepFinished["testStepId"] is JsonValue id
+            && _pickleStepOfTestStep.TryGetValue((string)id!, out var pickleStep)
+            && _pickleStepTexts.TryGetValue(pickleStep, out var text)
+                ? text
+                : null;
 
         private Attempt? AttemptOf(JsonObject message) =>
             message["testCaseStartedId"] is JsonValue id && _attempts.TryGetValue((string)id!, out var attempt) ? attempt : null;
@@ -164,7 +197,7 @@ public static class MessageStreamReader
 
         private sealed class Attempt(string testCaseId, int number, DateTimeOffset? startedAt)
         {
-            private readonly List<(string Status, string? Message)> _steps = [];
+            private readonly List<FinishedStep> _steps = [];
 
             public string TestCaseId { get; } = testCaseId;
             public int Number { get; } = number;
@@ -172,8 +205,11 @@ public static class MessageStreamReader
             public DateTimeOffset? FinishedAt { get; set; }
             public List<EvidenceAttachment> Attachments { get; } = [];
 
-            public void AddStep(JsonObject result) =>
-                _steps.Add(((string?)result["status"] ?? "UNKNOWN", Message(result)));
+            public void AddStep(JsonObject result, string? text) =>
+                _steps.Add(new FinishedStep((string?)result["status"] ?? "UNKNOWN", Message(result), (string?)result["exception"]?["type"], text));
+
+            /// <summary>The first step (or hook) that failed: its exception type and Gherkin text tell a timeout from a wrong result.</summary>
+            public FinishedStep? FirstFailure => _steps.FirstOrDefault(s => StepStatus.Severity(s.Status) == 2);
 
             public (string Status, string? Failure, string? SkipReason) Verdict(IReadOnlyList<string> tags)
             {
@@ -184,16 +220,18 @@ public static class MessageStreamReader
                     var why = tags.Contains("@ignore", StringComparer.OrdinalIgnoreCase) ? "ignored (@ignore)" : "no step ran";
                     return (StepStatus.Skipped, null, why);
                 }
-                var worst = _steps.MaxBy(s => StepStatus.Severity(s.Status)).Status;
-                var failure = _steps.FirstOrDefault(s => StepStatus.Severity(s.Status) == 2);
+                var worst = _steps.MaxBy(s => StepStatus.Severity(s.Status))!.Status;
+                var failure = FirstFailure;
                 var skip = _steps.FirstOrDefault(s => s.Status == StepStatus.Skipped && s.Message is not null);
                 return (worst,
-                    failure.Status is null ? null : failure.Message ?? $"a step was {failure.Status.ToLowerInvariant()}",
-                    StepStatus.Severity(worst) == 1 ? SkipReason(skip.Message) : null);
+                    failure is null ? null : failure.Message ?? $"a step was {failure.Status.ToLowerInvariant()}",
+                    StepStatus.Severity(worst) == 1 ? SkipReason(skip?.Message) : null);
             }
 
             private static string SkipReason(string? message) =>
                 message is null ? "skipped" : message.Replace(DynamicSkipMarker, "", StringComparison.Ordinal).Trim();
         }
+
+        private sealed record FinishedStep(string Status, string? Message, string? ExceptionType, string? Text);
     }
 }

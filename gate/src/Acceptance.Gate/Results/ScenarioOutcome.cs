@@ -7,4 +7,6 @@ public enum ScenarioOutcome
     Failed,
     Skipped,
     NotRun,
+    /// <summary>Failed only on speed (a wait timed out, a time limit was missed) on a machine too starved to judge speed.</summary>
+    NotJudged,
 }

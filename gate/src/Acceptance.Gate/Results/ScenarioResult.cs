@@ -1,6 +1,8 @@
 namespace Acceptance.Gate.Results;
 
 /// <summary>One pickle's result in a run: the last attempt decides, earlier attempts only count.</summary>
+/// <param name="FailureType">The failing step's exception type name (e.g. WaitTimedOutException), when the stream names one.</param>
+/// <param name="FailedStep">The Gherkin text of the failing step, without its keyword; null when a hook failed.</param>
 public sealed record ScenarioResult(
     string PickleId,
     string Uri,
@@ -14,4 +16,6 @@ public sealed record ScenarioResult(
     string? SkipReason,
     TimeSpan Duration,
     int Attempts,
-    IReadOnlyList<EvidenceAttachment> Attachments);
+    IReadOnlyList<EvidenceAttachment> Attachments,
+    string? FailureType = null,
+    string? FailedStep = null);

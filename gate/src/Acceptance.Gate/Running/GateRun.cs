@@ -30,6 +30,7 @@ public static class GateRun
         {
             BlockOnNotVerified = options.BlockOnNotVerified,
             RegressionThresholdPercent = options.RegressionThresholdPercent,
+            StarvedAtSlowdown = options.StarvedAtSlowdown,
         };
         var lint = TagLinter.Lint(inventory, settings.Today);
         foreach (var error in lint)
@@ -76,7 +77,7 @@ public static class GateRun
         var results = File.Exists(messages) ? MessageStreamReader.Read(messages) : RunResults.Empty;
         if (environment.CpuCanary is { } cpu) configuration["cpuSlowdown"] = cpu.ToString();
         var (commit, branch) = RunIdentityReader.Read(repositoryRoot);
-        var identity = new RunIdentity(commit, branch, options.Target, Environment.MachineName, null, clock.Elapsed, configuration);
+        var identity = new RunIdentity(commit, branch, options.Target, Environment.MachineName, null, clock.Elapsed, configuration, environment.CpuCanary);
         var report = ReadinessEvaluator.Evaluate(
             inventory, results, lint, settings, identity,
             previous is null ? null : PreviousRun.LoadBaselines(previous),
@@ -95,7 +96,7 @@ public static class GateRun
             output.WriteLine($"shard {part}: the release verdict comes from scripts/gate.sh merge over every shard's report folder.");
             return progress.Failures == 0 && progress.Finished > 0 ? ExitCodes.Ready : ExitCodes.GateFailed;
         }
-        return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
+        return ExitCodes.Of(report.Verdict);
     }
 
     /// <summary>The options as the report's configuration table, plus the suite settings given by environment.</summary>

@@ -4,6 +4,7 @@ using Acceptance.Gate.Linting;
 using Acceptance.Gate.Readiness;
 using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Results;
+using Acceptance.Gate.Running;
 using Acceptance.Gate.Steps;
 
 namespace Acceptance.Gate.Sharding;
@@ -47,7 +48,9 @@ public static class ShardMerge
         }
 
         var missing = Enumerable.Range(1, first.Count).Except(shards.Select(s => s.Manifest.Index)).ToList();
-        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings, identityFor(first.Commit));
+        // The most starved shard decides whether speed could be judged: its agent is where a timeout happened.
+        var canary = shards.Select(s => EnvironmentStatus.Read(s.Folder)?.CpuCanary).OfType<CpuSlowdown>().MaxBy(c => c.Worst ?? 0);
+        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings, identityFor(first.Commit) with { CpuCanary = canary });
         if (missing.Count > 0)
             report = report with
             {
@@ -65,7 +68,7 @@ public static class ShardMerge
 
         output.WriteLine($"merged {shards.Count} of {first.Count} shard(s) of commit {first.Commit} into {mergedFolder}");
         ConsoleVerdict.Write(report, mergedFolder, output);
-        return report.Passed ? ExitCodes.Ready : ExitCodes.GateFailed;
+        return ExitCodes.Of(report.Verdict);
     }
 
     /// <summary>The shards, checked to be parts of one gate that overlap nowhere; throws with the first problem found.</summary>

@@ -1,0 +1,41 @@
+using Acceptance.Support.Waiting;
+using FluentAssertions;
+using Xunit;
+
+namespace Acceptance.DefectCatalogue.Tests;
+
+/// <summary>
+/// A functional wait's limit on a starved machine (Support/Waiting/StretchedLimit): the business limit
+/// × time scale × the CPU canary's slowdown, never shorter than the business limit, never beyond the cap,
+/// and a timeout message that says how the limit came about.
+/// </summary>
+public sealed class StretchedLimitTests
+{
+    private static readonly TimeSpan Business = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData(0.7, 1.0)]     // a canary faster than its idle figure never shortens the business limit
+    [InlineData(1.0, 1.0)]
+    [InlineData(7.5, 7.5)]
+    [InlineData(35.0, 20.0)]   // capped: a wait stays bounded however starved the machine
+    [InlineData(double.NaN, 1.0)]
+    public void The_slowdown_a_wait_is_stretched_by_is_clamped_to_one_and_the_cap(double measured, double expected) =>
+        StretchedLimit.Clamp(measured, max: 20).Should().Be(expected);
+
+    [Fact]
+    public void A_cap_of_one_switches_stretching_off() =>
+        StretchedLimit.Clamp(12.0, max: 1).Should().Be(1.0);
+
+    [Fact]
+    public void The_limit_is_the_business_limit_times_the_time_scale_times_the_slowdown_and_says_so()
+    {
+        var limit = new StretchedLimit(Business, TimeScale: 2, Slowdown: 7.5);
+
+        limit.Limit.Should().Be(TimeSpan.FromSeconds(900));
+        limit.ToString().Should().Be("900 s (business limit 60 s × time scale 2 × CPU slowdown 7.5× measured while waiting)");
+    }
+
+    [Fact]
+    public void A_quiet_machine_keeps_the_business_limit() =>
+        new StretchedLimit(Business, 1, StretchedLimit.Clamp(1.1, 20)).Limit.Should().BeCloseTo(TimeSpan.FromSeconds(66), TimeSpan.FromMilliseconds(1));
+}

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pipeline.TestKit;
 
 namespace Acceptance.Support.Control;
 
@@ -46,43 +46,21 @@ public sealed class DockerCompose
 
     private async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var (exitCode, output, errors) = await ExecuteAsync(program, arguments, _environment, timeout);
-        if (exitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {errors.Trim()} {output.Trim()}".Trim());
-        return output;
+        var result = await ProcessRun.RunAsync(program, arguments, timeout, _environment);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"{result.Command} failed ({result.ExitCode}): {result.Errors.Trim()} {result.Output.Trim()}".Trim());
+        return result.Output;
     }
 
     private static async Task<bool> AnswersAsync(IReadOnlyList<string> command)
     {
         try
         {
-            return (await ExecuteAsync(command[0], command.Skip(1).ToList(), new Dictionary<string, string>(), TimeSpan.FromSeconds(30))).ExitCode == 0;
+            return (await ProcessRun.RunAsync(command[0], command.Skip(1), TimeSpan.FromSeconds(30))).Succeeded;
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return false; // not installed at all
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> ExecuteAsync(
-        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0.#} min.");
-        }
-        return (process.ExitCode, await output, await errors);
     }
 }

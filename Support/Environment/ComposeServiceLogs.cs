@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Acceptance.Support.Control;
+using Pipeline.TestKit;
 
 namespace Acceptance.Support.Environment;
 
@@ -12,6 +13,8 @@ namespace Acceptance.Support.Environment;
 public sealed class ComposeServiceLogs(ComposeContainers containers, string folder)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMilliseconds(500);
+    /// <summary>A guard against a hung docker client, far beyond what copying a test run's logs takes.</summary>
+    private static readonly TimeSpan LogsWithin = TimeSpan.FromMinutes(2);
     private Dictionary<string, string> _files = [];
     private readonly Stopwatch _sinceCopy = new();
     private readonly Lock _copying = new();
@@ -39,15 +42,10 @@ public sealed class ComposeServiceLogs(ComposeContainers containers, string fold
         foreach (var container in (await containers.ListAsync()).Where(c => c.Service != "postgres"))
         {
             var file = Path.Combine(folder, $"{container.Name}.log");
-            var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "logs", container.Id }) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docker logs.");
             // The services log to stdout; stderr carries what the runtime itself writes. Both are the service's log.
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0) continue; // removed meanwhile (workers recreated with other settings)
-            await File.WriteAllTextAsync(file, await output + await errors);
+            var logs = await ProcessRun.RunAsync("docker", ["logs", container.Id], LogsWithin);
+            if (!logs.Succeeded) continue; // removed meanwhile (workers recreated with other settings)
+            await File.WriteAllTextAsync(file, logs.AllOutput);
             files[container.Name] = file;
         }
         _files = files;

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pipeline.TestKit;
 using System.Reflection;
 
 namespace Monitoring.Tests;
@@ -16,14 +16,14 @@ internal static class Promtool
 
     public static async Task<(int ExitCode, string Output)> RunAsync(params IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException("promtool did not start; run scripts/setup.sh (Debian package prometheus).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        try
+        {
+            var run = await ProcessRun.RunAsync("promtool", arguments, TimeSpan.FromMinutes(1));
+            return (run.ExitCode, run.AllOutput);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("promtool did not start; run scripts/setup.sh (Debian package prometheus).", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Pipeline.TestKit;
 
 namespace Acceptance.Compose.Tests;
 
@@ -60,15 +61,10 @@ public static class ComposeImages
 
     private static async Task<int> BuildAsync(string log)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
-        foreach (var argument in new[] { "scripts/docker-base-images.sh", "--with-pipeline" }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(BuildWithin);
-        await process.WaitForExitAsync(timeout.Token);
-        await File.WriteAllTextAsync(log, await output + await errors);
-        return process.ExitCode;
+        var build = await ProcessRun.RunAsync("bash", ["scripts/docker-base-images.sh", "--with-pipeline"], BuildWithin,
+            workingDirectory: RepositoryRoot);
+        await File.WriteAllTextAsync(log, build.AllOutput);
+        return build.ExitCode;
     }
 
     private static string Tail(string log) =>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pipeline.TestKit;
 
 namespace Acceptance.Compose.Tests;
 
@@ -10,20 +10,14 @@ public static class DockerEngine
     {
         try
         {
-            var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add("info");
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
-            _ = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-            return process.ExitCode == 0 ? null : $"no Docker engine answers (docker info: {(await errors).Trim()})";
+            var info = await ProcessRun.RunAsync("docker", ["info"], TimeSpan.FromSeconds(30));
+            return info.Succeeded ? null : $"no Docker engine answers (docker info: {info.Errors.Trim()})";
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return "Docker is not installed (scripts/setup.sh installs docker.io and docker-compose)";
         }
-        catch (OperationCanceledException)
+        catch (ProcessTimeoutException)
         {
             return "the Docker engine did not answer docker info within 30 s";
         }

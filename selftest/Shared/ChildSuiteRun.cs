@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Xml.Linq;
+using Pipeline.TestKit;
 
 namespace Acceptance.Selftest;
 
@@ -22,32 +22,24 @@ public static class ChildSuiteRun
     public static async Task<ChildRun> RunAsync(string folderPrefix, IEnumerable<string> scenarios,
         IEnumerable<KeyValuePair<string, string>> environment, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory(folderPrefix).FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { SuiteAssembly, "-noColor", "-noLogo", "-xml", Path.Combine(folder, "results.xml") })
-            start.ArgumentList.Add(argument);
-        foreach (var scenario in scenarios)
+        string[] arguments = [SuiteAssembly, "-noColor", "-noLogo", "-xml", Path.Combine(folder, "results.xml"),
+            .. scenarios.SelectMany(scenario => new[] { "-displayName", $"*{scenario}*" })];
+        Dictionary<string, string> childEnvironment = new()
         {
-            start.ArgumentList.Add("-displayName");
-            start.ArgumentList.Add($"*{scenario}*");
-        }
-        start.Environment["REQNROLL_REPORTS_DIR"] = Path.Combine(folder, "reports");
-        start.Environment["REQNROLL_FORMATTERS_DISABLED"] = "true";
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+            ["REQNROLL_REPORTS_DIR"] = Path.Combine(folder, "reports"),
+            ["REQNROLL_FORMATTERS_DISABLED"] = "true",
+        };
+        foreach (var (name, value) in environment) childEnvironment[name] = value;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
+        ProcessResult run;
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            run = await ProcessRun.RunAsync("dotnet", arguments, timeout, childEnvironment);
         }
-        catch (OperationCanceledException)
+        catch (ProcessTimeoutException e)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The suite did not finish within {timeout} (reports: {folder}).\n{await output}");
+            throw new TimeoutException($"The suite did not finish within {timeout} (reports: {folder}).\n{e.Output}", e);
         }
         var results = Path.Combine(folder, "results.xml");
         var environmentJson = Path.Combine(folder, "reports", "environment.json");
@@ -56,18 +48,14 @@ public static class ChildSuiteRun
                 ? XDocument.Load(results).Descendants("test").ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!)
                 : new Dictionary<string, string>(),
             File.Exists(environmentJson) ? await File.ReadAllTextAsync(environmentJson) : null,
-            $"{await output}\n{await errors}", folder, process.ExitCode, clock.Elapsed);
+            $"{run.Output}\n{run.Errors}", folder, run.ExitCode, run.Took);
     }
 
     /// <summary>The display name of every scenario, as the suite's own discovery lists them (no environment starts).</summary>
     public static async Task<IReadOnlyList<string>> ScenarioNamesAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { SuiteAssembly, "-noColor", "-noLogo", "-list", "tests" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var names = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // Discovery only lists names; the timeout guards against a hung child, not a slow one.
+        var names = (await ProcessRun.RunAsync("dotnet", [SuiteAssembly, "-noColor", "-noLogo", "-list", "tests"], TimeSpan.FromMinutes(5))).Output;
         return names.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.Contains(" › ", StringComparison.Ordinal)).ToList();
     }

@@ -52,16 +52,16 @@ public sealed class DatabaseOutageTests(ApiServerFixture api)
         Microsoft.AspNetCore.Builder.WebApplication? late = null;
         try
         {
-            late = await api.StartAppAsync(api.Postgres.ConnectionString(database));
+            late = await api.StartAppAsync(api.Postgres.FailFastConnectionStringFor(database));
             using var http = new HttpClient { BaseAddress = new Uri(late.Urls.Single()) };
 
             (await http.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.OK);
             (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
 
-            await api.Postgres.StartAgainAsync();
+            await api.Postgres.StartAgainAsync(TestContext.Current.CancellationToken);
             await Eventually.UntilAsync("the late server's readiness", () => http.GetAsync("/health/ready", TestContext.Current.CancellationToken),
                 r => r.StatusCode == HttpStatusCode.OK, RecoveryTimeout);
-            await using var check = Npgsql.NpgsqlDataSource.Create(api.Postgres.ConnectionString(database));
+            await using var check = Npgsql.NpgsqlDataSource.Create(api.Postgres.FailFastConnectionStringFor(database));
             await using var command = check.CreateCommand("SELECT count(*) FROM upload_pipeline.schema_migrations");
             Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)).Should().BeGreaterThan(0);
         }

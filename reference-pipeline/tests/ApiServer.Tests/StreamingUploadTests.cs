@@ -24,7 +24,7 @@ public sealed class StreamingUploadTests(ApiServerFixture api)
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("large-upload-").FullName;
-        var app = await api.StartAppAsync(api.Postgres.ConnectionString(),
+        var app = await api.StartAppAsync(api.Postgres.FailFastConnectionStringFor(),
             extraSettings: new Dictionary<string, string?> { ["Upload:MaxBytes"] = (64L * 1024 * 1024).ToString() });
         try
         {

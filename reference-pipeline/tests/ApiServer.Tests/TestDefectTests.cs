@@ -113,7 +113,7 @@ public sealed class TestDefectTests(ApiServerFixture api)
 
         public static async Task<DefectiveServer> StartAsync(ApiServerFixture api, string environment, params string[] defects)
         {
-            var app = await api.StartAppAsync(api.Postgres.ConnectionString(), environment,
+            var app = await api.StartAppAsync(api.Postgres.FailFastConnectionStringFor(), environment,
                 new Dictionary<string, string?> { [PipelineDefects.EnvironmentVariable] = string.Join(",", defects) });
             return new DefectiveServer(api, app);
         }

@@ -64,7 +64,7 @@ public sealed class UploadFailureCauseTests(ApiServerFixture api)
         // A file where the storage folder should be (a volume not mounted, a path typo): every write fails with an IOException.
         var notAFolder = Path.Combine(Path.GetTempPath(), $"pipeline-storage-is-a-file-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(notAFolder, "not a folder", TestContext.Current.CancellationToken);
-        var app = await api.StartAppAsync(api.Postgres.ConnectionString(),
+        var app = await api.StartAppAsync(api.Postgres.FailFastConnectionStringFor(),
             extraSettings: new Dictionary<string, string?> { ["Pipeline:StorageRoot"] = notAFolder });
         try
         {

@@ -136,7 +136,7 @@ public sealed class WebhookTests(ApiServerFixture api)
         return (http ?? api.Http).SendAsync(request);
     }
 
-    private async Task<OwnServer> OwnServerAsync() => new(await api.StartAppAsync(api.Postgres.ConnectionString()));
+    private async Task<OwnServer> OwnServerAsync() => new(await api.StartAppAsync(api.Postgres.FailFastConnectionStringFor()));
 
     private sealed class OwnServer(Microsoft.AspNetCore.Builder.WebApplication app) : IAsyncDisposable
     {

@@ -1,4 +1,3 @@
-using Pipeline.TestKit.Internal;
 
 namespace Pipeline.TestKit;
 
@@ -39,7 +38,7 @@ public static class PostgresBinaries
     {
         try
         {
-            var result = CommandRunner.RunAsync("pg_config", ["--bindir"], Path.GetTempPath(), TimeSpan.FromSeconds(10), throwOnFailure: false)
+            var result = ProcessRun.RunAsync("pg_config", ["--bindir"], TimeSpan.FromSeconds(10), workingDirectory: Path.GetTempPath())
                 .GetAwaiter().GetResult();
             return result.ExitCode == 0 ? result.Output.Trim() : null;
         }

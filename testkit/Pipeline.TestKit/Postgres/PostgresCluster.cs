@@ -96,6 +96,23 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         IncludeErrorDetail = true,
     }.ConnectionString;
 
+    /// <summary>
+    /// Like <see cref="ConnectionStringFor"/>, but giving up within seconds: outage tests must see a
+    /// stopped server as a service would, not wait out Npgsql's default timeouts.
+    /// </summary>
+    public string FailFastConnectionStringFor(string database = "postgres") =>
+        new NpgsqlConnectionStringBuilder(ConnectionStringFor(database)) { Timeout = 3, CommandTimeout = 10 }.ConnectionString;
+
+    /// <summary>Creates an empty database named after <paramref name="prefix"/> and a fresh GUID, so tests never share rows.</summary>
+    public Task<string> CreateUniqueDatabaseAsync(string prefix, CancellationToken ct = default) =>
+        CreateDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant(), ct);
+
+    /// <summary>Starts the cluster again unless it runs (cleanup after a test that stopped it).</summary>
+    public async Task EnsureRunningAsync(CancellationToken ct = default)
+    {
+        if (!IsRunning) await StartAgainAsync(ct);
+    }
+
     /// <summary>Stops the server with <c>pg_ctl stop -m</c>; returns at once when it is not running.</summary>
     public async Task StopAsync(PostgresStopMode mode = PostgresStopMode.Fast)
     {
@@ -142,7 +159,8 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     private async Task InitialiseAsync()
     {
         if (_runAsServiceUser)
-            await CommandRunner.RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", RootDirectory], RootDirectory, _options.Timeout);
+            (await ProcessRun.RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", RootDirectory], _options.Timeout, EnglishMessages, RootDirectory))
+                .ThrowIfFailed();
 
         await RunServerProgramAsync("initdb",
         [
@@ -203,6 +221,9 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             () => $"Server log ({LogFile}):{Environment.NewLine}{LogTail()}",
             ct);
 
+    /// <summary>Messages in English whatever the machine's locale, so failures read the same everywhere.</summary>
+    private static readonly Dictionary<string, string> EnglishMessages = new() { ["LC_ALL"] = "C" };
+
     private async Task<string> RunServerProgramAsync(string program, IReadOnlyList<string> arguments)
     {
         var path = Path.Combine(_binDirectory, program);
@@ -211,8 +232,8 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             : (path, arguments.ToArray());
         try
         {
-            var result = await CommandRunner.RunAsync(fileName, fullArguments, RootDirectory, _options.Timeout);
-            return result.Output;
+            var result = await ProcessRun.RunAsync(fileName, fullArguments, _options.Timeout, EnglishMessages, RootDirectory);
+            return result.ThrowIfFailed().AllOutput;
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {

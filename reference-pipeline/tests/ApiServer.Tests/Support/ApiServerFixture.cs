@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using Pipeline.TestKit;
 
 namespace ApiServer.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
-    public PostgresServer Postgres { get; private set; } = null!;
+    public PostgresCluster Postgres { get; private set; } = null!;
     /// <summary>Every api-server started by the tests also writes its JSON log lines here (a second Serilog sink).</summary>
     public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("apiserver-tests-logs-").FullName, "api-server.log");
 
@@ -46,9 +47,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Postgres = await PostgresServer.StartAsync();
-        Database = NpgsqlDataSource.Create(Postgres.ConnectionString());
-        _app = await StartAppAsync(Postgres.ConnectionString());
+        Postgres = await PostgresCluster.StartAsync();
+        Database = NpgsqlDataSource.Create(Postgres.FailFastConnectionStringFor());
+        _app = await StartAppAsync(Postgres.FailFastConnectionStringFor());
         BaseAddress = new Uri(_app.Urls.Single());
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -152,7 +153,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     /// </summary>
     public async Task RestartDatabaseIfStoppedAsync()
     {
-        await Postgres.EnsureStartedAsync();
+        await Postgres.EnsureRunningAsync();
         Database.Clear();
         await Eventually.UntilAsync("the api-server's readiness after the database restarted",
             () => GetAsync("/health/ready", userId: null), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(20));

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.TestKit;
 
 namespace Mocks.Tests.Contract;
 
@@ -17,28 +17,11 @@ public static class NodeClient
         if (!Directory.Exists(Path.Combine(ProjectDirectory, "node_modules")))
             throw new InvalidOperationException($"{ProjectDirectory}/node_modules is missing: run scripts/setup.sh (npm ci) first.");
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = ProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish within 3 minutes; stderr: {await stderr}");
-        }
-
-        var output = (await stdout).Trim();
-        if (process.ExitCode != 0 || output.Length == 0)
-            throw new InvalidOperationException($"node {script} exited {process.ExitCode}; stderr: {await stderr}");
+        var run = await ProcessRun.RunAsync("node", [script, .. arguments], TimeSpan.FromMinutes(3), environment, ProjectDirectory,
+            TestContext.Current.CancellationToken);
+        var output = run.Output.Trim();
+        if (run.ExitCode != 0 || output.Length == 0)
+            throw new InvalidOperationException($"node {script} exited {run.ExitCode}; stderr: {run.Errors}");
         return JsonDocument.Parse(output.Split('\n')[^1]).RootElement.Clone();
     }
 

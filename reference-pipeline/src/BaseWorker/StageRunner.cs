@@ -26,7 +26,7 @@ public sealed class StageRunner(
     LlamaParseClient parser,
     OpenAiEmbedder embedder,
     PaidProviderCalls paid,
-    IChunker chunker,
+    IChunkingStep chunking,
     IOptions<LlamaParseOptions> parserOptions,
     PipelineDefects defects,
     StageDelays delays,
@@ -49,17 +49,16 @@ public sealed class StageRunner(
     };
 
     private Task<ClaimedJob> AdvanceAsync(ClaimedJob job, string nextStage, CancellationToken ct) =>
-        CommitAsync(job, nextStage, JobStates.Working, ct: ct);
+        CommitAsync(job, queue.BeginStageCommit(job, nextStage, JobStates.Working), ct);
 
     /// <summary>
-    /// Commits a stage (fenced, see JobQueue) and logs the transition, so a document's story can be
-    /// read stage by stage from the logs as well as from the audit trail.
+    /// Commits a stage's unit of work (outputs and advance, fenced: see <see cref="StageCommit"/>) and logs
+    /// the transition, so a document's story can be read stage by stage from the logs as well as from the audit trail.
     /// </summary>
-    private async Task<ClaimedJob> CommitAsync(ClaimedJob job, string stage, string state, JsonObject? payloadPatch = null,
-        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? writeWithinTransaction = null, CancellationToken ct = default)
+    private async Task<ClaimedJob> CommitAsync(ClaimedJob job, StageCommit commit, CancellationToken ct)
     {
-        var next = await queue.CommitStageAsync(job, stage, state, payloadPatch, writeWithinTransaction, ct);
-        logger.LogInformation("Job {JobId} moved from {FromStage} to {Stage}", job.JobId, job.Stage, stage);
+        var next = await commit.CommitAsync(ct);
+        logger.LogInformation("Job {JobId} moved from {FromStage} to {Stage}", job.JobId, job.Stage, next.Stage);
         return next;
     }
 
@@ -95,13 +94,13 @@ public sealed class StageRunner(
                 var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, StorableText(result.Markdown), ct);
                 if (defects.IsOn(PipelineDefects.LogDocumentText))
                     logger.LogInformation("Parsed text begins: {ParsedText}", result.Markdown[..Math.Min(400, result.Markdown.Length)]);
-                var parsed = await CommitAsync(job, Stages.Parsed, JobStates.Working,
-                    new JsonObject
+                var parsed = await CommitAsync(job, queue.BeginStageCommit(job, Stages.Parsed, JobStates.Working)
+                    .WithPayload(new JsonObject
                     {
                         [ParserJobIdKey] = parserJobId, ["pages"] = result.Pages, ["creditsUsed"] = result.CreditsUsed, ["parsedPath"] = parsedPath,
-                    },
-                    (connection, transaction, token) =>
-                        WorkerDocuments.RecordParsedAsync(connection, transaction, job.DocumentId, parsedPath, result.Pages, token),
+                    })
+                    .Storing((connection, transaction, token) =>
+                        WorkerDocuments.RecordParsedAsync(connection, transaction, job.DocumentId, parsedPath, result.Pages, token)),
                     ct);
                 logger.LogInformation("Parser job {ParserJobId} finished: {Pages} pages, {CreditsUsed} credits",
                     parserJobId, result.Pages, result.CreditsUsed);
@@ -143,19 +142,20 @@ public sealed class StageRunner(
                 "The parser returned no text for this document, so there is nothing to embed."));
         }
         var sha256 = ChunkIds.Sha256Hex(markdown);
-        return await CommitAsync(job, Stages.ParseValidated, JobStates.Working,
-            new JsonObject { ["parsedSha256"] = sha256, ["parsedChars"] = markdown.Length },
-            (connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, sha256, token),
+        return await CommitAsync(job, queue.BeginStageCommit(job, Stages.ParseValidated, JobStates.Working)
+            .WithPayload(new JsonObject { ["parsedSha256"] = sha256, ["parsedChars"] = markdown.Length })
+            .Storing((connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, sha256, token)),
             ct);
     }
 
-    /// <summary>Buffers the chunks in their own transaction (an upsert), then commits the stage.</summary>
+    /// <summary>
+    /// Buffers the chunks in their own transaction (an idempotent upsert: a checkpoint a re-run finds,
+    /// see <see cref="StageCommit"/>), then commits the stage.
+    /// </summary>
     private async Task<ClaimedJob> ChunkAsync(ClaimedJob job, CancellationToken ct)
     {
-        if (defects.IsOn(PipelineDefects.StallInChunking)) await Task.Delay(PipelineDefects.StallInChunkingDelay, ct);
         var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
-        var chunks = chunker.Chunk(job.DocumentId, markdown);
-        if (defects.IsOn(PipelineDefects.DuplicateChunkInsert)) chunks = DefectiveChunks.NewSetPerRun(job, chunks);
+        var chunks = await chunking.ChunkAsync(job, markdown, ct);
 
         await using (var connection = await db.OpenConnectionAsync(ct))
         await using (var transaction = await connection.BeginTransactionAsync(ct))
@@ -163,10 +163,10 @@ public sealed class StageRunner(
             await ChunkStore.BufferChunksAsync(connection, transaction, job.DocumentId, chunks, ct);
             await transaction.CommitAsync(ct);
         }
-        logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunker.Version);
+        logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunking.Version);
         await DelayForTestsAsync(job, ct);
-        return await CommitAsync(job, Stages.ChunksBuffered, JobStates.Working,
-            new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunker.Version }, ct: ct);
+        return await CommitAsync(job, queue.BeginStageCommit(job, Stages.ChunksBuffered, JobStates.Working)
+            .WithPayload(new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunking.Version }), ct);
     }
 
     /// <summary>Embeds only the chunks without a buffered vector, so a retry never pays twice.</summary>
@@ -183,8 +183,8 @@ public sealed class StageRunner(
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
             pending.Count, batches.Count, embedder.Model);
         await DelayForTestsAsync(job, ct);
-        var embedded = await CommitAsync(job, Stages.EmbeddingsBuffered, JobStates.Working,
-            new JsonObject { ["embeddingModel"] = embedder.Model }, ct: ct);
+        var embedded = await CommitAsync(job, queue.BeginStageCommit(job, Stages.EmbeddingsBuffered, JobStates.Working)
+            .WithPayload(new JsonObject { ["embeddingModel"] = embedder.Model }), ct);
         if (pending.Count > 0) await recovery.HealthyAsync(ErrorDependencies.OpenAi, embedded, ct);
         return embedded;
     }
@@ -208,9 +208,9 @@ public sealed class StageRunner(
     {
         var dropLast = defects.IsOn(PipelineDefects.DropLastChunk);
         var finalCount = 0;
-        await CommitAsync(job, Stages.Embedded, JobStates.Done, null,
-            async (connection, transaction, token) =>
-                finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token),
+        await CommitAsync(job, queue.BeginStageCommit(job, Stages.Embedded, JobStates.Done)
+            .Storing(async (connection, transaction, token) =>
+                finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token)),
             ct);
         logger.LogInformation("Job {JobId} embedded: {ChunkCount} chunks stored", job.JobId, finalCount);
         await recovery.HealthyAsync(ErrorDependencies.Database, job, ct);

@@ -12,19 +12,21 @@ using Pipeline.Core.Queue;
 
 namespace BaseWorker;
 
+/// <summary>Makes the handler that counts one provider's answers (one per HTTP client).</summary>
+public delegate DelegatingHandler ProviderAnswerCounting(string provider);
+
+/// <summary>A change to the OpenAI client's throttle made when the embedder is built (none in production).</summary>
+public delegate void OpenAiThrottleAdjustment(ProviderThrottle throttle);
+
 public static class WorkerRegistration
 {
-    /// <summary>Counts a provider's answers; the test-only defect silent-provider-metrics swaps in a handler that counts nothing.</summary>
+    /// <summary>Counts a provider's answers in the worker's metrics (<see cref="ProviderAnswerCounting"/>).</summary>
     private static DelegatingHandler ProviderMetrics(IServiceProvider services, string provider, HttpMessageHandler? inner = null)
     {
-        DelegatingHandler handler = services.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.SilentProviderMetrics)
-            ? new UncountedHandler()
-            : new ProviderMetricsHandler(services.GetRequiredService<WorkerMetrics>(), provider);
+        var handler = services.GetRequiredService<ProviderAnswerCounting>()(provider);
         if (inner is not null) handler.InnerHandler = inner;
         return handler;
     }
-
-    private sealed class UncountedHandler : DelegatingHandler;
 
     /// <summary>The worker's options, providers, stages and the hosted queue loop.</summary>
     public static IHostApplicationBuilder AddBaseWorker(this IHostApplicationBuilder builder)
@@ -69,18 +71,20 @@ public static class WorkerRegistration
         }).AddHttpMessageHandler(sp => new ThrottlingHandler(sp.GetRequiredKeyedService<ProviderThrottle>("llamaparse")))
             .AddHttpMessageHandler(sp => ProviderMetrics(sp, "llamaparse"));
         builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddSingleton<ProviderAnswerCounting>(sp =>
+            provider => new ProviderMetricsHandler(sp.GetRequiredService<WorkerMetrics>(), provider));
         builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         builder.Services.AddSingleton(sp =>
         {
             var embedder = new OpenAiEmbedder(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value,
                 ProviderMetrics(sp, "openai", inner: ProviderTransportDefects.OpenAiTransport(sp)));
-            embedder.Throttle.HonoursRetryAfter = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.IgnoreRetryAfter);
-            embedder.Throttle.Enabled = !sp.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.UnthrottledOpenAi);
+            foreach (var adjust in sp.GetServices<OpenAiThrottleAdjustment>()) adjust(embedder.Throttle);
             return embedder;
         });
         builder.Services.AddSingleton(sp => new TextChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddSingleton<IChunker>(ChunkTextDefects.Chunker);
+        builder.Services.AddSingleton<IChunkingStep, ChunkingStep>();
         builder.Services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.Section))
             .Validate(o => o.LlamaParseUsd >= 0 && o.OpenAiUsd >= 0, "Budget__LlamaParseUsd and Budget__OpenAiUsd must not be negative.")
             // A model or parse mode without a price could never be paid for: stop at start, not at every job.
@@ -107,6 +111,9 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<SetAsideJobs>();
         builder.Services.AddSingleton<DependencyRecovery>();
         builder.Services.AddHostedService<SetAsideProbe>();
+        // Last, so that a test-only replacement wins over the production registration above.
+        builder.AddStageDefects();
+        builder.AddProviderClientDefects();
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public sealed class LeaseKeeperTests(PostgresServer server)
     {
         await using var db = await TestDatabase.CreateAsync(server, "lease_renew");
         var (_, jobId, _) = await db.SeedJobAsync();
-        var queue = new JobQueue(db.DataSource, new WorkerOptions { LeaseSeconds = 1 }, PipelineDefects.FromEnvironment());
+        var queue = new JobQueue(db.DataSource, new WorkerOptions { LeaseSeconds = 1 }, QueueDefects.Rules(PipelineDefects.FromEnvironment()));
         var job = (await queue.ClaimAsync("worker-a", TimeSpan.FromSeconds(1), Ct))!;
         var firstExpiry = await LeaseExpiryAsync(db, jobId);
 
@@ -34,7 +34,7 @@ public sealed class LeaseKeeperTests(PostgresServer server)
     {
         await using var db = await TestDatabase.CreateAsync(server, "lease_lost");
         var (_, jobId, _) = await db.SeedJobAsync();
-        var queue = new JobQueue(db.DataSource, new WorkerOptions { LeaseSeconds = 1 }, PipelineDefects.FromEnvironment());
+        var queue = new JobQueue(db.DataSource, new WorkerOptions { LeaseSeconds = 1 }, QueueDefects.Rules(PipelineDefects.FromEnvironment()));
         var job = (await queue.ClaimAsync("worker-a", TimeSpan.FromSeconds(1), Ct))!;
         await using var keeper = LeaseKeeper.Start(queue, job, TimeSpan.FromSeconds(1), NullLogger.Instance);
 

@@ -16,7 +16,7 @@ public sealed class JobQueueClaimTests(PostgresServer server)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static JobQueue QueueFor(TestDatabase db, WorkerOptions? options = null) =>
-        new(db.DataSource, options ?? new WorkerOptions(), PipelineDefects.FromEnvironment());
+        new(db.DataSource, options ?? new WorkerOptions(), QueueDefects.Rules(PipelineDefects.FromEnvironment()));
 
     [Fact]
     public async Task Many_concurrent_claimers_never_claim_a_leased_job_twice()
@@ -119,8 +119,8 @@ public sealed class JobQueueClaimTests(PostgresServer server)
         var queue = QueueFor(db);
         var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
 
-        var failingWrite = () => queue.CommitStageAsync(job!, Stages.Parsing, JobStates.Working, null,
-            (_, _, _) => throw new InvalidOperationException("disk full"), Ct);
+        var failingWrite = () => queue.BeginStageCommit(job!, Stages.Parsing, JobStates.Working)
+            .Storing((_, _, _) => throw new InvalidOperationException("disk full")).CommitAsync(Ct);
         await failingWrite.Should().ThrowAsync<InvalidOperationException>();
         (await db.JobAsync(jobId)).Stage.Should().Be(Stages.JobValidated, "the stage rolls back with its write");
 

@@ -14,7 +14,7 @@ public sealed class JobQueueFailureTests(PostgresServer server)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static JobQueue QueueFor(TestDatabase db, WorkerOptions options) =>
-        new(db.DataSource, options, PipelineDefects.FromEnvironment(), new Random(7));
+        new(db.DataSource, options, QueueDefects.Rules(PipelineDefects.FromEnvironment()), new Random(7));
 
     [Fact]
     public async Task A_retryable_failure_schedules_the_next_attempt_within_the_backoff_ceiling()

@@ -17,7 +17,7 @@ public sealed class ParserWaitAndWakeTests(PostgresServer server)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static JobQueue QueueFor(TestDatabase db) =>
-        new(db.DataSource, new WorkerOptions { ParsePollSeconds = 300 }, PipelineDefects.FromEnvironment());
+        new(db.DataSource, new WorkerOptions { ParsePollSeconds = 300 }, QueueDefects.Rules(PipelineDefects.FromEnvironment()));
 
     private static async Task<ClaimedJob> ParsingJobAsync(TestDatabase db, JobQueue queue)
     {

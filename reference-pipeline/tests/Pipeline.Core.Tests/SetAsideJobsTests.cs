@@ -17,7 +17,7 @@ public sealed class SetAsideJobsTests(PostgresServer server)
     private static readonly WorkerOptions Options = new() { BackoffBaseMs = 0, BackoffMaxMs = 0, RetryWindowSeconds = 60, MaxRevivals = 2 };
 
     private static async Task<(JobQueue Queue, SetAsideJobs SetAside)> SetUpAsync(TestDatabase db) =>
-        await Task.FromResult((new JobQueue(db.DataSource, Options, PipelineDefects.None, new Random(7)), new SetAsideJobs(db.DataSource, Options)));
+        await Task.FromResult((new JobQueue(db.DataSource, Options, random: new Random(7)), new SetAsideJobs(db.DataSource, Options)));
 
     /// <summary>Fails the job once, lets its window pass (by dating its start back), fails it again: set aside.</summary>
     private static async Task SetAsideAsync(TestDatabase db, JobQueue queue, Guid jobId, PipelineError error)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
-using Pipeline.Core.Defects;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
@@ -13,14 +12,11 @@ namespace Pipeline.Core.Queue;
 /// lease, fenced stage commits, retries with backoff, dead letters: the workers' side. New jobs come
 /// in through <see cref="JobIntake"/>, the api-server's side.
 /// </summary>
-public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, PipelineDefects defects, Random? random = null)
+/// <param name="rules">The SQL rules of claims, fencing and retries; <see cref="QueueRules.Correct"/> unless a test replaces them.</param>
+public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, QueueRules? rules = null, Random? random = null)
 {
     private readonly Random _random = random ?? Random.Shared;
-
-    // Ready jobs, plus jobs whose holder stopped renewing (crashed): their lease expired.
-    private const string ClaimableWithReclaim =
-        "(state IN ('queued', 'retryable') AND next_attempt_at <= now()) OR (state = 'working' AND lease_expires_at < now())";
-    private const string ClaimableWithoutReclaim = "(state IN ('queued', 'retryable') AND next_attempt_at <= now())";
+    private readonly QueueRules _rules = rules ?? QueueRules.Correct;
 
     /// <summary>
     /// Claims one ready job (or one whose lease expired), or returns null when there is none.
@@ -29,19 +25,16 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     /// </summary>
     public async Task<ClaimedJob?> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken ct)
     {
-        var claimable = defects.IsOn(PipelineDefects.NoLeaseReclaim) ? ClaimableWithoutReclaim : ClaimableWithReclaim;
-        // Without the row lock two claimers can pick the same candidate, and both take it.
-        var rowLock = defects.IsOn(PipelineDefects.ClaimWithoutRowLock) ? "" : "FOR UPDATE SKIP LOCKED";
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand($"""
             WITH candidate AS (
                 SELECT job_id, state AS previous_state, claimed_by AS previous_holder
                 FROM upload_pipeline.upload_jobs
-                WHERE {claimable}
+                WHERE {_rules.ClaimableJobs}
                 ORDER BY next_attempt_at, created_at
                 LIMIT 1
-                {rowLock})
+                {_rules.ClaimRowLock})
             UPDATE upload_pipeline.upload_jobs AS j
             SET state = 'working',
                 claimed_by = @worker_id,
@@ -126,14 +119,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     /// </summary>
     public async Task<LeaseRenewal> RenewLeaseAsync(ClaimedJob claimed, CancellationToken ct)
     {
-        // Without fencing a worker cannot tell that its lease was taken over, so it "renews" anyway.
-        var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
-        var expiry = defects.IsOn(PipelineDefects.LeaseLapsesInLongWork) ? "lease_expires_at" : "now() + @lease";
         await using var command = db.CreateCommand($"""
             WITH renewed AS (
                 UPDATE upload_pipeline.upload_jobs
-                SET lease_expires_at = {expiry}
-                WHERE job_id = @job_id {fence} AND state = 'working'
+                SET lease_expires_at = {_rules.RenewedLeaseExpiry}
+                WHERE job_id = @job_id {_rules.LeaseFence} AND state = 'working'
                 RETURNING job_id)
             SELECT (SELECT count(*) FROM renewed), lease_token FROM upload_pipeline.upload_jobs WHERE job_id = @job_id
             """);
@@ -161,46 +151,16 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
     }
 
     /// <summary>
-    /// Moves the job to <paramref name="newStage"/>/<paramref name="newState"/>, merging
-    /// <paramref name="payloadPatch"/> into its payload and running <paramref name="writeWithinTransaction"/>
-    /// in the same transaction, with a <c>stage_transition</c> event. Fenced: throws
-    /// <see cref="LeaseLostException"/> (and writes nothing) when the lease token no longer matches.
+    /// Begins the commit of the stage this job finished: its outputs and its move to
+    /// <paramref name="newStage"/>/<paramref name="newState"/> in one fenced transaction (see <see cref="StageCommit"/>).
     /// </summary>
-    public async Task<ClaimedJob> CommitStageAsync(ClaimedJob claimed, string newStage, string newState,
-        JsonObject? payloadPatch = null,
-        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? writeWithinTransaction = null,
-        CancellationToken ct = default)
-    {
-        var fence = defects.IsOn(PipelineDefects.NoFencing) ? "" : "AND lease_token = @token";
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        // The fenced update goes first: it locks the row, so nobody can reclaim it while we write.
-        await using var command = new NpgsqlCommand($"""
-            UPDATE upload_pipeline.upload_jobs
-            SET stage = @stage,
-                state = @state,
-                payload = payload || @patch,
-                lease_expires_at = CASE WHEN @state = 'working' THEN now() + @lease ELSE NULL END,
-                finished_at = CASE WHEN @state IN ('done', 'deadletter') THEN now() ELSE finished_at END,
-                updated_at = now()
-            WHERE job_id = @job_id AND state = 'working' {fence}
-            RETURNING payload::text
-            """, connection, transaction);
-        command.Parameters.AddWithValue("stage", newStage);
-        command.Parameters.AddWithValue("state", newState);
-        command.Parameters.Add(Jsonb("patch", payloadPatch));
-        command.Parameters.AddWithValue("lease", options.Lease);
-        command.Parameters.AddWithValue("job_id", claimed.JobId);
-        command.Parameters.AddWithValue("token", claimed.LeaseToken);
-        var payload = await command.ExecuteScalarAsync(ct) as string
-            ?? throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
+    public StageCommit BeginStageCommit(ClaimedJob claimed, string newStage, string newState) =>
+        new(db, options, _rules, claimed, newStage, newState);
 
-        if (writeWithinTransaction is not null) await writeWithinTransaction(connection, transaction, ct);
-        await EventWriter.WriteAsync(connection, transaction, Event(claimed, EventTypes.StageTransition, newStage, newState,
-            new { from = claimed.Stage, leaseToken = claimed.LeaseToken }), ct);
-        await transaction.CommitAsync(ct);
-        return claimed with { Stage = newStage, State = newState, Payload = ParsePayload(payload) };
-    }
+    /// <summary>A stage commit with nothing but the job's advance (and a payload patch).</summary>
+    public Task<ClaimedJob> CommitStageAsync(ClaimedJob claimed, string newStage, string newState,
+        JsonObject? payloadPatch = null, CancellationToken ct = default) =>
+        BeginStageCommit(claimed, newStage, newState).WithPayload(payloadPatch).CommitAsync(ct);
 
     /// <summary>
     /// Records a failure. A retryable error schedules the next attempt after capped, jittered backoff
@@ -213,10 +173,10 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         JsonObject? payloadPatch = null)
     {
         var failureNumber = claimed.RetryCount + 1;
-        var retryable = error.Retryable || defects.IsOn(PipelineDefects.RetryNonRetryable);
+        var retryable = _rules.IsRetried(error);
         var now = DateTimeOffset.UtcNow;
         var streak = RetryStreak.Of(claimed, now);
-        var retryAfter = defects.IsOn(PipelineDefects.IgnoreRetryAfter) ? null : error.RetryAfter;
+        var retryAfter = _rules.RequestedPause(error);
         TimeSpan? delay = retryable
             ? RetryBackoff.Delay(failureNumber, options.BackoffBaseMs, options.BackoffMaxMs, retryAfter, _random)
             : null;
@@ -349,11 +309,11 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, Pipelin
         if (await command.ExecuteNonQueryAsync(ct) == 0) throw new LeaseLostException(claimed.JobId, claimed.LeaseToken);
     }
 
-    private static PipelineEvent Event(ClaimedJob claimed, string type, string stage, string state, object detail) =>
+    internal static PipelineEvent Event(ClaimedJob claimed, string type, string stage, string state, object detail) =>
         new(claimed.JobId, claimed.DocumentId, claimed.CorrelationId, type, stage, state, claimed.WorkerId, detail);
 
-    private static NpgsqlParameter Jsonb(string name, JsonObject? value) =>
+    internal static NpgsqlParameter Jsonb(string name, JsonObject? value) =>
         new(name, NpgsqlDbType.Jsonb) { Value = value?.ToJsonString() ?? "{}" };
 
-    private static JsonObject ParsePayload(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
+    internal static JsonObject ParsePayload(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
 }

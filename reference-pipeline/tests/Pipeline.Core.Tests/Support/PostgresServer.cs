@@ -4,7 +4,7 @@ using Xunit;
 namespace Pipeline.Tests.Support;
 
 /// <summary>
-/// The test run's private PostgreSQL cluster (TestKit's <see cref="PostgresCluster"/>: initdb into a
+/// The xUnit assembly fixture around the test run's private PostgreSQL cluster (TestKit's <see cref="PostgresCluster"/>: initdb into a
 /// temp folder as the postgres user, trust auth, 127.0.0.1 on a free port, deleted on dispose).
 /// Each test creates its own database, so tests never share rows.
 /// </summary>
@@ -20,8 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     });
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public Task<string> CreateDatabaseAsync(string prefix) =>
-        Cluster.CreateDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant());
+    public Task<string> CreateDatabaseAsync(string prefix) => Cluster.CreateUniqueDatabaseAsync(prefix);
 
     /// <summary>Stops the server at once, as a crash or outage looks to clients.</summary>
     public Task StopAsync() => Cluster.StopAsync(PostgresStopMode.Immediate);

@@ -1,8 +1,4 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Monitoring;
-using FluentAssertions;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,11 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Vocabulary;
-using Acceptance.Support.Waiting;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>How set-aside documents go back to work: by themselves, by an operator, by a re-upload.</summary>

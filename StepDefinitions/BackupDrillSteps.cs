@@ -1,9 +1,4 @@
 using Acceptance.Support.Backup;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using FluentAssertions;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,10 +1,4 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

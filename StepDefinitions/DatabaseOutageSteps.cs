@@ -1,10 +1,5 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Control;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.Environment;
-using Acceptance.Support.Vocabulary;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,11 +1,5 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Integrity;
 using Acceptance.Support.Recovery;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,10 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Workload;
-using Acceptance.Support.TestData;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>A document's identity is its owner and its bytes: a file name says nothing about which document it is.</summary>

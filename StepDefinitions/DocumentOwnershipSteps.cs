@@ -1,9 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Who owns which document: deduplication per user, isolation between users, nothing stored on refusal.</summary>

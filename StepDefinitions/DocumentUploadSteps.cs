@@ -1,10 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Workload;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>People uploading documents, and what the pipeline answers when the input is bad.</summary>

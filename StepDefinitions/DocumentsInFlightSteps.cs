@@ -1,13 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Vocabulary;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Workload;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Documents caught mid-pipeline when something breaks (slow embedding keeps them there), and whether they finish after.</summary>

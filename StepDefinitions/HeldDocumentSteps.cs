@@ -1,11 +1,4 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Control;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Workload;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

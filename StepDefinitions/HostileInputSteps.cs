@@ -1,10 +1,5 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers.Hostile;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.TestData;
-using FluentAssertions;
 using Pipeline.Core.Errors;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

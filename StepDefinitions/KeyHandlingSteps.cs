@@ -1,7 +1,4 @@
-using Acceptance.Support.Evidence;
 using Acceptance.Support.RealApi;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,10 +1,7 @@
 using Acceptance.Support.Charts;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.RealApi;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

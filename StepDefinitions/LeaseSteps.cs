@@ -1,10 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.Vocabulary;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Long work and leases: a worker that keeps renewing its lease keeps its document, however long the stage.</summary>

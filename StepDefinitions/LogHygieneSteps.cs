@@ -1,11 +1,5 @@
 using System.Text.RegularExpressions;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.Environment;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.Waiting;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

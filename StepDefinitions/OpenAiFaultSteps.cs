@@ -1,7 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>OpenAI misbehaving on purpose: rate limits, server errors, an empty account, slow answers.</summary>

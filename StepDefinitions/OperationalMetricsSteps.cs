@@ -1,8 +1,3 @@
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Whether the counts operators watch move with what the pipeline does.</summary>

@@ -1,12 +1,4 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Recovery;
-using Acceptance.Support.Vocabulary;
-using Acceptance.Support.Waiting;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Acceptance.Support.TestData;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,12 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Workload;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>The parser (LlamaParse) failing on purpose: down, unable to read a document, losing its completion notices.</summary>

@@ -1,11 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Workload;
-using Pipeline.TestKit;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Completion notices that claim to come from the parser, and what the pipeline makes of them.</summary>

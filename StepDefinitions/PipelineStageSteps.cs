@@ -1,11 +1,4 @@
 using Acceptance.Support.Analysis;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Vocabulary;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,10 +1,5 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.Environment;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.RealApi;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

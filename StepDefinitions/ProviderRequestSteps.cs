@@ -1,10 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.Vocabulary;
-using FluentAssertions;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>What the pipeline asked of its providers while they failed: no storms, no impatience, retries that end.</summary>

@@ -1,10 +1,6 @@
 using Acceptance.Support.Configuration;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.RealApi;
-using FluentAssertions;
 using Pipeline.Core.Options;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,14 +1,9 @@
 using System.Text.RegularExpressions;
 using Acceptance.Support.Analysis;
 using Acceptance.Support.Configuration;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.RealApi;
-using FluentAssertions;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Options;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

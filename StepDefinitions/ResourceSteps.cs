@@ -1,11 +1,6 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Charts;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
 using Acceptance.Support.Resources;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,11 +1,5 @@
 using Acceptance.Support.Backup;
 using Acceptance.Support.Configuration;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using FluentAssertions;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,12 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Vocabulary;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Workload;
-using Pipeline.TestKit;
-using Reqnroll;
-
 namespace Acceptance.StepDefinitions;
 
 /// <summary>Documents set aside (dead-lettered) by a provider's lasting failure, as the starting point of going back to work.</summary>

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
 using Acceptance.Support.Integrity;
-using FluentAssertions;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,12 +1,6 @@
 using Acceptance.Support.Configuration;
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Charts;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
-using Acceptance.Support.TestData;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

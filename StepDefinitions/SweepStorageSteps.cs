@@ -1,7 +1,3 @@
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using FluentAssertions;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

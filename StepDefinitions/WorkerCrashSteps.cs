@@ -1,8 +1,4 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Environment;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

@@ -1,11 +1,6 @@
-using Acceptance.Support.Contexts;
 using Acceptance.Support.Control;
 using Acceptance.Support.Environment;
-using Acceptance.Support.Evidence;
 using Acceptance.Support.Load;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

@@ -1,8 +1,5 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.TestData;
-using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;

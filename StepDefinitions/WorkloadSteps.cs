@@ -1,13 +1,4 @@
 using Acceptance.Support.Analysis;
-using Acceptance.Support.Contexts;
-using Acceptance.Support.Drivers;
-using Acceptance.Support.Evidence;
-using Acceptance.Support.TestData;
-using Acceptance.Support.Waiting;
-using Acceptance.Support.Workload;
-using FluentAssertions;
-using Pipeline.TestKit;
-using Reqnroll;
 
 namespace Acceptance.StepDefinitions;
 

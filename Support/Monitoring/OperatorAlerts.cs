@@ -14,10 +14,25 @@ public sealed class OperatorAlerts(AlertWatch watch, Waiter waiter) : IDisposabl
 
     private PrometheusDriver Prometheus => _prometheus ??= new PrometheusDriver(watch.Monitoring);
 
-    /// <summary>Waits until no alert is pending or firing, so a scenario starts from a quiet pager.</summary>
+    /// <summary>
+    /// Waits until no alert is pending or firing in Prometheus and every alert the operators were
+    /// told of has also been reported resolved, so a scenario starts from a quiet pager. (A rule can
+    /// see a service as absent before its first scrape; its news may still be on the way.)
+    /// </summary>
     public Task WaitUntilQuietAsync(TimeSpan timeout) =>
-        waiter.UntilAsync("no alert pending or firing before the scenario starts",
-            Prometheus.ActiveAlertsAsync, active => active.Count == 0, timeout, Describe);
+        waiter.UntilAsync("no alert pending or firing, and none notified without its resolution, before the scenario starts",
+            async () => (Active: await Prometheus.ActiveAlertsAsync(), Unresolved: UnresolvedNotifications()),
+            seen => seen.Active.Count == 0 && seen.Unresolved.Count == 0, timeout,
+            seen => $"active in Prometheus: {Describe(seen.Active)}; notified, not yet resolved: {(seen.Unresolved.Count == 0 ? "none" : string.Join(", ", seen.Unresolved))}");
+
+    /// <summary>Alerts whose latest notification says firing.</summary>
+    private IReadOnlyList<string> UnresolvedNotifications() =>
+        watch.Monitoring.Receiver.Received
+            .SelectMany(n => n.Alerts)
+            .GroupBy(a => string.Join(",", a.Labels.OrderBy(l => l.Key).Select(l => $"{l.Key}={l.Value}")))
+            .Where(g => g.Last().Status == "firing")
+            .Select(g => g.Key)
+            .ToList();
 
     /// <summary>
     /// The first notification received after <paramref name="after"/> (and since the watch began) that
@@ -36,8 +51,10 @@ public sealed class OperatorAlerts(AlertWatch watch, Waiter waiter) : IDisposabl
     /// <summary>Every alert that was pending or firing at any evaluation since the watch began.</summary>
     public async Task<IReadOnlyList<string>> AlertsRaisedSinceWatchBeganAsync()
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling((DateTimeOffset.UtcNow - watch.Since).TotalSeconds));
-        var raised = await Prometheus.QueryAsync($"max_over_time(ALERTS[{seconds.ToString(CultureInfo.InvariantCulture)}s])");
+        // Exactly the time since the watch began (rounded down): a sample from before it, such as a
+        // rule's view of the stack starting, is not this scenario's alert.
+        var milliseconds = Math.Max(1, (long)(DateTimeOffset.UtcNow - watch.Since).TotalMilliseconds);
+        var raised = await Prometheus.QueryAsync($"max_over_time(ALERTS[{milliseconds.ToString(CultureInfo.InvariantCulture)}ms])");
         return raised.Select(s => $"{s.Labels.GetValueOrDefault("alertname")} ({s.Labels.GetValueOrDefault("alertstate")})").Distinct().ToList();
     }
 

@@ -30,9 +30,11 @@ public sealed class BackupDrillSteps(PipelineBackup backup, RecoveryDrill drill,
     [When("the database server and the stored files are lost and restored from the archive to the latest point")]
     public async Task WhenLostAndRestoredToTheLatestPoint()
     {
+        // The snapshot first, then the archive holding everything committed up to it: documents in flight keep
+        // committing, and what they commit after the archived point may rightly be lost (that is the RPO).
+        drill.Before = await backup.SnapshotAsync();
         drill.LastCommitAt = DateTimeOffset.UtcNow;
         drill.ArchivedAt = await backup.WaitUntilArchivedAsync();
-        drill.Before = await backup.SnapshotAsync();
         drill.LostAt = await backup.LoseDatabaseAndFilesAsync();
         await backup.RestoreAsync();
         drill.ServingAgainAt = await readiness.UntilServingAgainAsync("on the restored database");

@@ -1,10 +1,12 @@
+using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
 
 namespace Acceptance.StepDefinitions;
 
 /// <summary>The worker holding a document dies, stops or freezes under the suite's hand.</summary>
 [Binding]
-public sealed class WorkerCrashSteps(IPipelineEnvironment environment, JobWatch jobs, UploadedDocuments uploads, FaultWindow fault, CrashContext crash)
+public sealed class WorkerCrashSteps(
+    IPipelineEnvironment environment, JobWatch jobs, UploadedDocuments uploads, FaultWindow fault, CrashContext crash, SuiteOptions options)
 {
     [When("that worker is killed without warning")]
     public async Task WhenThatWorkerIsKilled()
@@ -18,7 +20,8 @@ public sealed class WorkerCrashSteps(IPipelineEnvironment environment, JobWatch 
     public async Task WhenThatWorkerIsAskedToStop()
     {
         fault.Begin("worker stopped gracefully");
-        crash.GracefulStop = await environment.Control.StopGracefullyAsync(crash.Holder!, TimeSpan.FromSeconds(30));
+        // Three times the worker's own deadline (30 s by default; longer when a starved machine stretched it).
+        crash.GracefulStop = await environment.Control.StopGracefullyAsync(crash.Holder!, TimeSpan.FromSeconds(3 * options.Local.ShutdownDeadlineSeconds));
         fault.End();
     }
 

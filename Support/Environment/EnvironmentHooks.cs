@@ -33,6 +33,8 @@ public sealed class EnvironmentHooks
         // Timed before our own environment adds to the load: how starved the machine already is.
         var canary = new CpuCanary();
         testRun.TestRunContainer.RegisterInstanceAs(canary);
+        var stretch = StarvedMachineTimings.Apply(options, canary.AtStart);
+        testRun.TestRunContainer.RegisterInstanceAs(stretch);
 
         var estimate = CostPreflight.Estimate(options);
         await CostPreflight.WriteAsync(runFolder.Path, options, estimate);
@@ -54,14 +56,14 @@ public sealed class EnvironmentHooks
         }
         catch (Exception e)
         {
-            await WriteStatusAsync(runFolder, new("failed", options.Target, null, e.Message));
+            await WriteStatusAsync(runFolder, new("failed", options.Target, null, e.Message, canary.Report(), stretch.Factor));
             throw;
         }
         container.RegisterInstanceAs(options);
         container.RegisterInstanceAs(runFolder);
         container.RegisterInstanceAs(environment);
         container.RegisterInstanceAs(new RecoveryLedger());
-        await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report()));
+        await WriteStatusAsync(runFolder, new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report(), stretch.Factor));
     }
 
     [AfterTestRun(Order = 1000)]
@@ -75,8 +77,9 @@ public sealed class EnvironmentHooks
             var canary = testRun.TestRunContainer.Resolve<CpuCanary>();
             await canary.DisposeAsync();
             var environment = testRun.TestRunContainer.Resolve<IPipelineEnvironment>();
+            var stretch = testRun.TestRunContainer.Resolve<LocalTimesStretch>();
             await WriteStatusAsync(testRun.TestRunContainer.Resolve<RunFolder>(),
-                new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report()));
+                new("ready", environment.Target, Math.Round(environment.StartupTime.TotalSeconds, 2), null, canary.Report(), stretch.Factor));
         }
         if (testRun.TestRunContainer.IsRegistered<IPipelineEnvironment>())
             await testRun.TestRunContainer.Resolve<IPipelineEnvironment>().DisposeAsync();
@@ -86,5 +89,5 @@ public sealed class EnvironmentHooks
         File.WriteAllTextAsync(Path.Combine(runFolder.Path, "environment.json"),
             JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
 
-    private sealed record EnvironmentReport(string Status, string? Target, double? StartupSeconds, string? Error, CpuCanaryReport? CpuCanary = null);
+    private sealed record EnvironmentReport(string Status, string? Target, double? StartupSeconds, string? Error, CpuCanaryReport? CpuCanary = null, double? LocalTimesStretchedBy = null);
 }

@@ -98,6 +98,18 @@ public sealed class StarvationRuleTests
         report.Verdict.Should().Be(GateVerdict.Fail);
     }
 
+    [Theory]
+    [InlineData("the pipeline recovered within 20 seconds of the fault's end", ScenarioOutcome.NotJudged)]
+    [InlineData("the worker stops within its shutdown deadline", ScenarioOutcome.NotJudged)]
+    [InlineData("nothing of the batch was lost or stored twice", ScenarioOutcome.Failed)]
+    public void A_duration_measured_after_the_fact_is_speed_in_any_criterion(string failingThen, ScenarioOutcome expected)
+    {
+        const string Restarts = "Proof of 4.2-worker-restarts";
+        var report = Evaluate(Starved, (run, s) => s.Name == Restarts && Failed(run.Fail(s, "Expected ... but found ...", "XunitException", failingThen)));
+
+        report.Scenarios.Single(s => s.Name == Restarts).Outcome.Should().Be(expected);
+    }
+
     private static bool Failed(FakeRun _) => true;
 
     private static ReadinessReport Evaluate(CpuSlowdown? canary, Func<FakeRun, Inventory.InventoryScenario, bool> change) =>

@@ -12,7 +12,9 @@ namespace Acceptance.Gate.Readiness;
 /// <list type="bullet">
 /// <item>a wait that timed out (the suite's WaitTimedOutException, even after stretching its limit for the starvation), or</item>
 /// <item>in a criterion judged on speed (4.1 realistic workload and every 4.3 criterion), a failing Then whose
-/// wording states a time limit or a rate ("within 2 minutes", "under 100 milliseconds", "times as many documents a minute").</item>
+/// wording states a time limit or a rate ("within 2 minutes", "under 100 milliseconds", "times as many documents a minute"), or</item>
+/// <item>in any criterion, a failing Then that measures a duration after the fact: how soon the pipeline recovered
+/// ("the pipeline recovered within 20 seconds of the fault's end") or a worker stopped ("within its shutdown deadline").</item>
 /// </list>
 /// Everything else (data lost, duplicated or wrong, a wrong state, an error) still fails, however starved the machine.
 /// A run with any scenario not judged is never "ready": its verdict is NOT JUDGED, with its own exit code.
@@ -37,7 +39,8 @@ public static partial class StarvationRule
     public static bool FailedOnlyOnSpeed(ScenarioReport scenario) =>
         scenario.Outcome == ScenarioOutcome.Failed
         && ((scenario.FailureType is { } type && TimeoutTypes.Contains(type))
-            || (JudgedOnSpeed(scenario.CriterionId) && scenario.FailedStep is { } step && StatesATimeLimit().IsMatch(step)));
+            || (scenario.FailedStep is { } step
+                && (MeasuresADuration().IsMatch(step) || (JudgedOnSpeed(scenario.CriterionId) && StatesATimeLimit().IsMatch(step)))));
 
     /// <summary>The scenarios as the report shows them: on a too-starved run, speed-only failures become not judged.</summary>
     public static IReadOnlyList<ScenarioReport> Apply(IReadOnlyList<ScenarioReport> scenarios, CpuSlowdown? canary, ReadinessSettings settings)
@@ -58,4 +61,8 @@ public static partial class StarvationRule
     // "times as many documents a minute", "the 95th percentile".
     [GeneratedRegex(@"\b\d+(\.\d+)?\s*(milliseconds?|seconds?|minutes?|hours?)\b|\ba minute\b|\btimes (as many|the first)\b|\bpercentile\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesATimeLimit();
+
+    // Thens about speed by nature, in any criterion: a recovery time or a stop measured after the fact.
+    [GeneratedRegex(@"\brecovered within\b|\bwithin its shutdown deadline\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasuresADuration();
 }

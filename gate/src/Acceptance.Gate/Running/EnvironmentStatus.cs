@@ -4,9 +4,11 @@ namespace Acceptance.Gate.Running;
 
 /// <summary>
 /// What the suite's environment hook wrote about starting the target (environment.json in the run
-/// folder): ready, failed to start, or refused its configuration.
+/// folder): ready, failed to start, or refused its configuration; how starved the machine was, and by how
+/// much the local target's compressed times were stretched for it (1: not at all).
 /// </summary>
-public sealed record EnvironmentStatus(string Status, string? Target, double? StartupSeconds, string? Error, CpuSlowdown? CpuCanary = null)
+public sealed record EnvironmentStatus(
+    string Status, string? Target, double? StartupSeconds, string? Error, CpuSlowdown? CpuCanary = null, double? LocalTimesStretchedBy = null)
 {
     public const string FileName = "environment.json";
 

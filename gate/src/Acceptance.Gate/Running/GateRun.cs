@@ -76,6 +76,8 @@ public static class GateRun
         var messages = Path.Combine(runFolder, "cucumber-messages.ndjson");
         var results = File.Exists(messages) ? MessageStreamReader.Read(messages) : RunResults.Empty;
         if (environment.CpuCanary is { } cpu) configuration["cpuSlowdown"] = cpu.ToString();
+        if (environment.LocalTimesStretchedBy is > 1 and var stretch)
+            configuration["localTimesStretchedBy"] = $"{stretch.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}× for the starved machine (leases, retry window, shutdown deadline, scrape interval; alert rules compressed that much less)";
         var (commit, branch) = RunIdentityReader.Read(repositoryRoot);
         var identity = new RunIdentity(commit, branch, options.Target, Environment.MachineName, null, clock.Elapsed, configuration, environment.CpuCanary);
         var report = ReadinessEvaluator.Evaluate(

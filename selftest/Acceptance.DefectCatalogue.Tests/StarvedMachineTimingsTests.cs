@@ -1,0 +1,60 @@
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
+using FluentAssertions;
+using Xunit;
+
+namespace Acceptance.DefectCatalogue.Tests;
+
+/// <summary>
+/// The local target's compressed times on a starved machine (Support/Environment/StarvedMachineTimings):
+/// kept exactly on a quiet or merely busy machine, stretched by the slowdown measured at start on a starved
+/// one (capped like the waits), with the alert rules compressed that much less.
+/// </summary>
+public sealed class StarvedMachineTimingsTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1.0)]
+    [InlineData(1.9)]
+    public void A_quiet_or_busy_machine_keeps_the_compressed_times(double? slowdownAtStart)
+    {
+        var options = new SuiteOptions();
+
+        StarvedMachineTimings.Apply(options, slowdownAtStart).Factor.Should().Be(1.0);
+
+        options.Timeouts.EnvironmentStartSeconds.Should().Be(120);
+        options.Local.LeaseSeconds.Should().Be(5);
+        options.Local.RetryWindowSeconds.Should().Be(20);
+        options.Local.ShutdownDeadlineSeconds.Should().Be(10);
+        options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(1000);
+        options.Monitoring.TimeScale.Should().Be(60);
+    }
+
+    [Fact]
+    public void A_starved_machine_stretches_start_leases_retry_window_deadline_and_scrapes_and_compresses_the_rules_less()
+    {
+        var options = new SuiteOptions();
+
+        StarvedMachineTimings.Apply(options, 7.5).Factor.Should().Be(7.5);
+
+        options.Timeouts.EnvironmentStartSeconds.Should().Be(900);
+        options.Local.LeaseSeconds.Should().Be(38);
+        options.Local.RetryWindowSeconds.Should().Be(150);
+        options.Local.ShutdownDeadlineSeconds.Should().Be(75);
+        options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(7500);
+        options.Monitoring.TimeScale.Should().Be(8);
+    }
+
+    [Fact]
+    public void The_stretch_is_capped_like_the_waits_and_switched_off_with_them()
+    {
+        var capped = new SuiteOptions();
+        StarvedMachineTimings.Apply(capped, 80).Factor.Should().Be(20);
+        capped.Local.LeaseSeconds.Should().Be(100);
+        capped.Monitoring.TimeScale.Should().Be(3);
+
+        var off = new SuiteOptions { Timeouts = { MaxStarvationStretch = 1 } };
+        StarvedMachineTimings.Apply(off, 80).Factor.Should().Be(1.0);
+        off.Local.LeaseSeconds.Should().Be(5);
+    }
+}

@@ -12,13 +12,13 @@
 # guarding scenario failed (caught) rather than passed or was "not judged".
 #
 # usage: scripts/oversubscribed.sh [--gates 3] [--cpu-hogs 32] [--vm-bytes 2G] [--defects a,b,...]
-#                                  [--out <dir>] [--limit-minutes 40]
+#                                  [--out <dir>] [--limit-minutes 55]
 # Loopback only; installs stress-ng with apt-get when it is missing. Build first (scripts/gate.sh builds).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-gates=3 cpu_hogs=32 vm_bytes=2G limit_minutes=40
+gates=3 cpu_hogs=32 vm_bytes=2G limit_minutes=55
 defects="drop-last-chunk,skip-deduplication,no-fencing,misplaced-vectors"
 out="$root/reports/oversubscribed-$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
@@ -108,11 +108,13 @@ def run(name):
     folder = os.path.join(out, name)
     readiness = json.load(open(os.path.join(folder, "readiness.json"))) if os.path.exists(os.path.join(folder, "readiness.json")) else None
     env = json.load(open(os.path.join(folder, "environment.json"))) if os.path.exists(os.path.join(folder, "environment.json")) else {}
-    return int(code), int(seconds), readiness, env.get("cpuCanary") or {}
+    canary = dict(env.get("cpuCanary") or {})
+    if canary: canary["stretch"] = env.get("localTimesStretchedBy")
+    return int(code), int(seconds), readiness, canary
 def names(readiness, outcome):
     return [s["name"] for s in (readiness or {}).get("scenarios", []) if s["outcome"] == outcome]
 def cpu(c):
-    return f'{c.get("atStart")}× / {c.get("median")}× / {c.get("worst")}× ({c.get("samples")})' if c else "unknown"
+    return f'{c.get("atStart")}× / {c.get("median")}× / {c.get("worst")}× ({c.get("samples")}); times stretched {c.get("stretch") or 1}×' if c else "unknown"
 lines = ["# Gates on an oversubscribed machine", "",
          f"Load average (1 min) during the runs: median {sorted(loads)[len(loads)//2]:.0f}, max {max(loads):.0f} on {os.cpu_count()} cores "
          f"({max(loads)/os.cpu_count():.0f}× oversubscribed at the peak)." if loads else "no load samples", "",

@@ -106,10 +106,10 @@ public sealed class PipelineDatabaseDriver(IPipelineEnvironment environment) : I
     /// <summary>When the last of the jobs reached embedded, if all did.</summary>
     public async Task<DateTimeOffset?> LastEmbeddedAtAsync(IEnumerable<string> jobIds) =>
         (await QueryAsync("""
-            SELECT max(created_at) FROM upload_pipeline.events
+            SELECT CASE WHEN count(DISTINCT job_id) = @count THEN max(created_at) END FROM upload_pipeline.events
             WHERE job_id = ANY(@jobs::uuid[]) AND event_type = 'stage_transition' AND stage = 'embedded'
             """, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0),
-            ("jobs", jobIds.ToArray()))).Single();
+            ("jobs", jobIds.Distinct().ToArray()), ("count", (long)jobIds.Distinct().Count()))).Single();
 
     /// <summary>Every document of a user with its stored file's path and how many jobs it has (a whole document has one).</summary>
     public async Task<IReadOnlyList<(string DocumentId, string StoragePath, string Sha256, int Jobs)>> DocumentsOfUserAsync(string userId) =>

@@ -16,8 +16,11 @@ public sealed class RecoveryMeter(PipelineDatabaseDriver database, FaultWindow f
         // The audit trail cannot record anything while the database itself is down; then what the
         // suite saw (readiness turning unavailable) is the detection.
         var noticed = fault.NoticedAt ?? await database.FirstEventAfterAsync(jobIds, NoticedEvents, began);
-        var movedAgain = await database.FirstEventAfterAsync(jobIds, ["stage_transition"], ended);
         var finished = await database.LastEmbeddedAtAsync(jobIds);
+        // Work that was all done before the fault's end was over (a database back before its restart
+        // command returned) had nothing left to recover: it moved again at once.
+        var movedAgain = await database.FirstEventAfterAsync(jobIds, ["stage_transition"], ended)
+            ?? (finished <= ended ? ended : null);
         var record = new RecoveryRecord(
             fault.Failure,
             Seconds(noticed - began),

@@ -13,7 +13,7 @@ Feature: Alerting
       And Dana has a batch of 3 insurance documents
       When Dana uploads the batch 3 at a time
       Then every document of the batch is embedded within 60 seconds
-      And no alert was raised and no operator was notified
+      And no alert fired and no operator was notified
       And Prometheus collects the metrics operators need from every service
 
     @gate @criterion:4.5-monitoring-alerting

@@ -18,6 +18,8 @@ public sealed class MonitoringStack : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-").FullName;
     private readonly List<IAsyncDisposable> _owned = [];
+    private IReadOnlyList<ScrapeTarget> _targets = [];
+    private int _alertmanagerPort;
 
     private MonitoringStack(MonitoringSettings settings)
     {
@@ -50,30 +52,49 @@ public sealed class MonitoringStack : IAsyncDisposable
         Receiver = new AlertReceiver();
         _owned.Add(Receiver);
 
-        var alertmanagerPort = FreePort.Next();
+        _targets = targets;
+        _alertmanagerPort = FreePort.Next();
         var alertmanagerConfig = Write("alertmanager.yml", AlertmanagerConfig(Receiver.Url, Settings));
-        var alertmanager = Start("alertmanager", "prometheus-alertmanager", alertmanagerPort, logDirectory,
+        var alertmanager = Start("alertmanager", "prometheus-alertmanager", _alertmanagerPort, logDirectory,
         [
             $"--config.file={alertmanagerConfig}",
             $"--storage.path={Path.Combine(_folder, "alertmanager-data")}",
-            $"--web.listen-address=127.0.0.1:{alertmanagerPort}",
+            $"--web.listen-address=127.0.0.1:{_alertmanagerPort}",
             "--cluster.listen-address=", // a single instance: no gossip port
         ]);
         AlertmanagerUrl = new Uri(alertmanager.BaseUrl);
 
-        var rules = Write("alerts.yml", TimeScaledRules.Scale(File.ReadAllText(RepositoryFiles.PathOf("monitoring/alerts.yml")), Settings.TimeScale));
         var prometheusPort = FreePort.Next();
-        var prometheusConfig = Write("prometheus.yml", PrometheusConfig(targets, rules, alertmanagerPort, Settings));
+        var prometheusConfig = Write(PrometheusConfigFile, PrometheusConfig(_targets, rulesFile: null, _alertmanagerPort, Settings));
         var prometheus = Start("prometheus", "prometheus", prometheusPort, logDirectory,
         [
             $"--config.file={prometheusConfig}",
             $"--storage.tsdb.path={Path.Combine(_folder, "prometheus-data")}",
             $"--web.listen-address=127.0.0.1:{prometheusPort}",
+            "--web.enable-lifecycle", // POST /-/reload loads the alert rules once every target is up
         ]);
         PrometheusUrl = new Uri(prometheus.BaseUrl);
 
         await Task.WhenAll(alertmanager.WaitForHealthyAsync("/-/ready", readyTimeout), prometheus.WaitForHealthyAsync("/-/ready", readyTimeout));
     }
+
+    /// <summary>
+    /// Loads the repository's alert rules (time-scaled) into the running Prometheus. Called once
+    /// every target has been scraped: before its first scrape a service is absent, and a rule such
+    /// as WorkerMissing would page about the stack's own start, which no operator's long-running
+    /// Prometheus ever sees.
+    /// </summary>
+    public async Task EnableAlertRulesAsync()
+    {
+        var rules = Write("alerts.yml", TimeScaledRules.Scale(File.ReadAllText(RepositoryFiles.PathOf("monitoring/alerts.yml")), Settings.TimeScale));
+        Write(PrometheusConfigFile, PrometheusConfig(_targets, rules, _alertmanagerPort, Settings));
+        using var http = new HttpClient { BaseAddress = PrometheusUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var reloaded = await http.PostAsync("-/reload", content: null);
+        if (!reloaded.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Prometheus refused to load the alert rules: {(int)reloaded.StatusCode} {await reloaded.Content.ReadAsStringAsync()}");
+    }
+
+    private const string PrometheusConfigFile = "prometheus.yml";
 
     private ServiceProcess Start(string name, string program, int port, string logDirectory, IReadOnlyList<string> arguments)
     {
@@ -98,7 +119,7 @@ public sealed class MonitoringStack : IAsyncDisposable
         return path;
     }
 
-    private static string PrometheusConfig(IReadOnlyList<ScrapeTarget> targets, string rulesFile, int alertmanagerPort, MonitoringSettings settings)
+    private static string PrometheusConfig(IReadOnlyList<ScrapeTarget> targets, string? rulesFile, int alertmanagerPort, MonitoringSettings settings)
     {
         var interval = Seconds(settings.ScrapeInterval);
         var config = new StringBuilder($"""
@@ -106,7 +127,7 @@ public sealed class MonitoringStack : IAsyncDisposable
               scrape_interval: {interval}
               scrape_timeout: {interval}
               evaluation_interval: {interval}
-            rule_files: ['{rulesFile}']
+            rule_files: [{(rulesFile is null ? "" : $"'{rulesFile}'")}]
             alerting:
               alertmanagers:
                 - static_configs: [{"{"}targets: ['127.0.0.1:{alertmanagerPort}']{"}"}]

@@ -1,8 +1,10 @@
-using System.Globalization;
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Waiting;
 
 namespace Acceptance.Support.Monitoring;
+
+/// <summary>An alert Prometheus raised (pending or firing), its labels, and the first and last evaluation that held it.</summary>
+public sealed record RaisedAlert(string Name, string State, IReadOnlyDictionary<string, string> Labels, DateTimeOffset From, DateTimeOffset Until);
 
 /// <summary>
 /// What operators see: alerts active in Prometheus, the ALERTS history, and notifications that
@@ -48,14 +50,26 @@ public sealed class OperatorAlerts(AlertWatch watch, Waiter waiter) : IDisposabl
         return found;
     }
 
-    /// <summary>Every alert that was pending or firing at any evaluation since the watch began.</summary>
-    public async Task<IReadOnlyList<string>> AlertsRaisedSinceWatchBeganAsync()
+    /// <summary>Every alert that was pending or firing at any evaluation since the watch began, and when.</summary>
+    public async Task<IReadOnlyList<RaisedAlert>> AlertsRaisedSinceWatchBeganAsync()
     {
-        // Exactly the time since the watch began (rounded down): a sample from before it, such as a
+        // Raw samples of exactly the time since the watch began: a sample from before it, such as a
         // rule's view of the stack starting, is not this scenario's alert.
-        var milliseconds = Math.Max(1, (long)(DateTimeOffset.UtcNow - watch.Since).TotalMilliseconds);
-        var raised = await Prometheus.QueryAsync($"max_over_time(ALERTS[{milliseconds.ToString(CultureInfo.InvariantCulture)}ms])");
-        return raised.Select(s => $"{s.Labels.GetValueOrDefault("alertname")} ({s.Labels.GetValueOrDefault("alertstate")})").Distinct().ToList();
+        var series = await Prometheus.RawSamplesAsync("ALERTS", watch.Since, DateTimeOffset.UtcNow);
+        return series.Select(s => new RaisedAlert(
+                s.Labels.GetValueOrDefault("alertname", ""), s.Labels.GetValueOrDefault("alertstate", ""),
+                s.Labels.Where(l => l.Key is not ("__name__" or "alertname" or "alertstate")).ToDictionary(),
+                s.Samples.Min(x => x.At), s.Samples.Max(x => x.At)))
+            .ToList();
+    }
+
+    /// <summary>Scrapes that failed since the watch began (<c>up</c> was 0): which service, and when.</summary>
+    public async Task<IReadOnlyList<string>> FailedScrapesSinceWatchBeganAsync()
+    {
+        var series = await Prometheus.RawSamplesAsync("up", watch.Since, DateTimeOffset.UtcNow);
+        return series.SelectMany(s => s.Samples.Where(x => x.Value == 0)
+                .Select(x => $"{s.Labels.GetValueOrDefault("job")} {s.Labels.GetValueOrDefault("instance")} at {x.At:HH:mm:ss.fff}"))
+            .ToList();
     }
 
     /// <summary>Waits until Prometheus has evaluated the rules after <paramref name="moment"/>, so the history covers it.</summary>

@@ -32,11 +32,16 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
             var stack = await MonitoringStack.StartAsync(targets, Settings, runFolder.Logs,
                 TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds));
             using var prometheus = new PrometheusDriver(stack);
-            await new Waiter(options, canary).UntilAsync("Prometheus scraping every service successfully",
+            var waiter = new Waiter(options, canary);
+            var limit = TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds);
+            await waiter.UntilAsync("Prometheus scraping every service successfully",
                 prometheus.TargetsAsync,
                 seen => seen.Count == targets.Count && seen.All(t => t.Health == "up"),
-                TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds),
+                limit,
                 seen => string.Join(", ", seen.Select(t => $"{t.Job} {t.Instance} {t.Health} {t.LastError}")));
+            await stack.EnableAlertRulesAsync();
+            await waiter.UntilAsync("Prometheus evaluating the repository's alert rules",
+                prometheus.LastRuleEvaluationAsync, last => last is not null, limit, _ => "no rule group evaluated yet");
             return _stack = stack;
         }
         finally

@@ -7,6 +7,9 @@ namespace Acceptance.Support.Monitoring;
 /// <summary>An alert as Prometheus holds it: pending (condition true, waiting out <c>for:</c>) or firing.</summary>
 public sealed record ActiveAlert(string Name, string State, IReadOnlyDictionary<string, string> Labels, DateTimeOffset? ActiveAt);
 
+/// <summary>One series' raw samples: when each was taken and its value.</summary>
+public sealed record SampledSeries(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<(DateTimeOffset At, double Value)> Samples);
+
 /// <summary>A scrape target and whether its last scrape succeeded.</summary>
 public sealed record TargetHealth(string Job, string Instance, string Health, string LastError);
 
@@ -67,6 +70,24 @@ public sealed class PrometheusDriver(MonitoringStack stack) : IDisposable
         return data.GetProperty("result").EnumerateArray()
             .Select(s => ((IReadOnlyDictionary<string, string>)Strings(s.GetProperty("metric")),
                 double.Parse(s.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The raw samples of <paramref name="selector"/> stored from <paramref name="from"/> to <paramref name="until"/>,
+    /// each with the time it was scraped or evaluated: exactly that window (the query is evaluated at
+    /// <paramref name="until"/>, not whenever it arrives), without a query's lookback.
+    /// </summary>
+    public async Task<IReadOnlyList<SampledSeries>> RawSamplesAsync(string selector, DateTimeOffset from, DateTimeOffset until)
+    {
+        var milliseconds = Math.Max(1, (long)(until - from).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        var at = (until.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
+        var data = await GetDataAsync($"api/v1/query?query={Uri.EscapeDataString($"{selector}[{milliseconds}ms]")}&time={at}");
+        return data.GetProperty("result").EnumerateArray()
+            .Select(s => new SampledSeries(Strings(s.GetProperty("metric")), s.GetProperty("values").EnumerateArray()
+                .Select(v => (DateTimeOffset.FromUnixTimeMilliseconds((long)(v[0].GetDouble() * 1000)),
+                    double.Parse(v[1].GetString()!, CultureInfo.InvariantCulture)))
+                .ToList()))
             .ToList();
     }
 

@@ -35,6 +35,12 @@ public sealed class TimeoutOptions
     /// wall over CPU time): 20 lets a machine running twenty threads per core still finish; 1 switches it off.
     /// </summary>
     public double MaxStarvationStretch { get; set; } = 20.0;
+    /// <summary>
+    /// Set by the run, not configured: how much the local target's compressed times (lease, retry window,
+    /// shutdown deadline) were stretched for a machine starved at start (<c>StarvedMachineTimings</c>). No wait
+    /// is stretched less, since a takeover cannot come before a lease stretched that much has lapsed.
+    /// </summary>
+    public double StarvationFloor { get; set; } = 1.0;
 }
 
 public sealed class WorkloadOptions

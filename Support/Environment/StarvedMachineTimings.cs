@@ -13,8 +13,8 @@ namespace Acceptance.Support.Environment;
 /// as product failures. When the CPU canary finds the machine starved as the run starts (at least
 /// <see cref="StretchFrom"/>), these constants are stretched by its slowdown, capped like the waits
 /// (Acceptance:Timeouts:MaxStarvationStretch), before any service starts; environment.json says by how much.
-/// A quiet machine keeps them exactly. (Waits stretch themselves, each by the slowdown measured while waiting:
-/// see StretchedLimit.)
+/// A quiet machine keeps them exactly. (Waits stretch themselves, each by the slowdown measured while waiting,
+/// and never less than these times were: see StretchedLimit and Acceptance:Timeouts:StarvationFloor.)
 /// </summary>
 public static class StarvedMachineTimings
 {
@@ -29,6 +29,7 @@ public static class StarvedMachineTimings
             return new LocalTimesStretch(1.0);
 
         options.Timeouts.EnvironmentStartSeconds = Stretched(options.Timeouts.EnvironmentStartSeconds, stretch);
+        options.Timeouts.StarvationFloor = stretch;
         var local = options.Local;
         local.LeaseSeconds = Stretched(local.LeaseSeconds, stretch);
         local.RetryWindowSeconds = Stretched(local.RetryWindowSeconds, stretch);

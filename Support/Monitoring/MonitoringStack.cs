@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Acceptance.Support.Environment;
 using Pipeline.TestKit;
@@ -121,7 +120,7 @@ public sealed class MonitoringStack : IAsyncDisposable
 
     private static string PrometheusConfig(IReadOnlyList<ScrapeTarget> targets, string? rulesFile, int alertmanagerPort, MonitoringSettings settings)
     {
-        var interval = Seconds(settings.ScrapeInterval);
+        var interval = TimeScaledRules.Format(settings.ScrapeInterval);
         var config = new StringBuilder($"""
             global:
               scrape_interval: {interval}
@@ -146,8 +145,8 @@ public sealed class MonitoringStack : IAsyncDisposable
         route:
           receiver: operators
           group_by: [alertname]
-          group_wait: {Seconds(settings.ScrapeInterval)}
-          group_interval: {Seconds(settings.ScrapeInterval)}
+          group_wait: {TimeScaledRules.Format(settings.ScrapeInterval)}
+          group_interval: {TimeScaledRules.Format(settings.ScrapeInterval)}
           repeat_interval: 1h
         receivers:
           - name: operators
@@ -156,7 +155,6 @@ public sealed class MonitoringStack : IAsyncDisposable
                 send_resolved: true
         """;
 
-    private static string Seconds(TimeSpan duration) => $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s";
 
     public async ValueTask DisposeAsync()
     {

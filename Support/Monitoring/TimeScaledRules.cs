@@ -48,7 +48,11 @@ public static partial class TimeScaledRules
         return total;
     }
 
-    private static string Format(TimeSpan duration) =>
+    /// <summary>
+    /// A duration as Prometheus and Alertmanager read it: whole milliseconds, since their duration
+    /// syntax has no fractions ("2.585s" is refused; a scrape interval stretched for a starved machine is one).
+    /// </summary>
+    public static string Format(TimeSpan duration) =>
         $"{Math.Max(0, (long)Math.Round(duration.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture)}ms";
 
     [GeneratedRegex(@"^(\s*for:\s*)(\S+)\s*$", RegexOptions.Multiline)]

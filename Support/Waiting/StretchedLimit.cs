@@ -15,5 +15,5 @@ public sealed record StretchedLimit(TimeSpan Business, double TimeScale, double 
         double.IsFinite(slowdown) ? Math.Clamp(slowdown, 1.0, Math.Max(1.0, max)) : 1.0;
 
     public override string ToString() =>
-        $"{Limit.TotalSeconds:0.#} s (business limit {Business.TotalSeconds:0.#} s × time scale {TimeScale:0.##} × CPU slowdown {Slowdown:0.0}× measured while waiting)";
+        $"{Limit.TotalSeconds:0.#} s (business limit {Business.TotalSeconds:0.#} s × time scale {TimeScale:0.##} × CPU slowdown {Slowdown:0.0}× measured while waiting, or the start's when that was worse)";
 }

@@ -71,7 +71,9 @@ public sealed class Waiter(SuiteOptions options, CpuCanary? canary = null)
         }
     }
 
-    private double Stretch(double slowdown) => StretchedLimit.Clamp(slowdown, options.Timeouts.MaxStarvationStretch);
+    /// <summary>The measured slowdown, never below the stretch the environment's own times got at start.</summary>
+    private double Stretch(double slowdown) =>
+        StretchedLimit.Clamp(Math.Max(slowdown, options.Timeouts.StarvationFloor), options.Timeouts.MaxStarvationStretch);
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ public sealed class StarvedMachineTimingsTests
         options.Local.ShutdownDeadlineSeconds.Should().Be(10);
         options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(1000);
         options.Monitoring.TimeScale.Should().Be(60);
+        options.Timeouts.StarvationFloor.Should().Be(1.0, "waits keep the business limit on a quiet machine");
     }
 
     [Fact]
@@ -43,6 +44,7 @@ public sealed class StarvedMachineTimingsTests
         options.Local.ShutdownDeadlineSeconds.Should().Be(75);
         options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(7500);
         options.Monitoring.TimeScale.Should().Be(8);
+        options.Timeouts.StarvationFloor.Should().Be(7.5, "a takeover cannot come before a lease stretched 7.5× has lapsed");
     }
 
     [Fact]

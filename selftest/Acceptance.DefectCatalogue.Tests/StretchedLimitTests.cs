@@ -32,7 +32,7 @@ public sealed class StretchedLimitTests
         var limit = new StretchedLimit(Business, TimeScale: 2, Slowdown: 7.5);
 
         limit.Limit.Should().Be(TimeSpan.FromSeconds(900));
-        limit.ToString().Should().Be("900 s (business limit 60 s × time scale 2 × CPU slowdown 7.5× measured while waiting)");
+        limit.ToString().Should().Be("900 s (business limit 60 s × time scale 2 × CPU slowdown 7.5× measured while waiting, or the start's when that was worse)");
     }
 
     [Fact]

@@ -72,6 +72,8 @@ public static class ApiServerApp
         builder.AddTestSettings();
         builder.Services.AddSingleton<PipelineDatabase>();
         builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton(DocumentIdentityDefects.Identity);
+        builder.Services.AddSingleton(DocumentInspectionDefects.Inspection);
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton(ParserNoticeDefects.Check);
         builder.Services.AddSingleton<PipelineStatsReader>();

@@ -9,19 +9,24 @@ using Pipeline.Core.Queue;
 
 namespace BaseWorker;
 
+/// <summary>Works one claimed job until it leaves this worker's hands.</summary>
+public interface IJobProcessor
+{
+    /// <param name="claimed">The job as claimed, with its lease.</param>
+    /// <param name="stopping">Set at SIGTERM: no new stage starts; the job is released.</param>
+    /// <param name="deadline">Set when the shutdown deadline passes: the running stage is cancelled.</param>
+    Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline);
+}
+
 /// <summary>
 /// Works one claimed job stage by stage while its lease is kept alive, until it is done, parked
 /// for the parser, failed (retry or dead letter), its lease is lost, or the worker stops.
 /// </summary>
 public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptions options, PipelineDefects defects,
-    WorkerMetrics metrics, ILogger<JobProcessor> logger)
+    WorkerMetrics metrics, ILogger<JobProcessor> logger) : IJobProcessor
 {
-    /// <param name="stopping">Set at SIGTERM: no new stage starts; the job is released.</param>
-    /// <param name="deadline">Set when the shutdown deadline passes: the running stage is cancelled.</param>
     public async Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline)
     {
-        // Test-only defect: the job's events and log lines lose its correlation id.
-        if (defects.IsOn(PipelineDefects.ForgetCorrelationId)) claimed = claimed with { CorrelationId = Guid.NewGuid() };
         using var logScope = PipelineLogging.PushJobContext(claimed.CorrelationId, claimed.JobId, claimed.DocumentId);
         logger.LogInformation("Claimed job {JobId} at {Stage} (attempt {AttemptCount}, lease token {LeaseToken}, reclaimed {Reclaimed})",
             claimed.JobId, claimed.Stage, claimed.AttemptCount, claimed.LeaseToken, claimed.Reclaimed);
@@ -64,7 +69,6 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         }
         catch (Exception e)
         {
-            if (e is NpgsqlException && defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
             var error = defects.IsOn(PipelineDefects.DataErrorsAsOutages) && e is NpgsqlException
                 ? PipelineError.Transient("database-unavailable", $"The database failed during {current.Stage}: {e.Message}")
                 : FailureClassifier.Classify(e, current.Stage, current.DocumentId);
@@ -91,7 +95,6 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            if (defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
             // The lease will expire and another claim picks the job up again.
             logger.LogWarning(e, "Job {JobId} failed ({ErrorCode}) and the failure could not be recorded", job.JobId, error.Code);
         }

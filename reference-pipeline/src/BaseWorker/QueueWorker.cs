@@ -51,7 +51,7 @@ public sealed class QueueWorker(
                 await MigrationRunner.ApplyAsync(db, logger, stoppingToken);
                 return true;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !defects.IsOn(PipelineDefects.NoDbReconnect))
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 logger.LogWarning("Database not reachable yet ({Reason}); retrying", e.Message);
                 if (!await PauseAsync(OutageBackoff(failures), stoppingToken)) return false;
@@ -84,7 +84,6 @@ public sealed class QueueWorker(
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                if (defects.IsOn(PipelineDefects.NoDbReconnect)) throw;
                 failures++;
                 logger.LogWarning("Slot {Slot} could not claim a job ({Reason}); retrying", slot, e.Message);
                 if (!await PauseAsync(OutageBackoff(failures), stoppingToken)) return;
@@ -98,7 +97,7 @@ public sealed class QueueWorker(
             }
 
             await using var scope = services.CreateAsyncScope();
-            var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
+            var processor = scope.ServiceProvider.GetRequiredService<IJobProcessor>();
             await processor.ProcessAsync(job, stoppingToken, _deadline.Token);
         }
     }

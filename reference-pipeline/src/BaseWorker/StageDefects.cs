@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
 using Pipeline.Core.Queue;
@@ -7,9 +8,9 @@ using Pipeline.Core.Queue;
 namespace BaseWorker;
 
 /// <summary>
-/// Test-only defects of the queue and the stages, registered only when PIPELINE_DEFECTS names them in
+/// Test-only defects of the queue, the job processor and the stages, registered only when PIPELINE_DEFECTS names them in
 /// the Testing environment: they replace the queue's <see cref="QueueRules"/> (see <see cref="QueueDefects"/>)
-/// or wrap the chunking step, so no production code path checks for them.
+/// or wrap the job processor or the chunking step, so no production code path checks for them.
 /// </summary>
 public static class StageDefects
 {
@@ -17,26 +18,39 @@ public static class StageDefects
     {
         var defects = PipelineDefects.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
         if (QueueDefects.AnyOn(defects)) builder.Services.AddSingleton(QueueDefects.Rules(defects));
-        if (defects.IsOn(PipelineDefects.StallInChunking) || defects.IsOn(PipelineDefects.DuplicateChunkInsert))
+        if (defects.IsOn(PipelineDefects.ForgetCorrelationId))
+            builder.Services.AddTransient<IJobProcessor>(sp => new ForgetsCorrelationId(sp.GetRequiredService<JobProcessor>()));
+        string[] chunkingDefects = [PipelineDefects.StallInChunking, PipelineDefects.DuplicateChunkInsert, PipelineDefects.LogDocumentText];
+        if (chunkingDefects.Any(defects.IsOn))
         {
             builder.Services.AddSingleton<IChunkingStep>(sp => new DefectiveChunkingStep(
                 new ChunkingStep(sp.GetRequiredService<IChunker>()),
                 stall: defects.IsOn(PipelineDefects.StallInChunking),
-                newSetPerRun: defects.IsOn(PipelineDefects.DuplicateChunkInsert)));
+                newSetPerRun: defects.IsOn(PipelineDefects.DuplicateChunkInsert),
+                textLog: defects.IsOn(PipelineDefects.LogDocumentText) ? sp.GetRequiredService<ILogger<DefectiveChunkingStep>>() : null));
         }
         return builder;
+    }
+
+    /// <summary>forget-correlation-id: each claim is worked under a fresh correlation id, so the job's events and log lines lose its own.</summary>
+    private sealed class ForgetsCorrelationId(IJobProcessor inner) : IJobProcessor
+    {
+        public Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline) =>
+            inner.ProcessAsync(claimed with { CorrelationId = Guid.NewGuid() }, stopping, deadline);
     }
 
     /// <summary>
     /// stall-in-chunking: chunking takes <see cref="PipelineDefects.StallInChunkingDelay"/> longer.
     /// duplicate-chunk-insert: every run of the stage makes a fresh set of chunk ids, so buffering is no longer idempotent.
+    /// log-document-text: the start of the text about to be chunked is logged, as a debugging line left in would.
     /// </summary>
-    private sealed class DefectiveChunkingStep(IChunkingStep inner, bool stall, bool newSetPerRun) : IChunkingStep
+    private sealed class DefectiveChunkingStep(IChunkingStep inner, bool stall, bool newSetPerRun, ILogger? textLog) : IChunkingStep
     {
         public string Version => inner.Version;
 
         public async Task<IReadOnlyList<TextChunk>> ChunkAsync(ClaimedJob job, string parsedText, CancellationToken ct)
         {
+            textLog?.LogInformation("Parsed text begins: {ParsedText}", parsedText[..Math.Min(400, parsedText.Length)]);
             if (stall) await Task.Delay(PipelineDefects.StallInChunkingDelay, ct);
             var chunks = await inner.ChunkAsync(job, parsedText, ct);
             return newSetPerRun ? NewSetPerRun(job, chunks) : chunks;

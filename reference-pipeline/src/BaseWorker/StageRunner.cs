@@ -92,8 +92,6 @@ public sealed class StageRunner(
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
                 var result = await paid.GetMarkdownAsync(job, parserJobId, ct);
                 var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, StorableText(result.Markdown), ct);
-                if (defects.IsOn(PipelineDefects.LogDocumentText))
-                    logger.LogInformation("Parsed text begins: {ParsedText}", result.Markdown[..Math.Min(400, result.Markdown.Length)]);
                 var parsed = await CommitAsync(job, queue.BeginStageCommit(job, Stages.Parsed, JobStates.Working)
                     .WithPayload(new JsonObject
                     {

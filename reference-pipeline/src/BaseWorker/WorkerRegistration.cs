@@ -99,6 +99,7 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<WorkerDocuments>();
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
+        builder.Services.AddTransient<IJobProcessor>(sp => sp.GetRequiredService<JobProcessor>());
         // Before the queue loop: a refused key stops the worker before it takes any job.
         if (configuration.GetValue("Worker:VerifyProviderKeysAtStart", true))
         {
@@ -114,6 +115,7 @@ public static class WorkerRegistration
         // Last, so that a test-only replacement wins over the production registration above.
         builder.AddStageDefects();
         builder.AddProviderClientDefects();
+        builder.AddDatabaseLossDefects();
         return builder;
     }
 }

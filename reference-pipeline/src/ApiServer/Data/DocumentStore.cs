@@ -7,18 +7,13 @@ namespace ApiServer.Data;
 /// <summary>Documents and the job each upload creates. All SQL for them is here.</summary>
 public sealed class DocumentStore(PipelineDatabase database, PipelineDefects defects)
 {
-    /// <summary>
-    /// The document an upload is the same as: this user's with these bytes. Under the test-only
-    /// identity-by-file-name defect, this user's with the same file name instead.
-    /// </summary>
-    public Task<UploadResult?> FindExistingAsync(string userId, string sha256, string fileName, CancellationToken ct) =>
-        defects.IsOn(PipelineDefects.IdentityByFileName)
-            ? FindAsync(userId, "d.filename = @key", fileName, ct)
-            : FindByContentAsync(userId, sha256, ct);
-
     /// <summary>The document this user already uploaded with these bytes, if any (deduplication).</summary>
     public Task<UploadResult?> FindByContentAsync(string userId, string sha256, CancellationToken ct) =>
         FindAsync(userId, "d.sha256 = @key", sha256, ct);
+
+    /// <summary>This user's earliest document with this file name, if any.</summary>
+    public Task<UploadResult?> FindByFileNameAsync(string userId, string fileName, CancellationToken ct) =>
+        FindAsync(userId, "d.filename = @key", fileName, ct);
 
     private async Task<UploadResult?> FindAsync(string userId, string match, string key, CancellationToken ct)
     {

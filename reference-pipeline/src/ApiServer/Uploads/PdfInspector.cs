@@ -22,12 +22,11 @@ public static class PdfInspector
     // The spec lets writers append a little after %%EOF (line ends, padding); 1 KiB is what readers tolerate.
     private const int EndOfFileWindow = 1024;
 
-    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(byte[] content, bool acceptEncrypted = false) =>
-        Inspect(new MemoryStream(content, writable: false), acceptEncrypted);
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(byte[] content) =>
+        Inspect(new MemoryStream(content, writable: false));
 
     /// <param name="content">The uploaded bytes as a seekable stream (the staged file); read in small windows, never whole.</param>
-    /// <param name="acceptEncrypted">Test-only (defect <c>accept-encrypted-documents</c>): skip the encryption check.</param>
-    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(Stream content, bool acceptEncrypted = false)
+    public static (PdfFacts? Facts, UploadRejection? Rejection) Inspect(Stream content)
     {
         Span<byte> head = stackalloc byte[Magic.Length];
         if (SeekableBytes.ReadAt(content, 0, head) < Magic.Length || !head.SequenceEqual(Magic))
@@ -51,7 +50,7 @@ public static class PdfInspector
         {
             content.Position = 0;
             using var document = PdfDocument.Open(content);
-            if (document.IsEncrypted && !acceptEncrypted)
+            if (document.IsEncrypted)
             {
                 return (null, Encrypted());
             }
@@ -61,13 +60,13 @@ public static class PdfInspector
         }
         catch (PdfDocumentEncryptedException)
         {
-            return WhenEncrypted(acceptEncrypted);
+            return (null, Encrypted());
         }
         catch (Exception) when (HasEncryptEntry(content))
         {
             // PdfPig may fail on an encryption scheme it does not implement before it reports the
             // document as encrypted; the trailer's /Encrypt entry still tells.
-            return WhenEncrypted(acceptEncrypted);
+            return (null, Encrypted());
         }
         catch (Exception exception)
         {
@@ -96,10 +95,6 @@ public static class PdfInspector
         }
         return false;
     }
-
-    // Without the password the page count is unknown; the defect accepts the document anyway.
-    private static (PdfFacts? Facts, UploadRejection? Rejection) WhenEncrypted(bool acceptEncrypted) =>
-        acceptEncrypted ? (new PdfFacts(PageCount: null), null) : (null, Encrypted());
 
     private static UploadRejection Corrupt(string message) =>
         UploadRejection.Unprocessable(ErrorKeys.CorruptDocument, message);

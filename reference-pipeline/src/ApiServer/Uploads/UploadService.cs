@@ -17,6 +17,8 @@ namespace ApiServer.Uploads;
 /// </summary>
 public sealed class UploadService(
     DocumentStore store,
+    IDocumentIdentity identity,
+    IDocumentInspection inspection,
     JobStore jobs,
     DocumentStorage storage,
     PipelineMetrics metrics,
@@ -82,17 +84,15 @@ public sealed class UploadService(
         {
             return (null, UploadRejection.BadRequest(ErrorKeys.EmptyFile, "The file is empty."));
         }
-        var (facts, notPdf) = PdfInspector.Inspect(received.Content.Content, defects.IsOn(PipelineDefects.AcceptEncryptedDocuments));
+        var (facts, notPdf) = inspection.Inspect(received.Content.Content);
         return notPdf is not null ? (null, notPdf) : (new AcceptedFile(fileName, received.Content, facts!.PageCount), null);
     }
 
     private async Task<UploadResult> StoreAsync(AcceptedFile file, string userId, Guid correlationId, CancellationToken ct)
     {
         var (documentId, jobId) = (Guid.NewGuid(), Guid.NewGuid());
-        var sha256 = file.Content.Sha256;
-        // Test-only defect: a per-upload suffix, so neither the lookup nor the unique (user, sha256) key ever matches.
-        if (defects.IsOn(PipelineDefects.SkipDeduplication)) sha256 += $"+{documentId:N}";
-        if (await store.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
+        var sha256 = identity.StoredKey(file.Content.Sha256, documentId);
+        if (await identity.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
         {
             return existing.State == Pipeline.Core.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
                 ? await RestartAsync(existing, userId, ct)

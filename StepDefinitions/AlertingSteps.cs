@@ -68,7 +68,7 @@ public sealed class AlertingSteps(
     }
 
     [Then("no alert fired and no operator was notified")]
-    public async Task ThenNoAlertWasRaised()
+    public async Task ThenNoAlertFired()
     {
         await alerts.WaitUntilRulesEvaluatedAfterAsync(DateTimeOffset.UtcNow, QuietTimeout);
         var raised = await alerts.AlertsRaisedSinceWatchBeganAsync();

@@ -87,10 +87,8 @@ public sealed class MonitoringStack : IAsyncDisposable
     {
         var rules = Write("alerts.yml", TimeScaledRules.Scale(File.ReadAllText(RepositoryFiles.PathOf("monitoring/alerts.yml")), Settings.TimeScale));
         Write(PrometheusConfigFile, PrometheusConfig(_targets, rules, _alertmanagerPort, Settings));
-        using var http = new HttpClient { BaseAddress = PrometheusUrl, Timeout = TimeSpan.FromSeconds(30) };
-        using var reloaded = await http.PostAsync("-/reload", content: null);
-        if (!reloaded.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Prometheus refused to load the alert rules: {(int)reloaded.StatusCode} {await reloaded.Content.ReadAsStringAsync()}");
+        using var prometheus = new PrometheusDriver(this);
+        await prometheus.ReloadConfigurationAsync();
     }
 
     private const string PrometheusConfigFile = "prometheus.yml";

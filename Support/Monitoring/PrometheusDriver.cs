@@ -13,7 +13,7 @@ public sealed record SampledSeries(IReadOnlyDictionary<string, string> Labels, I
 /// <summary>A scrape target and whether its last scrape succeeded.</summary>
 public sealed record TargetHealth(string Job, string Instance, string Health, string LastError);
 
-/// <summary>Prometheus's HTTP API (docs: prometheus.io/docs/prometheus/latest/querying/api/): alerts, targets, rules, instant queries.</summary>
+/// <summary>Prometheus's HTTP API (docs: prometheus.io/docs/prometheus/latest/querying/api/): alerts, targets, rules, instant queries, reload.</summary>
 public sealed class PrometheusDriver(MonitoringStack stack) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = stack.PrometheusUrl, Timeout = TimeSpan.FromSeconds(10) };
@@ -89,6 +89,14 @@ public sealed class PrometheusDriver(MonitoringStack stack) : IDisposable
                     double.Parse(v[1].GetString()!, CultureInfo.InvariantCulture)))
                 .ToList()))
             .ToList();
+    }
+
+    /// <summary>Makes Prometheus read its configuration file again (needs <c>--web.enable-lifecycle</c>).</summary>
+    public async Task ReloadConfigurationAsync()
+    {
+        using var reloaded = await _http.PostAsync("-/reload", content: null);
+        if (!reloaded.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Prometheus refused its configuration: {(int)reloaded.StatusCode} {await reloaded.Content.ReadAsStringAsync()}");
     }
 
     private async Task<JsonElement> GetDataAsync(string path)

@@ -4,8 +4,9 @@ namespace Acceptance.Support.Analysis;
 
 /// <summary>
 /// How long a document waited, while a worker was free, for one to take it up: from its arrival
-/// (the upload's audit event) to the first stage transition after it, and from the parser's
-/// completion notice to the first transition after that. Workers woken by the database show a few
+/// (the upload's audit event) to the first transition out of the stage it arrived in (the intake's
+/// own transition into that stage, written with the arrival, is not a worker's), and from the
+/// parser's completion notice to the first transition after that. Workers woken by the database show a few
 /// milliseconds here; workers that only poll show up to their polling interval. A parse finished
 /// while no worker listens is the telling case: the job is due at once, but only the next poll finds it.
 /// </summary>
@@ -19,12 +20,13 @@ public sealed record WorkerPickup(TimeSpan AfterArrival, TimeSpan? AfterParse)
     public static WorkerPickup? From(IReadOnlyList<AuditEvent> events)
     {
         var arrival = events.FirstOrDefault(e => e.EventType == Arrival);
-        if (arrival is null || NextTransitionAfter(events, arrival) is not { } firstClaim) return null;
+        if (arrival is null || NextTransitionAfter(events, arrival, leaving: arrival.Stage) is not { } firstClaim) return null;
         var completion = events.FirstOrDefault(e => e.EventType == ParseCompletion);
         var resumed = completion is null ? null : NextTransitionAfter(events, completion);
         return new WorkerPickup(firstClaim.At - arrival.At, resumed is null ? null : resumed.At - completion!.At);
     }
 
-    private static AuditEvent? NextTransitionAfter(IReadOnlyList<AuditEvent> events, AuditEvent mark) =>
-        events.SkipWhile(e => !ReferenceEquals(e, mark)).Skip(1).FirstOrDefault(e => e.EventType == Transition);
+    private static AuditEvent? NextTransitionAfter(IReadOnlyList<AuditEvent> events, AuditEvent mark, string? leaving = null) =>
+        events.SkipWhile(e => !ReferenceEquals(e, mark)).Skip(1)
+            .FirstOrDefault(e => e.EventType == Transition && (leaving is null || e.Stage != leaving));
 }

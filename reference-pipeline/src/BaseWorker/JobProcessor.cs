@@ -1,7 +1,6 @@
 using BaseWorker.Metrics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Pipeline.Core.Defects;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Options;
@@ -22,7 +21,7 @@ public interface IJobProcessor
 /// Works one claimed job stage by stage while its lease is kept alive, until it is done, parked
 /// for the parser, failed (retry or dead letter), its lease is lost, or the worker stops.
 /// </summary>
-public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptions options, PipelineDefects defects,
+public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptions options, StageRules rules,
     WorkerMetrics metrics, ILogger<JobProcessor> logger) : IJobProcessor
 {
     public async Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline)
@@ -69,10 +68,7 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         }
         catch (Exception e)
         {
-            var error = defects.IsOn(PipelineDefects.DataErrorsAsOutages) && e is NpgsqlException
-                ? PipelineError.Transient("database-unavailable", $"The database failed during {current.Stage}: {e.Message}")
-                : FailureClassifier.Classify(e, current.Stage, current.DocumentId);
-            await FailAsync(current, error, e);
+            await FailAsync(current, rules.Classify(e, current.Stage, current.DocumentId), e);
         }
     }
 

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Errors;
 using Pipeline.Core.Queue;
 
 namespace BaseWorker;
 
 /// <summary>
 /// Test-only defects of the queue, the job processor and the stages, registered only when PIPELINE_DEFECTS names them in
-/// the Testing environment: they replace the queue's <see cref="QueueRules"/> (see <see cref="QueueDefects"/>)
-/// or wrap the job processor or the chunking step, so no production code path checks for them.
+/// the Testing environment: they replace the queue's <see cref="QueueRules"/> (see <see cref="QueueDefects"/>) or the
+/// stages' <see cref="StageRules"/>, or wrap the job processor or the chunking step, so no production code path checks for them.
 /// </summary>
 public static class StageDefects
 {
@@ -18,6 +20,8 @@ public static class StageDefects
     {
         var defects = PipelineDefects.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
         if (QueueDefects.AnyOn(defects)) builder.Services.AddSingleton(QueueDefects.Rules(defects));
+        string[] ruleDefects = [PipelineDefects.DataErrorsAsOutages, PipelineDefects.SkipParseValidation, PipelineDefects.DropLastChunk];
+        if (ruleDefects.Any(defects.IsOn)) builder.Services.AddSingleton(DefectiveRules(defects));
         if (defects.IsOn(PipelineDefects.ForgetCorrelationId))
             builder.Services.AddTransient<IJobProcessor>(sp => new ForgetsCorrelationId(sp.GetRequiredService<JobProcessor>()));
         string[] chunkingDefects = [PipelineDefects.StallInChunking, PipelineDefects.DuplicateChunkInsert, PipelineDefects.LogDocumentText];
@@ -30,6 +34,44 @@ public static class StageDefects
                 textLog: defects.IsOn(PipelineDefects.LogDocumentText) ? sp.GetRequiredService<ILogger<DefectiveChunkingStep>>() : null));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// data-errors-as-outages: parsed text is stored as the parser sent it, control characters and all, and the
+    /// database's refusal of it is taken for an outage and retried. skip-parse-validation: a parse without text
+    /// passes validation. drop-last-chunk: the chunk with the highest ordinal does not reach the final table.
+    /// </summary>
+    private static StageRules DefectiveRules(PipelineDefects defects)
+    {
+        var rules = StageRules.Correct;
+        if (defects.IsOn(PipelineDefects.DataErrorsAsOutages))
+        {
+            rules = rules with
+            {
+                StorableText = markdown => markdown,
+                Classify = (e, stage, documentId) => e is NpgsqlException
+                    ? PipelineError.Transient("database-unavailable", $"The database failed during {stage}: {e.Message}")
+                    : FailureClassifier.Classify(e, stage, documentId),
+            };
+        }
+        if (defects.IsOn(PipelineDefects.SkipParseValidation)) rules = rules with { HasText = _ => true };
+        if (defects.IsOn(PipelineDefects.DropLastChunk)) rules = rules with { MoveToFinal = MoveAllButTheLastAsync };
+        return rules;
+    }
+
+    private static async Task<int> MoveAllButTheLastAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid documentId, string model, CancellationToken ct)
+    {
+        var stored = await ChunkStore.MoveToFinalAsync(connection, transaction, documentId, model, ct);
+        await using var dropLast = new NpgsqlCommand("""
+            DELETE FROM upload_pipeline.document_chunks
+            WHERE document_id = @document_id AND embedding_model = @model
+              AND chunk_ordinal = (SELECT max(chunk_ordinal) FROM upload_pipeline.document_chunks
+                                   WHERE document_id = @document_id AND embedding_model = @model)
+            """, connection, transaction);
+        dropLast.Parameters.AddWithValue("document_id", documentId);
+        dropLast.Parameters.AddWithValue("model", model);
+        return stored - await dropLast.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>forget-correlation-id: each claim is worked under a fresh correlation id, so the job's events and log lines lose its own.</summary>

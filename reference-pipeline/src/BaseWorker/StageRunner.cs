@@ -28,7 +28,7 @@ public sealed class StageRunner(
     PaidProviderCalls paid,
     IChunkingStep chunking,
     IOptions<LlamaParseOptions> parserOptions,
-    PipelineDefects defects,
+    StageRules rules,
     StageDelays delays,
     DependencyRecovery recovery,
     ILogger<StageRunner> logger)
@@ -91,7 +91,7 @@ public sealed class StageRunner(
         {
             case ParserJobStatus.Success or ParserJobStatus.PartialSuccess:
                 var result = await paid.GetMarkdownAsync(job, parserJobId, ct);
-                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, StorableText(result.Markdown), ct);
+                var parsedPath = await storage.SaveParsedMarkdownAsync(job.DocumentId, rules.StorableText(result.Markdown), ct);
                 var parsed = await CommitAsync(job, queue.BeginStageCommit(job, Stages.Parsed, JobStates.Working)
                     .WithPayload(new JsonObject
                     {
@@ -124,17 +124,10 @@ public sealed class StageRunner(
         }
     }
 
-    /// <summary>
-    /// Parsed text as it is stored: without the control characters and broken surrogates real
-    /// documents carry, which PostgreSQL would refuse (see <see cref="StoredText"/>).
-    /// </summary>
-    private string StorableText(string markdown) =>
-        defects.IsOn(PipelineDefects.DataErrorsAsOutages) ? markdown : StoredText.Clean(markdown);
-
     private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
     {
         var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
-        if (!ParsedText.HasText(markdown) && !defects.IsOn(PipelineDefects.SkipParseValidation))
+        if (!rules.HasText(markdown))
         {
             throw new PipelineErrorException(PipelineError.Permanent("parsed-content-empty",
                 "The parser returned no text for this document, so there is nothing to embed."));
@@ -204,11 +197,10 @@ public sealed class StageRunner(
     /// <summary>Moves chunks and vectors to document_chunks in the same transaction as embedded/done.</summary>
     private async Task<ClaimedJob?> FinishAsync(ClaimedJob job, CancellationToken ct)
     {
-        var dropLast = defects.IsOn(PipelineDefects.DropLastChunk);
         var finalCount = 0;
         await CommitAsync(job, queue.BeginStageCommit(job, Stages.Embedded, JobStates.Done)
             .Storing(async (connection, transaction, token) =>
-                finalCount = await ChunkStore.MoveToFinalAsync(connection, transaction, job.DocumentId, embedder.Model, dropLast, token)),
+                finalCount = await rules.MoveToFinal(connection, transaction, job.DocumentId, embedder.Model, token)),
             ct);
         logger.LogInformation("Job {JobId} embedded: {ChunkCount} chunks stored", job.JobId, finalCount);
         await recovery.HealthyAsync(ErrorDependencies.Database, job, ct);

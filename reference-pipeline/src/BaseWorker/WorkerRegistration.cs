@@ -97,6 +97,7 @@ public static class WorkerRegistration
         builder.Services.AddTransient<PaidProviderCalls>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<WorkerDocuments>();
+        builder.Services.AddSingleton(StageRules.Correct);
         builder.Services.AddTransient<StageRunner>();
         builder.Services.AddTransient<JobProcessor>();
         builder.Services.AddTransient<IJobProcessor>(sp => sp.GetRequiredService<JobProcessor>());

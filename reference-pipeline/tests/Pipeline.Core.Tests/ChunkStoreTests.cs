@@ -42,7 +42,7 @@ public sealed class ChunkStoreTests(PostgresServer server)
             await ChunkStore.BufferVectorsAsync(db.DataSource, documentId, Model, Vectors(chunks), Ct);
             await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
             await using var transaction = await connection.BeginTransactionAsync(Ct);
-            var stored = await ChunkStore.MoveToFinalAsync(connection, transaction, documentId, Model, dropLastChunk: false, Ct);
+            var stored = await ChunkStore.MoveToFinalAsync(connection, transaction, documentId, Model, Ct);
             await transaction.CommitAsync(Ct);
             stored.Should().Be(chunks.Count);
         }
@@ -66,7 +66,7 @@ public sealed class ChunkStoreTests(PostgresServer server)
 
         await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
-        var move = () => ChunkStore.MoveToFinalAsync(connection, transaction, documentId, Model, false, Ct);
+        var move = () => ChunkStore.MoveToFinalAsync(connection, transaction, documentId, Model, Ct);
 
         await move.Should().ThrowAsync<InvalidOperationException>().WithMessage("*have no vector*");
     }

@@ -84,7 +84,7 @@ public static class ChunkStore
     /// Returns how many chunks the document now has in the final table.
     /// </summary>
     public static async Task<int> MoveToFinalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid documentId, string model, bool dropLastChunk, CancellationToken ct)
+        Guid documentId, string model, CancellationToken ct)
     {
         var missing = await ScalarIntAsync(connection, transaction, """
             SELECT count(*)::int FROM upload_pipeline.document_chunk_buffer AS c
@@ -94,11 +94,7 @@ public static class ChunkStore
             """, documentId, model, ct);
         if (missing > 0) throw new InvalidOperationException($"{missing} buffered chunks of document {documentId} have no vector.");
 
-        // The defect switch leaves out the highest ordinal (test-only, see PipelineDefects.DropLastChunk).
-        var keep = dropLastChunk
-            ? "AND c.chunk_ordinal < (SELECT max(chunk_ordinal) FROM upload_pipeline.document_chunk_buffer WHERE document_id = @document_id)"
-            : "";
-        await ScalarIntAsync(connection, transaction, $"""
+        await ScalarIntAsync(connection, transaction, """
             WITH moved AS (
                 INSERT INTO upload_pipeline.document_chunks
                     (chunk_id, document_id, chunk_ordinal, chunker_version, embedding_model, content, token_count, embedding)
@@ -107,7 +103,7 @@ public static class ChunkStore
                 FROM upload_pipeline.document_chunk_buffer AS c
                 JOIN upload_pipeline.document_vector_buffer AS v
                   ON v.chunk_id = c.chunk_id AND v.embedding_model = @model
-                WHERE c.document_id = @document_id {keep}
+                WHERE c.document_id = @document_id
                 ORDER BY c.chunk_ordinal
                 ON CONFLICT DO NOTHING
                 RETURNING 1)

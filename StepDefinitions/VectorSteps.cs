@@ -6,8 +6,12 @@ namespace Acceptance.StepDefinitions;
 /// <summary>A document's chunks and vectors as stored: each chunk once, in order, with its own unit-length vector.</summary>
 [Binding]
 public sealed class VectorSteps(
-    PipelineDatabaseDriver database, UploadedDocuments uploads, ExpectedEmbeddings embeddings, EvidenceRecorder evidence, IUnitTestRuntimeProvider runtime)
+    PipelineDatabaseDriver database, UploadedDocuments uploads, ExpectedEmbeddings embeddings, EmbeddingsResampler resampler,
+    EvidenceRecorder evidence, IUnitTestRuntimeProvider runtime)
 {
+    /// <summary>The same text embedded twice by OpenAI reads 0.9999 or more; a neighbour's text, far less.</summary>
+    private const double SameTextCosine = 0.99;
+
     [Then("every chunk has exactly one unit-length vector of the model's dimension")]
     public async Task ThenEveryChunkHasOneUnitVector()
     {
@@ -30,6 +34,26 @@ public sealed class VectorSteps(
     {
         if (embeddings.UnavailableBecause is { } why) runtime.TestIgnore($"Not verified on this target: {why}.");
         StoredDataChecks.EachVectorBelongsToItsChunk(await database.FinalChunksAsync(uploads.Last.Outcome.DocumentId!), embeddings.Of);
+    }
+
+    [Then("a sample of its chunks, embedded again by the embeddings service within the run's budget, each match their own stored vector")]
+    public async Task ThenASampleEmbeddedAgainMatchesItsStoredVectors()
+    {
+        var sample = EmbeddingsResampler.Sample(await database.FinalChunksAsync(uploads.Last.Outcome.DocumentId!));
+        if (await resampler.CannotResampleAsync(sample) is { } why) runtime.TestIgnore($"Not verified: {why}.");
+        var resampled = await resampler.EmbedAgainAsync(sample);
+        evidence.AttachJson("vectors-embedded-again", new
+        {
+            chunks = sample.Select((chunk, i) => new
+            {
+                ordinal = chunk.Ordinal,
+                tokens = chunk.TokenCount,
+                cosineWithItsStoredVector = Math.Round(StoredDataChecks.Cosine(resampled.Fresh[i], chunk.Embedding), 6),
+            }),
+            tokensCharged = resampled.TokensCharged,
+            usd = resampled.Usd,
+        });
+        StoredDataChecks.SampledVectorsAreTheirOwnChunks(sample, resampled.Fresh, SameTextCosine);
     }
 
     [Then("no staging row is left behind and no chunk is stored twice")]

@@ -13,6 +13,7 @@ Feature: Data integrity
       And the chunks, their overlaps removed, are the parsed text word for word
       And every chunk has exactly one unit-length vector of the model's dimension
       And each stored vector is the embedding of its own chunk's text
+      And a sample of its chunks, embedded again by the embeddings service within the run's budget, each match their own stored vector
       And no staging row is left behind and no chunk is stored twice
 
       Examples:

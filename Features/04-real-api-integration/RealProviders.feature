@@ -22,6 +22,7 @@ Feature: Real providers
       When Dana uploads "claims_handbook_2025.pdf"
       Then the document is embedded within 3 minutes
       And every chunk has exactly one unit-length vector of the model's dimension
+      And a sample of its chunks, embedded again by the embeddings service within the run's budget, each match their own stored vector
       And OpenAI's reported spend stays within the run's OpenAI budget
 
   Rule: Real-service performance is comparable to the mocks

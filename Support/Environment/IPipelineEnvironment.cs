@@ -24,6 +24,15 @@ public interface IPipelineEnvironment : IAsyncDisposable
     IServiceController Control { get; }
     /// <summary>Keys and secrets the suite generated for this run (none when the target brings its own), which no log may contain.</summary>
     IReadOnlyCollection<string> Secrets => [];
+    /// <summary>The embeddings service the workers call, with their key (the mock or OpenAI itself), or null when the suite does not know it.</summary>
+    EmbeddingsService? Embeddings => null;
+}
+
+/// <summary>An OpenAI-compatible embeddings endpoint, its key and the model and dimensions the pipeline asks for.</summary>
+public sealed record EmbeddingsService(Uri BaseUrl, string ApiKey, string Model, int Dimensions)
+{
+    /// <summary>Never print the key, even by accident.</summary>
+    public override string ToString() => $"EmbeddingsService({BaseUrl}, {Model}, {Dimensions} dimensions)";
 }
 
 /// <summary>Where the mock LlamaParse and mock OpenAI listen (their admin API is on the same address, loopback only).</summary>

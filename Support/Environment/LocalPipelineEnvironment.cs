@@ -46,6 +46,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public IReadOnlyDictionary<string, string> LogFiles => _services.LogFiles;
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; private set; }
+    public EmbeddingsService? Embeddings { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
 
     /// <summary>The pipeline's PostgreSQL cluster, for backup and restore drills.</summary>
@@ -143,6 +144,10 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         var workers = Enumerable.Range(1, options.Local.Workers).Select(n => $"base-worker-{n}").ToList();
         foreach (var worker in workers)
             _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
+        // As the workers were given it: the mock, or OpenAI itself in real-API mode.
+        var given = WorkerSettings(options, workers[0], testing);
+        Embeddings = new EmbeddingsService(new Uri(given["OpenAI__BaseUrl"]!), given["OpenAI__ApiKey"]!,
+            options.Pipeline.EmbeddingModel, options.Pipeline.EmbeddingDimensions);
         await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));
         Control = new LocalServiceController(_services, _cluster, workers);
     }

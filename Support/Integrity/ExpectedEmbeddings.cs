@@ -11,12 +11,17 @@ namespace Acceptance.Support.Integrity;
 public sealed class ExpectedEmbeddings(IPipelineEnvironment environment, SuiteOptions options)
 {
     /// <summary>Null where vectors can be recomputed; otherwise why not.</summary>
-    public string? UnavailableBecause => environment.Target == "local"
+    public string? UnavailableBecause => WorkersUseTheLocalMock
         ? null
-        : "recomputing each chunk's vector needs the local mock's deterministic embeddings; sampled re-embedding on the " +
-          "real service within the run's budget is future work";
+        : "recomputing each chunk's vector needs the local mock's deterministic embeddings (a sample embedded again by " +
+          "the service is checked where the suite holds its key)";
 
     public int Dimensions => options.Pipeline.EmbeddingDimensions;
 
     public float[] Of(string text) => DeterministicEmbedding.Create(options.Pipeline.EmbeddingModel, text, options.Pipeline.EmbeddingDimensions);
+
+    /// <summary>The local target's workers embed with the mock, unless real-API mode pointed them at OpenAI itself.</summary>
+    private bool WorkersUseTheLocalMock =>
+        environment.Target == "local" && environment.Mocks is { } mocks && environment.Embeddings is { } service &&
+        Uri.Compare(service.BaseUrl, mocks.OpenAi, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

@@ -93,6 +93,38 @@ public static partial class StoredDataChecks
             string.Join(", ", strangers));
     }
 
+    /// <summary>
+    /// A sample of stored vectors against their chunks' texts embedded again by the service: each fresh vector is
+    /// nearly its chunk's stored one (cosine at least <paramref name="minCosine"/>: the real service's vectors differ
+    /// in their last digits from call to call) and no nearer to another sampled chunk's stored vector, so a vector
+    /// stored against a neighbour's chunk fails even where neighbouring texts read alike.
+    /// </summary>
+    public static void SampledVectorsAreTheirOwnChunks(IReadOnlyList<StoredChunk> sample, IReadOnlyList<float[]> fresh, double minCosine)
+    {
+        sample.Should().NotBeEmpty("an embedded document has at least one chunk to sample");
+        fresh.Should().HaveSameCount(sample, "the service returns one vector for each text it was given");
+        var strangers = sample.Select((chunk, i) => (chunk.Ordinal, Own: Cosine(fresh[i], chunk.Embedding),
+                Nearest: sample.Where((_, j) => j != i).Select(other => Cosine(fresh[i], other.Embedding)).DefaultIfEmpty(-1).Max()))
+            .Where(s => s.Own < minCosine || s.Nearest > s.Own + 1e-6)
+            .Select(s => $"chunk {s.Ordinal} (cosine {s.Own:F4} with its own stored vector, {s.Nearest:F4} with another's)")
+            .ToList();
+        strangers.Should().BeEmpty("each sampled chunk's stored vector must be the embedding of its own text, at cosine {0} or more: {1}",
+            minCosine, string.Join("; ", strangers));
+    }
+
+    public static double Cosine(float[] a, float[] b)
+    {
+        if (a.Length != b.Length) return -1;
+        double dot = 0, normA = 0, normB = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += (double)a[i] * b[i];
+            normA += (double)a[i] * a[i];
+            normB += (double)b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
     /// <summary>Retried for the whole retry window: the last retry is at most one (longest) backoff before the window's end.</summary>
     public static void RetriedForTheWholeWindow(IReadOnlyList<DateTimeOffset> retriedAt, TimeSpan window, TimeSpan longestBackoff)
     {

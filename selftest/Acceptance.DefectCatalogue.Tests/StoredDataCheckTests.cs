@@ -24,6 +24,13 @@ public sealed class StoredDataCheckTests
     private static IReadOnlyList<StoredChunk> Chunks(Func<int, float[]> vectorOf) =>
         Texts.Select((text, i) => new StoredChunk(i, text, 8, vectorOf(i))).ToList();
 
+    /// <summary>The texts embedded again, as the service answers: the same vectors, or with noise in their last digits.</summary>
+    private static IReadOnlyList<float[]> Fresh(float jitter = 0)
+    {
+        var noise = new Random(7);
+        return Texts.Select(text => EmbeddingOf(text).Select(v => v + jitter * (float)(noise.NextDouble() * 2 - 1)).ToArray()).ToList();
+    }
+
     private const string Parsed =
         "# Home policy\n\nSection 1. The policy covers water damage from burst pipes.\n\n" +
         "Section 2. Claims are paid within 30 days of the report.\n\nSection 3. Fraud voids the policy.\n";
@@ -92,6 +99,15 @@ public sealed class StoredDataCheckTests
         ["no chunks do not reproduce a text"] = (
             () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, SoundChunks),
             () => StoredDataChecks.ChunksReproduceTheParsedText(Parsed, [])),
+        ["a sample embedded again matches its stored vectors (a batch rotated by one)"] = (
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks(Chunks(i => EmbeddingOf(Texts[i])), Fresh(), 0.99),
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks(Chunks(i => EmbeddingOf(Texts[(i + 1) % 3])), Fresh(), 0.99)),
+        ["a sample embedded again matches its stored vectors (the service's last digits differ; one vector from another text)"] = (
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks(Chunks(i => EmbeddingOf(Texts[i])), Fresh(jitter: 1e-4f), 0.99),
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks(Chunks(i => EmbeddingOf(i == 2 ? Texts[2] + " " : Texts[i])), Fresh(jitter: 1e-4f), 0.99)),
+        ["no sample cannot match"] = (
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks(Chunks(i => EmbeddingOf(Texts[i])), Fresh(), 0.99),
+            () => StoredDataChecks.SampledVectorsAreTheirOwnChunks([], [], 0.99)),
         ["retried for the whole retry window"] = (
             () => StoredDataChecks.RetriedForTheWholeWindow([Start, Start.AddSeconds(9)], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1)),
             () => StoredDataChecks.RetriedForTheWholeWindow([Start, Start.AddSeconds(3)], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1))),

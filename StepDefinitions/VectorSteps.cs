@@ -48,7 +48,7 @@ public sealed class VectorSteps(
             {
                 ordinal = chunk.Ordinal,
                 tokens = chunk.TokenCount,
-                cosineWithItsStoredVector = Math.Round(StoredDataChecks.Cosine(resampled.Fresh[i], chunk.Embedding), 6),
+                cosineWithItsStoredVector = i < resampled.Fresh.Count ? Math.Round(StoredDataChecks.Cosine(resampled.Fresh[i], chunk.Embedding), 6) : (double?)null,
             }),
             tokensCharged = resampled.TokensCharged,
             usd = resampled.Usd,

@@ -104,9 +104,10 @@ public static partial class StoredDataChecks
         sample.Should().NotBeEmpty("an embedded document has at least one chunk to sample");
         fresh.Should().HaveSameCount(sample, "the service returns one vector for each text it was given");
         var strangers = sample.Select((chunk, i) => (chunk.Ordinal, Own: Cosine(fresh[i], chunk.Embedding),
-                Nearest: sample.Where((_, j) => j != i).Select(other => Cosine(fresh[i], other.Embedding)).DefaultIfEmpty(-1).Max()))
+                Nearest: sample.Where((_, j) => j != i).Select(other => (double?)Cosine(fresh[i], other.Embedding)).Max()))
             .Where(s => s.Own < minCosine || s.Nearest > s.Own + 1e-6)
-            .Select(s => $"chunk {s.Ordinal} (cosine {s.Own:F4} with its own stored vector, {s.Nearest:F4} with another's)")
+            .Select(s => $"chunk {s.Ordinal} (cosine {s.Own:F4} with its own stored vector" +
+                         (s.Nearest is { } nearest ? $", {nearest:F4} with another sampled chunk's)" : ")"))
             .ToList();
         strangers.Should().BeEmpty("each sampled chunk's stored vector must be the embedding of its own text, at cosine {0} or more: {1}",
             minCosine, string.Join("; ", strangers));

@@ -142,10 +142,11 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         Mocks = new MockEndpoints(new Uri((await openAi).BaseUrl), new Uri((await llamaParse).BaseUrl));
 
         var workers = Enumerable.Range(1, options.Local.Workers).Select(n => $"base-worker-{n}").ToList();
+        var settingsOf = workers.ToDictionary(worker => worker, worker => WorkerSettings(options, worker, testing));
         foreach (var worker in workers)
-            _services.Define(new LocalService(worker, "base-worker", WorkerSettings(options, worker, testing), LocalService.LogsLine("Worker ready")));
+            _services.Define(new LocalService(worker, "base-worker", settingsOf[worker], LocalService.LogsLine("Worker ready")));
         // As the workers were given it: the mock, or OpenAI itself in real-API mode.
-        var given = WorkerSettings(options, workers[0], testing);
+        var given = settingsOf[workers[0]];
         Embeddings = new EmbeddingsService(new Uri(given["OpenAI__BaseUrl"]!), given["OpenAI__ApiKey"]!,
             options.Pipeline.EmbeddingModel, options.Pipeline.EmbeddingDimensions);
         await Task.WhenAll(workers.Select(w => _services.StartAsync(w)));

@@ -24,6 +24,7 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
     /// <summary>What the suite itself has spent on this run (the workers' spend is on the pipeline's ledger).</summary>
     private static decimal _suiteSpentUsd;
     private static readonly Lock SpendLock = new();
+    private static readonly Lazy<PriceTable> Prices = new(() => PriceTable.Load());
 
     /// <summary>The first, the middle and the last chunk: the ends of a document and of its batches are where misplacement shows.</summary>
     public static IReadOnlyList<StoredChunk> Sample(IReadOnlyList<StoredChunk> chunks) =>
@@ -50,7 +51,7 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
             new EmbeddingGenerationOptions { Dimensions = service.Dimensions }, ct);
         var fresh = answer.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
         var tokens = answer.Value.Usage?.TotalTokenCount;
-        var usd = tokens is { } charged ? PriceTable.Load().EmbeddingUsd(service.Model, charged) : EstimatedUsd(sample);
+        var usd = tokens is { } charged ? Prices.Value.EmbeddingUsd(service.Model, charged) : EstimatedUsd(sample);
         lock (SpendLock) _suiteSpentUsd += usd;
         return new Resampled(sample, fresh, tokens, usd);
     }
@@ -61,5 +62,5 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
     }
 
     private decimal EstimatedUsd(IReadOnlyList<StoredChunk> sample) =>
-        PriceTable.Load().EmbeddingUsd(options.Pipeline.EmbeddingModel, sample.Sum(c => (long)c.TokenCount));
+        Prices.Value.EmbeddingUsd(options.Pipeline.EmbeddingModel, sample.Sum(c => (long)c.TokenCount));
 }

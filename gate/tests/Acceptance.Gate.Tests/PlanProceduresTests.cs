@@ -54,7 +54,7 @@ public sealed partial class PlanProceduresTests
             markdown.Should().Contain($"### `{procedure.PlanCommand}`");
             markdown.Should().Contain($"```bash\n{procedure.GateCommand}\n```");
             foreach (var scenario in procedure.Scenarios)
-                markdown.Should().Contain($"- `{scenario.FeatureFile}`: \"{scenario.Name}\"");
+                markdown.Should().Contain($"- `{scenario.FeatureFile}`: \"{PlanProcedures.Escaped(scenario.Name)}\"");
         }
     }
 

@@ -85,11 +85,14 @@ public static class PlanProcedures
             md.Append("```bash\n").Append(procedure.GateCommand).Append("\n```\n\n");
             md.Append(procedure.Note).Append("\n\n");
             foreach (var scenario in procedure.Scenarios)
-                md.Append("- `").Append(scenario.FeatureFile).Append("`: \"").Append(scenario.Name).Append("\"\n");
+                md.Append("- `").Append(scenario.FeatureFile).Append("`: \"").Append(Escaped(scenario.Name)).Append("\"\n");
             md.Append('\n');
         }
         return md.ToString().TrimEnd('\n') + "\n";
     }
+
+    /// <summary>A scenario outline's name keeps its placeholders visible ("&lt;kind&gt;" would be read as an HTML tag).</summary>
+    public static string Escaped(string scenarioName) => scenarioName.Replace("<", "\\<", StringComparison.Ordinal);
 }
 
 /// <summary>A procedure of the Phase 4 plan and the gate command and scenarios that do the same here.</summary>

@@ -8,7 +8,7 @@
 #
 #   scripts/backup.sh enable --archive DIR --storage DIR --db CONNINFO [--timeout SECONDS]
 #       turns archiving on in a running cluster (ALTER SYSTEM; archive_mode must already be on,
-#       see README), archive_timeout bounds how old un-archived work can get (default 60 s)
+#       see docs/operations.md), archive_timeout bounds how old un-archived work can get (default 60 s)
 #   scripts/backup.sh base --archive DIR --storage DIR --db CONNINFO
 #       takes a full backup now (files first, then pg_basebackup) and prints its size and duration
 #   scripts/backup.sh status --db CONNINFO

@@ -60,7 +60,7 @@ for i in $(seq 1 "$runs"); do
       ACCEPTANCE__LOCAL__PARSERLATENCYMS=$scale_parser_ms ACCEPTANCE__LOCAL__EMBEDDINGLATENCYMS=$scale_embed_ms)
     baseline "$d" load-latency-windows.json "sustained load: throughput" >> "$work/throughput-$workers.txt"
   done
-  # The gate's scaling scenario: warm workers, counted after the first wave (README: why the loop above reads lower).
+  # The gate's scaling scenario: warm workers, counted after the first wave (docs/performance.md: why the loop above reads lower).
   d=$(run "scaling-$i" "*Four workers finish*")
   python3 - "$d" >> "$work/scaling-efficiency.txt" <<'EOF'
 import glob, json, sys

@@ -7,8 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Options of this wrapper, on top of the gate's own: load settings of the 4.3 scenarios
-# (Features/03-performance-scalability), passed to the suite as ACCEPTANCE__LOAD__* settings.
+# This wrapper's own options (Features/03-performance-scalability), on top of the gate's.
 wrapper_help='
 load options (scripts/gate.sh passes them to the 4.3 scenarios as ACCEPTANCE__LOAD__* settings):
   --soak <duration>           measured period of the 4.3 load scenarios, e.g. 30m, 2h, 900s (nightly; default 20 s)

@@ -30,8 +30,9 @@ public sealed partial class WorkflowCommandCheck(string repositoryRoot)
         var workflow = (YamlMappingNode)stream.Documents[0].RootNode;
         var checkedCommands = new List<string>();
         var problems = new List<string>();
-        foreach (var (jobName, jobNode) in ((YamlMappingNode)workflow["jobs"]).Children)
+        foreach (var (jobKey, jobNode) in ((YamlMappingNode)workflow["jobs"]).Children)
         {
+            var jobName = ((YamlScalarNode)jobKey).Value!;
             var job = (YamlMappingNode)jobNode;
             var matrix = Matrix(job);
             var jobEnv = Env(workflow).Concat(Env(job)).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
@@ -39,9 +40,9 @@ public sealed partial class WorkflowCommandCheck(string repositoryRoot)
             {
                 if (Scalar(step, "run") is not { } script) continue;
                 var env = jobEnv.Concat(Env(step)).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-                foreach (var expanded in Expansions(script, matrix, env, problems, $"{jobName}"))
+                foreach (var expanded in Expansions(script, matrix, env, problems, jobName))
                 foreach (var words in ShellWords.Commands(expanded))
-                    CheckCommand($"{jobName}", words, checkedCommands, problems);
+                    CheckCommand(jobName, words, checkedCommands, problems);
             }
         }
         return new Result(checkedCommands.Distinct().ToList(), problems.Distinct().ToList());

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # The bundled reference pipeline, by hand: the same private PostgreSQL cluster and services on
 # loopback that the gate's local target starts, kept running in the background until you stop it.
-#   scripts/pipeline.sh up       start it; prints its URLs, a token for the demo user and a curl upload
-#   scripts/pipeline.sh status   is it running; the same details again
+#   scripts/pipeline.sh up [--budget-usd <amount>]
+#                  start it; prints its URLs and a curl upload. The mocks cost nothing, so there is
+#                  no spend cap unless --budget-usd sets one per provider (with the real providers,
+#                  ACCEPTANCE__REALAPI__ENABLED=true and both keys, the gate's caps stay)
+#   scripts/pipeline.sh status   is it running; the same details, the backlog per stage and state,
+#                                and the documents set aside (document, stage, error code)
+#   scripts/pipeline.sh token [<user>] [--operator]
+#                  a fresh token, valid 30 minutes, for a user (default: demo) or with the operator
+#                  role (default user: operator); e.g. export PIPELINE_TOKEN=$(scripts/pipeline.sh token)
 #   scripts/pipeline.sh down     stop everything it started
-# State (pid, URLs, token, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
+# State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,20 +25,33 @@ stop_timeout=${PIPELINE_STOP_TIMEOUT_SECONDS:-60}
 field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$state" "$1"; }
 host_pid() { [ -f "$state_dir/host.pid" ] && cat "$state_dir/host.pid"; }
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# A command of the pipeline's host (tools/PipelineByHand) on this state folder.
+host() { local command=$1; shift; dotnet "$host_dll" "$command" "$state_dir" "$@"; }
+
+spend_cap() {
+  python3 -c '
+import json, sys
+caps = json.load(open(sys.argv[1]))["spendCaps"]
+if caps is None:
+    print("none: the mocks cost nothing (scripts/pipeline.sh up --budget-usd <amount> sets one)")
+else:
+    print("LlamaParse ${}, OpenAI ${} per run".format(caps["llamaParseUsd"], caps["openAiUsd"]))' "$state"
+}
 
 describe() {
-  local api token sample
-  api=$(field apiUrl); token=$(field token); sample=$(field sampleDocument)
+  local api sample
+  api=$(field apiUrl); sample=$(field sampleDocument)
   cat <<EOF
 api-server       $api   (health: $api/health/ready, metrics: $api/metrics)
 mock OpenAI      $(field mockOpenAiUrl)
 mock LlamaParse  $(field mockLlamaParseUrl)
 database         $(field databaseConnectionString)
 logs             $(field logDirectory)
-demo user        $(field demoUser) (token valid until $(field tokenExpiresUtc))
+spend cap        $(spend_cap)
+demo user        $(field demoUser) (tokens: scripts/pipeline.sh token [<user>] [--operator], each valid 30 minutes)
 
 Upload the sample policy as the demo user, then read its job:
-  export PIPELINE_TOKEN=$token
+  export PIPELINE_TOKEN=\$(scripts/pipeline.sh token)
   curl -s -H "Authorization: Bearer \$PIPELINE_TOKEN" -F "file=@$sample;type=application/pdf" $api/api/v1/documents
   curl -s -H "Authorization: Bearer \$PIPELINE_TOKEN" $api/api/v1/jobs/<jobId from the upload>
 
@@ -40,6 +60,12 @@ EOF
 }
 
 up() {
+  local start_options=()
+  case "$#:${1:-}" in
+    0:) ;;
+    2:--budget-usd) start_options=("$@") ;;
+    *) echo "up takes only --budget-usd <amount>; got '$*'" >&2; return 3 ;;
+  esac
   if alive "$(host_pid)"; then
     echo "The pipeline is already running (pid $(host_pid))."; describe; return 0
   fi
@@ -50,7 +76,7 @@ up() {
   mkdir -p "$state_dir"
   rm -f "$state" "$state_dir/failed.txt"
   # A session of its own, so the pipeline outlives this shell and `down` can reach all of it.
-  setsid dotnet "$host_dll" "$state_dir" >"$state_dir/host.log" 2>&1 </dev/null &
+  setsid dotnet "$host_dll" start "$state_dir" "${start_options[@]}" >"$state_dir/host.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$state_dir/host.pid"
   echo "Starting the reference pipeline (pid $pid, log $state_dir/host.log) ..."
@@ -76,6 +102,13 @@ status() {
   local api; api=$(field apiUrl)
   if curl -fsS -o /dev/null "$api/health/ready"; then echo "Running (pid $pid), ready."; else echo "Running (pid $pid), but $api/health/ready does not answer 200."; fi
   describe
+  echo
+  host backlog
+}
+
+token() {
+  if ! alive "$(host_pid)" || [ ! -f "$state" ]; then echo "The pipeline is not running (scripts/pipeline.sh up starts it)." >&2; return 1; fi
+  host token "$@"
 }
 
 down() {
@@ -101,10 +134,13 @@ down() {
   echo "Stopped."
 }
 
-case "${1:-}" in
-  up) up ;;
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  up) up "$@" ;;
   status) status ;;
+  token) token "$@" ;;
   down) down ;;
-  -h|--help|"") sed -n '2,8p' "$0" ;;
-  *) echo "unknown command: $1 (use up, status or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,15p' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token or down)" >&2; exit 2 ;;
 esac

@@ -10,6 +10,8 @@ public sealed class TokenIssuer(string signingKey, string issuer, string audienc
     /// <summary>How long a minted token is accepted.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>What another process needs to mint tokens the same pipeline accepts (scripts/pipeline.sh token).</summary>
+    public TokenSettings Settings => new(signingKey, issuer, audience);
 
     /// <summary>The role claim the api-server requires for operator routes (requeue).</summary>
     public const string OperatorRole = "pipeline-operator";
@@ -55,4 +57,11 @@ public sealed class TokenIssuer(string signingKey, string issuer, string audienc
 
     private static string Base64Url(string json) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>An HS256 key with the issuer and audience the pipeline expects; the key is a secret.</summary>
+public sealed record TokenSettings(string SigningKey, string Issuer, string Audience)
+{
+    /// <summary>Never print the key, even by accident.</summary>
+    public override string ToString() => $"TokenSettings(Issuer: {Issuer}, Audience: {Audience})";
 }

@@ -1,68 +1,46 @@
-using System.Runtime.InteropServices;
-using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
-using Pipeline.TestKit;
 using PipelineByHand;
 
-// usage: PipelineByHand <state directory>
-// Starts the bundled reference pipeline (the gate's local target), writes <state>/state.json once
-// it is ready, and runs until SIGTERM or Ctrl+C; then stops everything it started and removes the
-// state file. A start that fails leaves <state>/failed.txt with the reason and exits with 2.
-if (args.Length != 1)
-{
-    Console.Error.WriteLine("usage: PipelineByHand <state directory>   (use scripts/pipeline.sh up)");
-    return 3;
-}
-var stateDirectory = Path.GetFullPath(args[0]);
-var logDirectory = Path.Combine(stateDirectory, "logs");
-Directory.CreateDirectory(logDirectory);
-File.Delete(Path.Combine(stateDirectory, "failed.txt"));
-
-var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-void RequestStop(PosixSignalContext context)
-{
-    context.Cancel = true; // dispose the pipeline ourselves instead of dying with children left behind
-    stopRequested.TrySetResult();
-}
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
-
-LocalPipelineEnvironment environment;
+// The commands behind scripts/pipeline.sh (use the script; it builds this host and keeps its state folder):
+//   PipelineByHand start <state directory> [--budget-usd <amount>]   run the pipeline until SIGTERM
+//   PipelineByHand token <state directory> [<user>] [--operator]     a fresh token for the running pipeline
+//   PipelineByHand backlog <state directory>                          jobs per stage and state, documents set aside
+const string Usage = "usage: PipelineByHand start|token|backlog <state directory> ...   (use scripts/pipeline.sh)";
 try
 {
-    environment = await LocalPipelineEnvironment.StartAsync(SuiteOptionsLoader.Load(), logDirectory);
+    if (args.Length < 2) throw new UsageException(Usage);
+    var stateDirectory = Path.GetFullPath(args[1]);
+    var rest = args[2..];
+    switch (args[0])
+    {
+        case "start":
+            decimal? budget = rest switch
+            {
+                [] => null,
+                ["--budget-usd", var amount] => SpendCaps.ParseBudget(amount),
+                _ => throw new UsageException($"start takes only --budget-usd <amount>; got '{string.Join(" ", rest)}'."),
+            };
+            return await PipelineHost.RunAsync(stateDirectory, budget);
+        case "token":
+            var state = PipelineState.ReadFrom(stateDirectory);
+            var asOperator = rest.Contains("--operator");
+            var users = rest.Where(a => a != "--operator").ToList();
+            if (users.Count > 1 || users.Any(u => u.StartsWith('-')))
+                throw new UsageException($"token takes one user name and --operator; got '{string.Join(" ", rest)}'.");
+            var user = users.SingleOrDefault() ?? (asOperator ? "operator" : state.DemoUser);
+            var issuer = new TokenIssuer(state.Tokens.SigningKey, state.Tokens.Issuer, state.Tokens.Audience);
+            Console.WriteLine(asOperator ? issuer.ForOperator(user) : issuer.For(user));
+            Console.Error.WriteLine($"{(asOperator ? "operator" : "user")} {user}, valid until {DateTimeOffset.UtcNow.Add(TokenIssuer.Lifetime):yyyy-MM-dd HH:mm} UTC ({TokenIssuer.Lifetime.TotalMinutes:0} minutes)");
+            return 0;
+        case "backlog":
+            await PipelineBacklog.WriteAsync(PipelineState.ReadFrom(stateDirectory).DatabaseConnectionString, Console.Out);
+            return 0;
+        default:
+            throw new UsageException(Usage);
+    }
 }
-catch (Exception e)
+catch (UsageException e)
 {
-    await File.WriteAllTextAsync(Path.Combine(stateDirectory, "failed.txt"), e.Message + Environment.NewLine);
-    Console.Error.WriteLine($"The pipeline could not start: {e.Message}");
-    return 2;
+    Console.Error.WriteLine(e.Message);
+    return 3;
 }
-
-await using (environment)
-{
-    const string demoUser = "demo";
-    var sample = TestDocuments.Get(TestDocuments.InsurancePolicy);
-    var samplePath = Path.Combine(stateDirectory, sample.FileName);
-    await File.WriteAllBytesAsync(samplePath, sample.Bytes);
-    new PipelineState(
-        Environment.ProcessId,
-        DateTimeOffset.UtcNow,
-        environment.ApiBaseUrl.ToString().TrimEnd('/'),
-        environment.Mocks!.OpenAi.ToString().TrimEnd('/'),
-        environment.Mocks.LlamaParse.ToString().TrimEnd('/'),
-        environment.DatabaseConnectionString,
-        demoUser,
-        environment.Tokens.For(demoUser),
-        DateTimeOffset.UtcNow.Add(TokenIssuer.Lifetime),
-        samplePath,
-        logDirectory,
-        environment.ProcessIds).WriteTo(stateDirectory);
-    Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
-
-    await stopRequested.Task;
-    Console.WriteLine("stopping the pipeline");
-}
-File.Delete(Path.Combine(stateDirectory, PipelineState.FileName));
-Console.WriteLine("pipeline stopped");
-return 0;

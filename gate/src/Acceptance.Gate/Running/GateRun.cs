@@ -26,6 +26,7 @@ public static class GateRun
 
         var featuresRoot = Path.GetFullPath(options.FeaturesDirectory ?? Path.Combine(repositoryRoot, "Features"));
         var inventory = GherkinInventory.Load(featuresRoot, repositoryRoot);
+        TagSelectionCheck.Check(options, inventory);
         var settings = new ReadinessSettings
         {
             BlockOnNotVerified = options.BlockOnNotVerified,

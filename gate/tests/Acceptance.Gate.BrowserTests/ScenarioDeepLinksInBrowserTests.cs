@@ -67,7 +67,7 @@ public sealed class ScenarioDeepLinksInBrowserTests(BrowserSession session) : IA
     }
 
     [Fact]
-    public async Task A_link_to_a_scenario_that_did_not_run_says_so_and_showing_every_feature_lists_them_again()
+    public async Task A_link_to_no_scenario_of_the_report_says_so_and_showing_every_feature_lists_them_again()
     {
         var ignored = Scenario("An ignored scenario is skipped", ScenarioOutcome.Skipped);
 

@@ -29,7 +29,7 @@ public sealed class ScenarioDeepLinksTests
             var html = File.ReadAllText(path);
             html.Split("<script id=\"scenario-deep-link\">").Should().HaveCount(2, "one copy of the script");
             html.IndexOf("scenario-deep-link", StringComparison.Ordinal).Should().BeGreaterThan(html.IndexOf("CUCUMBER_MESSAGES", StringComparison.Ordinal));
-            html.Should().Contain("const key = 'scenario=';").And.EndWith("</script>\n</body></html>");
+            html.Should().Contain("const key = 'scenario=';").And.EndWith("</script></body></html>");
         }
         finally
         {

@@ -14,7 +14,12 @@
   let watching = null;
 
   function requested() {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    let hash;
+    try {
+      hash = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return null; // not a link this script made
+    }
     if (!hash.startsWith(key)) return null;
     const value = hash.slice(key.length);
     const colon = value.lastIndexOf(':');

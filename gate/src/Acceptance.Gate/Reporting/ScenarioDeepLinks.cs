@@ -1,4 +1,3 @@
-using System.Reflection;
 using Acceptance.Gate.Readiness;
 
 namespace Acceptance.Gate.Reporting;
@@ -31,6 +30,6 @@ public static class ScenarioDeepLinks
         if (start >= 0)
             html = html.Remove(start, html.IndexOf("</script>", start, StringComparison.Ordinal) + "</script>".Length - start);
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return html.Insert(end < 0 ? html.Length : end, $"{tag}\n{Script.Value}</script>\n");
+        return html.Insert(end < 0 ? html.Length : end, $"{tag}\n{Script.Value}</script>");
     }
 }

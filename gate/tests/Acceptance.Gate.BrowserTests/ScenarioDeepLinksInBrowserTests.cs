@@ -74,11 +74,25 @@ public sealed class ScenarioDeepLinksInBrowserTests(BrowserSession session) : IA
         await OpenAsync(ScenarioDeepLinks.To(ignored with { Line = 999 }));
 
         var notice = _page.Locator("#deep-link");
-        await Assertions.Expect(notice).ToContainTextAsync("names no scenario of this report");
+        await Assertions.Expect(notice).ToContainTextAsync("is not in this report: no scenario of this run is at that line");
         await notice.GetByRole(AriaRole.Link, new() { Name = "Show every feature" }).ClickAsync();
         await Assertions.Expect(notice).ToHaveCountAsync(0);
         foreach (var file in FeatureFiles())
             await Assertions.Expect(_page.GetByText(file, new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Searching_leaves_the_one_scenario_view()
+    {
+        var scenario = Scenario("A failing step skips the steps after it", ScenarioOutcome.Failed);
+        await OpenAsync(ScenarioDeepLinks.To(scenario));
+        await ExpectOnlyScenarioShownAsync(scenario);
+
+        await _page.GetByPlaceholder("Search with text or @tags").FillAsync("counter");
+
+        await Assertions.Expect(_page.Locator("#deep-link")).ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("section.deep-linked")).ToHaveCountAsync(0);
+        _page.Url.Should().NotContain("#scenario=");
     }
 
     /// <summary>The scenario's feature is the only one listed, expanded; one section (the scenario, or an outline's row) is marked and in view.</summary>

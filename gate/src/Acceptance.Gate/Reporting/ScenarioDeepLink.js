@@ -96,14 +96,15 @@
     reset();
     const target = requested();
     if (!target) return;
+    // A scenario that did not run is not in the report: its feature may be missing, or only its heading.
+    const absent = () => notice(`${target.uri}:${target.line} is not in this report: no scenario of this run is at that line.`, true);
     const ids = headingIds(target);
-    if (ids.length === 0) return notice(`${target.uri}:${target.line} names no scenario of this report.`, true);
-    // Cucumber's page renders its list once its search index is built; the heading appears then, or never
-    // (a scenario that did not run is not listed).
+    if (ids.length === 0) return absent();
+    // Cucumber's page renders its list once its search index is built; the heading appears then, or never.
     const found = () => {
       const heading = ids.map(id => document.getElementById(id)).find(Boolean);
       if (heading) show(heading, target);
-      else if (document.querySelector(feature)) notice(`${target.uri}:${target.line} did not run, so this report does not show it.`, true);
+      else if (document.querySelector(feature)) absent();
       else return false;
       return true;
     };

@@ -10,6 +10,9 @@ internal static class Browser
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>A laptop's window: what a stakeholder sees of a page before scrolling.</summary>
+    public static readonly ViewportSize Window = new() { Width = 1280, Height = 1000 };
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
@@ -21,4 +24,7 @@ internal static class Browser
         });
         return (playwright, browser);
     }
+
+    public static Task<IPage> NewPageAsync(IBrowser browser) =>
+        browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Window });
 }

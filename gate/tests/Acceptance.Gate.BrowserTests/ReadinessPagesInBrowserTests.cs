@@ -11,7 +11,8 @@ namespace Acceptance.Gate.BrowserTests;
 /// the verdict is the first thing on both pages, every criterion, feature and failed scenario is
 /// there, the links between them resolve, and attachments open.
 /// </summary>
-public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>, IAsyncLifetime
+[Collection(BrowserSession.Collection)]
+public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IAsyncLifetime
 {
     private FixtureRun _run = null!;
     private IPage _page = null!;
@@ -20,7 +21,7 @@ public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClas
     {
         Assert.SkipUnless(session.Browser is not null, session.SkipReason ?? "");
         _run = session.Run!;
-        _page = await session.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        _page = await BrowserTests.Browser.NewPageAsync(session.Browser!);
     }
 
     [Fact]
@@ -80,19 +81,6 @@ public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClas
     }
 
     [Fact]
-    public async Task A_failed_scenario_opens_in_the_living_documentation_with_its_error()
-    {
-        await OpenAsync(ReadinessHtmlWriter.FileName);
-        var scenario = _run.Report.Scenarios.First(s => s.Outcome == ScenarioOutcome.Failed && s.Name == "A failing step skips the steps after it");
-
-        await _page.Locator("#failures a.scenario", new() { HasText = scenario.Name }).ClickAsync();
-
-        _page.Url.Should().Contain(LivingDocumentation.FileName + "?query=");
-        await Assertions.Expect(_page.GetByText(scenario.Name, new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(_page.GetByText("Assert.Equal() Failure", new() { Exact = false })).ToBeVisibleAsync();
-    }
-
-    [Fact]
     public async Task Attachments_open_in_the_living_documentation()
     {
         await OpenAsync(LivingDocumentation.FileName);
@@ -112,17 +100,13 @@ public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClas
         await _page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    /// <summary>What a stakeholder sees first, kept with the test results (and in SCREENSHOTS_DIR when set, e.g. docs/screenshots).</summary>
+    /// <summary>What a stakeholder sees first, kept with the test results (scripts/screenshots.sh takes the README's from a real run).</summary>
     private async Task ScreenshotAsync(string name)
     {
-        var folders = new[] { Path.Combine(AppContext.BaseDirectory, "screenshots"), Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") };
-        var bytes = await _page.ScreenshotAsync();
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var bytes = await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
         bytes.Length.Should().BeGreaterThan(0);
-        foreach (var folder in folders.OfType<string>())
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes);
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -135,6 +119,8 @@ public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IClas
 /// <summary>One browser and one fixture run for all the page tests: starting Chromium is the slow part.</summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
+    public const string Collection = "browser";
+
     private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
@@ -161,3 +147,6 @@ public sealed class BrowserSession : IAsyncLifetime
             await Run.DisposeAsync();
     }
 }
+
+[CollectionDefinition(BrowserSession.Collection)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSession>;

@@ -18,7 +18,7 @@ public sealed class ReadinessHtmlTests
         html.Should().Contain("✘ NOT READY");
         foreach (var criterion in Phase4Criteria.All)
             html.Should().Contain($"data-criterion=\"{criterion.Id}\"");
-        html.Should().Contain("href=\"living-documentation.html?query=Proof%20of%204.2-openai-errors\"")
+        html.Should().Contain($"href=\"living-documentation.html#scenario={GateScenario.Named("Proof of 4.2-openai-errors").Location}\"")
             .And.Contain("429 not retried");
     }
 

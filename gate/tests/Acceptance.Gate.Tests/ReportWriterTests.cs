@@ -22,7 +22,7 @@ public sealed class ReportWriterTests
         lines.Should().Contain(l => l.StartsWith("| ⬜ | `4.5-backup-recovery`") && l.Contains("not covered"));
         lines.Should().Contain(l => l.StartsWith("| ❌ | `4.2-openai-errors`") && l.Contains("429 not retried"));
         lines.Should().Contain(l => l.StartsWith("| ✅ | `4.1-stages-seamless`"));
-        markdown.Should().Contain("[Proof of 4.1-stages-seamless](living-documentation.html)");
+        markdown.Should().Contain($"[Proof of 4.1-stages-seamless](living-documentation.html#scenario={GateScenario.Named("Proof of 4.1-stages-seamless").Location})");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class DiscoveryTests(ConformanceRun run)
     public void Every_pickle_becomes_one_test_and_every_test_is_a_pickle()
     {
         run.Results.Tests.Should().HaveCount(run.Messages.Count("pickle"));
-        run.Results.Tests.Should().HaveCount(24);
+        run.Results.Tests.Should().HaveCount(25);
     }
 
     [Fact]

@@ -45,6 +45,18 @@ public sealed class HookTests(ConformanceRun run)
     }
 
     [Fact]
+    public void A_before_scenario_hook_can_skip_the_scenario_and_the_report_gives_its_reason()
+    {
+        var test = run.Results["Hooks › A before-scenario hook can skip the scenario"];
+        test.Result.Should().Be("Skip");
+        test.SkipReason.Should().Be("needs LLAMA_CLOUD_API_KEY, which is not configured");
+
+        var steps = run.Messages.Execution("A before-scenario hook can skip the scenario").Steps;
+        steps.Should().Contain(new StepResult("hook", "SKIPPED", "needs LLAMA_CLOUD_API_KEY, which is not configured", null));
+        steps.Should().OnlyContain(s => s.ExceptionType == null, "a skip is not an error: no exception type, token or stack trace");
+    }
+
+    [Fact]
     public void A_failing_before_scenario_hook_fails_the_scenario_and_skips_its_steps()
     {
         var test = run.Results["Hooks › A failing before-scenario hook fails the scenario"];

@@ -38,7 +38,8 @@ public sealed class MessageStream
             s => (string)s!["id"]!,
             s => s!["pickleStepId"] is { } pickleStepId ? $"step {pickleStepIds.IndexOf((string)pickleStepId!) + 1}" : "hook");
         var finished = OfType("testStepFinished").Where(f => (string)f["testCaseStartedId"]! == startedId)
-            .Select(f => new StepResult(stepKinds[(string)f["testStepId"]!], (string)f["testStepResult"]!["status"]!, (string?)f["testStepResult"]!["message"]))
+            .Select(f => new StepResult(stepKinds[(string)f["testStepId"]!], (string)f["testStepResult"]!["status"]!, (string?)f["testStepResult"]!["message"],
+                (string?)f["testStepResult"]!["exception"]?["type"]))
             .ToArray();
         var attachments = OfType("attachment").Where(a => (string?)a["testCaseStartedId"] == startedId)
             .Select(a => new AttachmentRecord((string?)a["fileName"], (string)a["mediaType"]!, (string)a["body"]!))
@@ -47,7 +48,7 @@ public sealed class MessageStream
     }
 }
 
-public sealed record StepResult(string Kind, string Status, string? Message);
+public sealed record StepResult(string Kind, string Status, string? Message, string? ExceptionType);
 
 public sealed record AttachmentRecord(string? FileName, string MediaType, string Body);
 

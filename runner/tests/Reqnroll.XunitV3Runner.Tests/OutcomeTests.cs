@@ -50,6 +50,15 @@ public sealed class OutcomeTests(ConformanceRun run)
     }
 
     [Fact]
+    public void The_report_gives_a_skipped_step_its_reason_not_xunits_skip_exception()
+    {
+        var steps = run.Messages.Execution("A scenario can be skipped at run time").Steps.Where(s => s.Kind != "hook").ToList();
+
+        steps[1].Message.Should().Be("needs OPENAI_API_KEY, which is not configured");
+        steps.Should().OnlyContain(s => s.ExceptionType == null, "a skip is not an error: no exception type, token or stack trace");
+    }
+
+    [Fact]
     public void An_ignored_scenario_is_reported_skipped_with_a_reason_and_appears_in_the_report()
     {
         var test = run.Results["Outcomes › An ignored scenario is skipped"];

@@ -29,7 +29,10 @@ public static class LivingDocumentation
         }
     }
 
-    /// <summary>Puts the verdict banner at the top of the page (replacing an earlier one), leaving the report itself untouched.</summary>
+    /// <summary>
+    /// Puts the verdict banner at the top of the page (replacing an earlier one) and the script that
+    /// follows the readiness page's links to one scenario at its end, leaving the report itself untouched.
+    /// </summary>
     public static void AddVerdictBanner(string htmlPath, ReadinessReport report, SecretRedactor? redactor = null)
     {
         var html = File.ReadAllText(htmlPath);
@@ -38,7 +41,8 @@ public static class LivingDocumentation
             html = html.Remove(start, html.IndexOf("</div>", start, StringComparison.Ordinal) + "</div>".Length - start);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var insertAt = body < 0 ? 0 : html.IndexOf('>', body) + 1;
-        File.WriteAllText(htmlPath, html.Insert(insertAt, (redactor ?? SecretRedactor.None).Scrub(Banner(report))));
+        html = html.Insert(insertAt, (redactor ?? SecretRedactor.None).Scrub(Banner(report)));
+        File.WriteAllText(htmlPath, ScenarioDeepLinks.AddScript(html));
     }
 
     public static string Banner(ReadinessReport report)

@@ -97,5 +97,5 @@ internal static class Markdown
     }
 
     public static string ScenarioLink(ScenarioReport scenario) =>
-        $"[{scenario.Name.Replace("[", "\\[").Replace("]", "\\]")}]({scenario.ReportLink})";
+        $"[{scenario.Name.Replace("[", "\\[").Replace("]", "\\]")}]({ScenarioDeepLinks.To(scenario)})";
 }

@@ -38,10 +38,6 @@ public static class ReadinessHtmlWriter
         return html.ToString();
     }
 
-    /// <summary>The living documentation, filtered to one scenario (its search box reads the query parameter).</summary>
-    public static string ScenarioLink(ScenarioReport scenario) =>
-        $"{scenario.ReportLink}?query={Uri.EscapeDataString(scenario.Name)}";
-
     private static void AppendVerdict(StringBuilder html, ReadinessReport report)
     {
         var verified = report.Criteria.Count(c => c.Verdict == CriterionVerdict.Verified);
@@ -154,11 +150,11 @@ public static class ReadinessHtmlWriter
     }
 
     private static string ScenarioAnchor(ScenarioReport s) =>
-        $"<a class=\"scenario\" href=\"{E(ScenarioLink(s))}\">{E(s.Name)}</a>";
+        $"<a class=\"scenario\" href=\"{E(ScenarioDeepLinks.To(s))}\">{E(s.Name)}</a>";
 
     private static string Evidence(ScenarioReport s) => s.Evidence.Count == 0
         ? ""
-        : string.Join(", ", s.Evidence.Select(name => $"<a class=\"evidence\" href=\"{E(ScenarioLink(s))}\">{E(name)}</a>"));
+        : string.Join(", ", s.Evidence.Select(name => $"<a class=\"evidence\" href=\"{E(ScenarioDeepLinks.To(s))}\">{E(name)}</a>"));
 
     // Symbols from DejaVu Sans (a colour emoji font is not on every machine that opens the page).
     private static string Symbol(CriterionVerdict verdict) => verdict switch

@@ -1,3 +1,4 @@
+using Reqnroll.Formatters.PayloadProcessing.Cucumber;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -8,7 +9,7 @@ using Reqnroll.XunitV3Runner.Execution;
 
 namespace Reqnroll.XunitV3Runner.Execution;
 
-/// <summary>Plugs xUnit v3 into Reqnroll: outcomes, test output and attachments.</summary>
+/// <summary>Plugs xUnit v3 into Reqnroll: outcomes, skip reasons in the report, test output and attachments.</summary>
 public sealed class XunitV3RuntimePlugin : IRuntimePlugin
 {
     public const string ProviderName = "xunit3-runner";
@@ -17,7 +18,10 @@ public sealed class XunitV3RuntimePlugin : IRuntimePlugin
         UnitTestProviderConfiguration unitTestProviderConfiguration)
     {
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<XunitV3RuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+            e.ObjectContainer.RegisterTypeAs<SkipReasonMessageFactory, ICucumberMessageFactory>();
+        };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
         {
             e.ObjectContainer.RegisterTypeAs<XunitV3TraceListener, ITraceListener>();

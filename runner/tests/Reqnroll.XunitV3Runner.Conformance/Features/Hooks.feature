@@ -12,3 +12,7 @@ Feature: Hooks
   @fail-after-scenario
   Scenario: A failing after-scenario hook fails the scenario
     Given a counter at 1
+
+  @skip-in-before-scenario
+  Scenario: A before-scenario hook can skip the scenario
+    Given a counter at 1

@@ -1,4 +1,5 @@
 using Reqnroll;
+using Reqnroll.UnitTestProvider;
 
 namespace Conformance.StepDefinitions;
 
@@ -32,6 +33,9 @@ public sealed class Hooks
 
     [BeforeScenario("fail-before-scenario", Order = 2)]
     public void FailingBeforeScenario() => throw new InvalidOperationException("before-scenario hook broke on purpose");
+
+    [BeforeScenario("skip-in-before-scenario", Order = 2)]
+    public void SkippingBeforeScenario(IUnitTestRuntimeProvider runtime) => runtime.TestIgnore("needs LLAMA_CLOUD_API_KEY, which is not configured");
 
     [AfterScenario("fail-after-scenario", Order = 2)]
     public void FailingAfterScenario() => throw new InvalidOperationException("after-scenario hook broke on purpose");

@@ -110,7 +110,7 @@ public static class CostReport
         return md.ToString();
     }
 
-    private static string Usd(decimal value) => "$" + value.ToString(value < 0.01m && value != 0 ? "0.######" : "0.00##", CultureInfo.InvariantCulture);
+    private static string Usd(decimal value) => Readiness.PathToReady.Usd(value);
 
     private static void AppendTo(string path, string text, SecretRedactor redactor)
     {

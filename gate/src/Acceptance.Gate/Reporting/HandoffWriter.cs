@@ -15,8 +15,7 @@ public static class HandoffWriter
         var md = new StringBuilder();
         md.AppendLine("# Phase 4 handoff");
         md.AppendLine();
-        md.AppendLine(Markdown.VerdictBanner(report));
-        md.AppendLine();
+        Markdown.AppendVerdict(md, report);
 
         var gaps = report.Criteria.Where(c => c.Verdict != CriterionVerdict.Verified).ToList();
         md.AppendLine("## Open gaps");

@@ -12,8 +12,9 @@ internal static class Markdown
     {
         CriterionVerdict.Verified => "✅",
         CriterionVerdict.Failed => "❌",
-        CriterionVerdict.NotVerified => "⚠️",
+        CriterionVerdict.NotVerified or CriterionVerdict.Rehearsed => "⚠️",
         CriterionVerdict.NotJudged => "⏳",
+        CriterionVerdict.NotInSelection => "➖",
         _ => "⬜",
     };
 
@@ -39,12 +40,23 @@ internal static class Markdown
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public static string VerdictBanner(ReadinessReport report) => report.Verdict switch
+    public static string VerdictBanner(ReadinessReport report) => $"## {VerdictWords.Emoji(report.Verdict)} {VerdictWords.Headline(report)}";
+
+    /// <summary>The verdict, then (when not ready) the path to READY: the first thing on every Markdown page.</summary>
+    public static void AppendVerdict(StringBuilder md, ReadinessReport report)
     {
-        GateVerdict.Pass => $"## ✅ {VerdictWords.Headline(report.Verdict)}",
-        GateVerdict.NotJudged => $"## ⏳ {VerdictWords.Headline(report.Verdict)}",
-        _ => $"## ❌ {VerdictWords.Headline(report.Verdict)}",
-    };
+        md.AppendLine(VerdictBanner(report));
+        md.AppendLine();
+        if (report.PathToReady is not { } path)
+            return;
+        md.AppendLine("### Path to READY");
+        md.AppendLine();
+        md.AppendLine(path.Summary);
+        md.AppendLine();
+        foreach (var step in path.Steps)
+            md.AppendLine($"- **{step.Label}**: {(step.Command is null ? "" : $"`{step.Command}` — ")}{Cell(step.Text)}");
+        md.AppendLine();
+    }
 
     public static void AppendRunIdentity(StringBuilder md, ReadinessReport report)
     {

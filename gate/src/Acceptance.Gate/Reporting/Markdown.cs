@@ -69,6 +69,15 @@ internal static class Markdown
         md.AppendLine();
         md.AppendLine(Starvation(report));
         md.AppendLine();
+        if (report.Shards is not { Count: > 0 } shards)
+            return;
+        md.AppendLine($"Merged from {shards.Count} shards against target {Cell(run.Target)}:");
+        md.AppendLine();
+        md.AppendLine("| shard | report folder | scenarios run | outcome |");
+        md.AppendLine("|---|---|---:|---|");
+        foreach (var shard in shards)
+            md.AppendLine($"| {shard.Share} | {(shard.Folder is null ? "—" : $"`{Cell(shard.Folder)}`")} | {shard.Scenarios} | {Cell(shard.Outcome)} |");
+        md.AppendLine();
     }
 
     /// <summary>How starved the machine was (the suite's CPU canary) and what the gate makes of it.</summary>

@@ -162,6 +162,12 @@ public static class ReadinessHtmlWriter
             <tr><th>duration</th><td>{(run.Duration is { } d ? Markdown.Duration(d) : "unknown")}</td></tr>
             <tr><th>machine starvation</th><td id="starvation">{E(Markdown.Starvation(report))}</td></tr></table>
             """);
+        if (report.Shards is not { Count: > 0 } shards)
+            return;
+        html.AppendLine($"<h2>Shards</h2><p>Merged from {shards.Count} shards against target {E(run.Target)}.</p>"
+            + "<table id=\"shards\"><thead><tr><th>shard</th><th>report folder</th><th>scenarios run</th><th>outcome</th></tr></thead><tbody>"
+            + string.Concat(shards.Select(shard => $"<tr><td>{E(shard.Share)}</td><td><code>{E(shard.Folder ?? "—")}</code></td><td>{shard.Scenarios}</td><td>{E(shard.Outcome)}</td></tr>"))
+            + "</tbody></table>");
     }
 
     private static string ScenarioAnchor(ScenarioReport s) =>

@@ -16,7 +16,7 @@ public sealed class ReportWriterTests
             s.Name == "Proof of 4.2-openai-errors" && run.Fail(s, "429 not retried") is not null), inventory: inventory));
         var lines = markdown.Split('\n');
 
-        lines.Take(4).Should().Contain("## ❌ NOT READY — the acceptance gate fails");
+        lines.Take(4).Should().Contain("## ❌ NOT READY — the acceptance gate fails: 2 failure(s)", "one failed and one uncovered criterion, each counted once");
         foreach (var criterion in Phase4Criteria.All)
             lines.Should().ContainSingle(l => l.StartsWith("| ") && l.Contains($"`{criterion.Id}` "));
         lines.Should().Contain(l => l.StartsWith("| ⬜ | `4.5-backup-recovery`") && l.Contains("not covered"));

@@ -61,7 +61,8 @@ internal static class CriterionJudge
         if (unproven.Count > 0)
         {
             var reasons = unproven.Select(s => s.Why ?? s.Outcome.ToString()).Distinct().ToList();
-            return (CriterionVerdict.NotVerified, $"{Count(unproven.Count)} skipped or not run: {string.Join("; ", reasons)}");
+            return (CriterionVerdict.NotVerified,
+                $"{Count(unproven.Count)} skipped or not run, first \"{unproven[0].Name}\" ({unproven[0].Location}): {string.Join("; ", reasons)}");
         }
 
         return relevant.Count == 0

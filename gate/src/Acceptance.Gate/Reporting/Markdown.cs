@@ -117,6 +117,14 @@ internal static class Markdown
         md.AppendLine();
     }
 
+    /// <summary>A scenario as a list item: outcome, link, duration, place, evidence, and why it did not pass.</summary>
+    public static string ScenarioLine(ScenarioReport s)
+    {
+        var evidence = s.Evidence.Count == 0 ? "" : $" — evidence: {string.Join(", ", s.Evidence.Select(e => $"`{e}`"))}";
+        var why = s.Outcome == ScenarioOutcome.Passed || s.Why is null ? "" : $" — {Cell(s.Why)}";
+        return $"{Symbol(s.Outcome)} {ScenarioLink(s)} ({Outcome(s.Outcome)}, {Duration(s.Duration)}) `{s.Location}`{evidence}{why}";
+    }
+
     public static string ScenarioLink(ScenarioReport scenario) =>
         $"[{scenario.Name.Replace("[", "\\[").Replace("]", "\\]")}]({scenario.ReportLink})";
 }

@@ -115,12 +115,7 @@ public static class ReadinessMarkdownWriter
                 if (c.Scenarios.Count == 0)
                     md.AppendLine("No scenario proves this criterion yet.");
                 foreach (var s in c.Scenarios)
-                {
-                    var evidence = s.Evidence.Count == 0 ? "" : $" — evidence: {string.Join(", ", s.Evidence.Select(e => $"`{e}`"))}";
-                    var why = s.Outcome == ScenarioOutcome.Passed || s.Why is null ? "" : $" — {Markdown.Cell(s.Why)}";
-                    md.AppendLine($"- {Markdown.Symbol(s.Outcome)} {Markdown.ScenarioLink(s)} ({Markdown.Outcome(s.Outcome)}, " +
-                                  $"{Markdown.Duration(s.Duration)}) `{s.Location}`{evidence}{why}");
-                }
+                    md.AppendLine($"- {Markdown.ScenarioLine(s)}");
                 md.AppendLine();
             }
         }

@@ -30,7 +30,7 @@ internal static class CriterionJudge
             primary = covering;
         if (primary.All(s => !s.InSelection))
             return new CriterionReport(criterion, CriterionVerdict.NotInSelection,
-                FirstLine(primary[0].Why), quarantinedOnly, !quarantinedOnly, tagged);
+                $"{Count(primary.Count)} left out by {settings.Selection?.ToString() ?? "this run's selection"}", quarantinedOnly, !quarantinedOnly, tagged);
         var relevant = primary.Where(s => s.InSelection && (s.Outcome != ScenarioOutcome.NotRun || s.IsGate)).ToList();
 
         var (verdict, why) = Decide(relevant, primary.Count);

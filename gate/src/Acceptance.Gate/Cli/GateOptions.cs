@@ -7,7 +7,7 @@ public sealed record GateOptions
     public const string RealApiTag = "real-api";
 
     public string Target { get; init; } = "local";
-    /// <summary>Tags selecting the scenarios to run (any of them); the gate by default.</summary>
+    /// <summary>Tags selecting the scenarios to run (any of them); the gate by default, the gate and @real-api with --real-apis.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [GateTag];
     /// <summary>Tags whose scenarios are left out even when selected.</summary>
     public IReadOnlyList<string> ExcludedTags { get; init; } = ["wip", "ignore"];

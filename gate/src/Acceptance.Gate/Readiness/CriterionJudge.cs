@@ -35,7 +35,7 @@ internal static class CriterionJudge
 
         var (verdict, why) = Decide(relevant, primary.Count);
         if (verdict == CriterionVerdict.Verified && settings.Rehearsal && relevant.Any(s => s.IsRealApi))
-            (verdict, why) = (CriterionVerdict.Rehearsed, "rehearsed, not verified: its @real-api scenarios passed against the bundled mocks, not the real services");
+            (verdict, why) = (CriterionVerdict.Rehearsed, "its @real-api scenarios passed against the bundled mocks, not the real services");
         var blocks = !quarantinedOnly && verdict switch
         {
             CriterionVerdict.Failed or CriterionVerdict.NotJudged or CriterionVerdict.Rehearsed => true,

@@ -69,6 +69,9 @@ public static class GateRun
             Directory.CreateDirectory(pass.Folder);
             await SuiteLaunch.RunAsync(SuiteAssembly(), pass.Options, pass.Folder, progress);
             var status = EnvironmentStatus.Read(pass.Folder);
+            if (pass.Options.RealApis && RealApiEstimate.Read(pass.Folder) is { } estimate)
+                output.WriteLine($"pre-flight estimate of the real-API documents: {PathToReady.Usd(estimate.TotalUsd)} (LlamaParse {PathToReady.Usd(estimate.LlamaParseUsd)} " +
+                                 $"of {PathToReady.Usd(estimate.LlamaParseBudgetUsd)}, OpenAI {PathToReady.Usd(estimate.OpenAiUsd)} of {PathToReady.Usd(estimate.OpenAiBudgetUsd)})");
             if (status is { BadConfiguration: true })
             {
                 output.WriteLine($"bad configuration: {status.Error}");
@@ -99,9 +102,10 @@ public static class GateRun
             redactor.FindLeaks(runFolder),
             RealApiEstimate.Read(runFolder));
         ReportSet.Write(report, runFolder, redactor);
-        // The spend that matters is the real-API pass's: its ledger when it had its own folder.
-        CostReport.Append(runFolder, passes.FirstOrDefault(p => p.Options.RealApis)?.Folder ?? runFolder, redactor);
-        LatencyReport.Append(runFolder, redactor);
+        // The spend and the latencies that matter are the real-API pass's, in its own folder when it had one.
+        var realApiFolder = passes.FirstOrDefault(p => p.Options.RealApis)?.Folder ?? runFolder;
+        CostReport.Append(runFolder, realApiFolder, redactor);
+        LatencyReport.Append(runFolder, realApiFolder, redactor);
         if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
             LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report, redactor);
 

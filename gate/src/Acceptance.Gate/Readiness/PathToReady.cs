@@ -42,8 +42,8 @@ public sealed record PathToReady(string Summary, IReadOnlyList<PathStep> Steps)
             steps.Add(new PathStep("Run", "the gate again on a quieter machine (the CPU canary decides whether speed can be judged)",
                 needsRealApis ? RealApiGateWithKeys : WholeGate));
         else if (needsRealApis)
-            steps.Add(new PathStep("Run", "the whole gate in one run: every @gate scenario on the bundled mocks, then the @real-api ones " +
-                                          "against the real LlamaParse and OpenAI, one verdict", RealApiGateWithKeys));
+            steps.Add(new PathStep("Run", "the whole gate in one run: the @real-api scenarios against the real LlamaParse and OpenAI, " +
+                                          "then every other @gate scenario on the bundled mocks; one verdict", RealApiGateWithKeys));
         else
             steps.Add(new PathStep("Run", "the whole gate: every @gate scenario", WholeGate));
 

@@ -202,6 +202,22 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public async Task Shards_of_a_rehearsal_merge_into_a_rehearsal_and_never_with_shards_of_a_real_run()
+    {
+        using var shards = new ShardedFixture(2, rehearsal: true);
+        using var real = new ShardedFixture(2);
+
+        var (_, output) = await MergeAsync(shards.Folders, shards.Merged);
+        var (mixedExit, mixedOutput) = await MergeAsync([shards.Folders[0], real.Folders[1]], real.Merged);
+
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessJson))).RootElement;
+        json.GetProperty("settings").GetProperty("rehearsal").GetBoolean().Should().BeTrue(output);
+        File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessMarkdown)).Should().Contain("(a rehearsal against the bundled mocks: never ready)");
+        mixedExit.Should().Be(ExitCodes.BadConfiguration);
+        mixedOutput.Should().Contain("all rehearsals or none");
+    }
+
+    [Fact]
     public async Task Shards_of_another_target_are_refused()
     {
         using var shards = new ShardedFixture(2);

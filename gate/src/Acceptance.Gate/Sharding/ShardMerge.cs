@@ -52,7 +52,9 @@ public static class ShardMerge
         var canary = shards.Select(s => EnvironmentStatus.Read(s.Folder)?.CpuCanary).OfType<CpuSlowdown>().MaxBy(c => c.Worst ?? 0);
         var estimate = shards.Select(s => RealApiEstimate.Read(s.Folder)).OfType<RealApiEstimate>().FirstOrDefault();
         var identity = identityFor(first.Commit) with { Target = first.Target ?? "unknown", CpuCanary = canary };
-        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings, identity, costEstimate: estimate);
+        // Shards of a rehearsal merge into a rehearsal: never ready.
+        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings with { Rehearsal = first.Rehearsal },
+            identity, costEstimate: estimate);
         if (missing.Count > 0)
         {
             var incomplete = $"incomplete gate: shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))} missing, so their features did not run: "
@@ -93,6 +95,8 @@ public static class ShardMerge
             if (manifest.Count != first.Count || !manifest.AllFeatures.SequenceEqual(first.AllFeatures)
                 || !manifest.Tags.SequenceEqual(first.Tags) || !manifest.ExcludedTags.SequenceEqual(first.ExcludedTags))
                 throw new ShardMergeException($"{folder} was planned as a different gate (shard count, tags or features differ from {shards[0].Folder}).");
+            if (manifest.Rehearsal != first.Rehearsal)
+                throw new ShardMergeException($"{folder} {(manifest.Rehearsal ? "is" : "is not")} a rehearsal and {shards[0].Folder} {(first.Rehearsal ? "is" : "is not")}; a gate's shards are all rehearsals or none.");
             if (manifest.Target != first.Target)
                 throw new ShardMergeException($"{folder} ran against target {manifest.Target ?? "unknown"}, {shards[0].Folder} against {first.Target ?? "unknown"}; a gate's shards must test the same target.");
         }

@@ -13,7 +13,8 @@ public static class ShardRun
         var selected = inventory.Scenarios.Where(options.Selection.Includes);
         var plan = ShardPlan.Create(selected, shard.Count, previousReadiness is null ? null : PreviousDurations.PerFeature(previousReadiness));
         var mine = plan.FeaturesOf(shard.Index);
-        var manifest = new ShardManifest(commit, shard.Index, shard.Count, options.Tags, options.ExcludedTags, plan.Features, mine, plan.BalancedBy, options.Target);
+        var manifest = new ShardManifest(commit, shard.Index, shard.Count, options.Tags, options.ExcludedTags, plan.Features, mine, plan.BalancedBy, options.Target,
+            Rehearsal: options.RealApis && options.Rehearse);
         manifest.Write(runFolder);
         var others = inventory.Scenarios.Select(s => s.Feature).Distinct(StringComparer.Ordinal).Except(mine).ToList();
         return (options with { ExcludedFeatures = others }, manifest);

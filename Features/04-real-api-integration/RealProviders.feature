@@ -3,7 +3,8 @@ Feature: Real providers
   With real keys (scripts/gate.sh --real-apis), the bundled pipeline sends a small, fixed set of
   documents to LlamaParse and OpenAI themselves, within the run's budget, and checks the same
   lifecycle and integrity as with the mocks. Without keys these scenarios are skipped and their
-  criteria read "not verified".
+  criteria read "not verified"; a rehearsal (scripts/gate.sh --real-apis --rehearse) runs them
+  against the bundled mocks, and their criteria read "rehearsed, not verified".
 
   Rule: Real LlamaParse integration works within a cost cap
 

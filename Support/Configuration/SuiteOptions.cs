@@ -123,6 +123,12 @@ public sealed class RealApiOptions
 {
     /// <summary>Point the local workers at the real providers and run the @real-api scenarios.</summary>
     public bool Enabled { get; set; }
+    /// <summary>
+    /// A rehearsal of real-API mode (scripts/gate.sh --real-apis --rehearse): the @real-api scenarios run through the
+    /// same code path, budget and pre-flight estimate, but the workers keep the bundled mocks; no key is needed and
+    /// nothing is spent, so the real services are never verified by it.
+    /// </summary>
+    public bool Rehearse { get; set; }
     public decimal LlamaParseBudgetUsd { get; set; } = 5m;
     public decimal OpenAiBudgetUsd { get; set; } = 10m;
     /// <summary>The gate's --budget-usd: when given, neither provider may spend more than this in the run.</summary>

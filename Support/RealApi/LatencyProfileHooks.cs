@@ -47,7 +47,7 @@ public sealed class LatencyProfileHooks
         await using var stages = new StageLatencyDriver(environment);
         var proposal = Path.Combine(folder.Path, ProposalFile);
         var comparison = LatencyComparison.Of(await stages.ProviderStageMillisecondsAsync(), options.Local, options.RealApi,
-            RealApiHooks.SkipReason(options), proposal);
+            RealApiHooks.RealServicesNotMeasuredBecause(options), proposal);
         if (comparison.ProposedProfileFile is not null)
             await File.WriteAllTextAsync(proposal, JsonSerializer.Serialize(comparison.ProposedSettings(), Json));
         return comparison;

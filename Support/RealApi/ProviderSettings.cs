@@ -6,7 +6,7 @@ namespace Acceptance.Support.RealApi;
 /// <summary>
 /// The worker settings that decide which providers the local pipeline pays: the run's budget always
 /// (the mocks' usage is priced with the real price table too, so the guard is proven on the mocks), and
-/// in real-API mode the real endpoints and keys. LlamaParse only posts webhooks to https URLs with a
+/// in real-API mode the real endpoints and keys (but not in a rehearsal of it). LlamaParse only posts webhooks to https URLs with a
 /// domain name, which a loopback api-server is not, so in real-API mode the workers poll.
 /// </summary>
 public static class ProviderSettings
@@ -21,7 +21,8 @@ public static class ProviderSettings
         workerSettings["Budget__LlamaParseUsd"] = realApi.LlamaParseCapUsd.ToString(CultureInfo.InvariantCulture);
         workerSettings["Budget__OpenAiUsd"] = realApi.OpenAiCapUsd.ToString(CultureInfo.InvariantCulture);
         workerSettings["Budget__ParseMode"] = realApi.ParseMode;
-        if (!realApi.Enabled) return;
+        // A rehearsal keeps the mocks: the same code path and budget, nothing sent to the real providers.
+        if (!realApi.Enabled || realApi.Rehearse) return;
 
         var keys = ProviderKeys.Load(realApi);
         if (!keys.Complete) return; // the @real-api scenarios are skipped; the mocks stay in place

@@ -16,7 +16,7 @@ public sealed class ReportWriterTests
             s.Name == "Proof of 4.2-openai-errors" && run.Fail(s, "429 not retried") is not null), inventory: inventory));
         var lines = markdown.Split('\n');
 
-        lines.Take(4).Should().Contain("## ❌ NOT READY — the acceptance gate fails");
+        lines.Take(4).Should().Contain("## ❌ NOT READY — the acceptance gate fails: 2 failure(s)", "one failed and one uncovered criterion, each counted once");
         foreach (var criterion in Phase4Criteria.All)
             lines.Should().ContainSingle(l => l.StartsWith("| ") && l.Contains($"`{criterion.Id}` "));
         lines.Should().Contain(l => l.StartsWith("| ⬜ | `4.5-backup-recovery`") && l.Contains("not covered"));
@@ -58,5 +58,56 @@ public sealed class ReportWriterTests
 
         summary.Should().Contain("| 24 | 23 | 0 | 0 | 1 |", because: "the @wip scenario is not run");
         summary.Should().Contain("| 4.1 Pipeline integration | 4/4 |");
+    }
+
+    [Fact]
+    public void The_report_folder_holds_the_four_phase_4_documents()
+    {
+        var folder = Directory.CreateTempSubdirectory("gate-report-").FullName;
+        try
+        {
+            var written = ReportSet.Write(GateScenario.Evaluate(GateScenario.Run((run, s) =>
+                s.Name == "Proof of 4.2-openai-errors" && run.Fail(s, "429 not retried") is not null)), folder, SecretRedactor.None);
+
+            written.Select(Path.GetFileName).Should().Contain([ReportSet.TestingSummary, ReportSet.Handoff, ReportSet.Notes, ReportSet.Decisions]);
+            var notes = File.ReadAllText(Path.Combine(folder, ReportSet.Notes));
+            notes.Should().Contain("## How this run validated the pipeline").And.Contain("#### ✅ `4.1-stages-seamless` — verified")
+                .And.Contain("#### ❌ `4.2-openai-errors` — failed").And.Contain("429 not retried")
+                .And.Contain("[Proof of 4.1-stages-seamless](living-documentation.html)");
+            var decisions = File.ReadAllText(Path.Combine(folder, ReportSet.Decisions));
+            decisions.Should().Contain("## Testing strategies").And.Contain("## Optimisation decisions")
+                .And.Contain("### 0001 Reqnroll on our own xUnit v3 runner").And.Contain("#### Decision");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_repositorys_decision_records_are_all_well_formed()
+    {
+        var records = DecisionRecord.InRepository();
+
+        records.Count.Should().BeInRange(6, 10);
+        records.Select(r => r.Number).Should().OnlyHaveUniqueItems().And.BeInAscendingOrder();
+        records.Should().OnlyContain(r => r.Body.Contains("## Context") && r.Body.Contains("## Decision") && r.Body.Contains("## Consequences"));
+        records.Select(r => r.Kind).Distinct().Should().BeEquivalentTo(DecisionRecord.TestingStrategy, DecisionRecord.Optimisation);
+    }
+
+    [Fact]
+    public void A_decision_record_without_its_heading_or_kind_is_refused_by_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"0042-untitled-{Guid.NewGuid():N}.md");
+        File.WriteAllText(path, "Some thoughts\n\nKind: whim\n");
+        try
+        {
+            FluentActions.Invoking(() => DecisionRecord.Parse(path)).Should().Throw<InvalidDataException>()
+                .WithMessage($"{path} is not a decision record*# NNNN Title*Kind: testing strategy*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

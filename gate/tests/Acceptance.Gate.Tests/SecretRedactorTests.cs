@@ -52,7 +52,7 @@ public sealed class SecretRedactorTests
         {
             var written = ReportSet.Write(report, directory, Redactor);
 
-            written.Should().HaveCount(5);
+            written.Should().HaveCount(7, "readiness.md/.json/.html and the four Phase 4 documents");
             File.ReadAllText(Path.Combine(directory, ReadinessHtmlWriter.FileName)).Should().Contain("invalid key ***");
             Redactor.FindLeaks(directory).Should().BeEmpty();
             File.ReadAllText(Path.Combine(directory, ReportSet.ReadinessMarkdown)).Should().Contain("invalid key ***");

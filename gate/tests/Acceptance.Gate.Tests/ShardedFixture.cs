@@ -15,7 +15,7 @@ internal sealed class ShardedFixture : IDisposable
     public static readonly GherkinInventory Inventory = GherkinInventory.Load(Path.Combine(Conformance, "Features"), Conformance);
     public static string Messages => Path.Combine(Conformance, ShardMerge.MessagesFile);
 
-    public ShardedFixture(int count, string commit = "0123abc")
+    public ShardedFixture(int count, string commit = "0123abc", string target = "local", bool rehearsal = false)
     {
         Plan = ShardPlan.Create(Inventory.Scenarios, count);
         Folders = Enumerable.Range(1, count).Select(i => Path.Combine(Root, $"shard-{i}")).ToList();
@@ -45,7 +45,7 @@ internal sealed class ShardedFixture : IDisposable
         {
             Directory.CreateDirectory(Folders[i]);
             File.WriteAllLines(Path.Combine(Folders[i], ShardMerge.MessagesFile), streams[i]);
-            new ShardManifest(commit, i + 1, count, ["gate"], ["wip", "ignore"], Plan.Features, Plan.Assignments[i], Plan.BalancedBy).Write(Folders[i]);
+            new ShardManifest(commit, i + 1, count, ["gate"], ["wip", "ignore"], Plan.Features, Plan.Assignments[i], Plan.BalancedBy, target, rehearsal).Write(Folders[i]);
         }
     }
 

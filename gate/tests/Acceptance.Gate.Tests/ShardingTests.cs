@@ -180,6 +180,78 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public async Task The_merged_report_names_the_shards_target_and_lists_every_shard()
+    {
+        using var shards = new ShardedFixture(4);
+
+        var (exit, output) = await MergeAsync(shards.Folders.Take(3).ToList(), shards.Merged);
+
+        var markdown = File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessMarkdown));
+        var html = File.ReadAllText(Path.Combine(shards.Merged, ReadinessHtmlWriter.FileName));
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessJson))).RootElement;
+        json.GetProperty("run").GetProperty("target").GetString().Should().Be("local", output);
+        markdown.Should().Contain("Merged from 4 shards against target local").And.NotContain("sharded");
+        for (var i = 0; i < 3; i++)
+        {
+            var ran = ShardedFixture.Inventory.Scenarios.Count(s => shards.Plan.Assignments[i].Contains(s.Feature));
+            markdown.Should().Contain($"| {i + 1}/4 | `{shards.Folders[i]}` | {ran} | ");
+            html.Should().Contain($"<td>{i + 1}/4</td><td><code>{shards.Folders[i]}</code></td><td>{ran}</td>");
+        }
+        markdown.Should().Contain("| 4/4 | — | 0 | missing: not given, or it did not finish |");
+        exit.Should().Be(ExitCodes.GateFailed);
+    }
+
+    [Fact]
+    public async Task Shards_of_a_rehearsal_merge_into_a_rehearsal_and_never_with_shards_of_a_real_run()
+    {
+        using var shards = new ShardedFixture(2, rehearsal: true);
+        using var real = new ShardedFixture(2);
+
+        var (_, output) = await MergeAsync(shards.Folders, shards.Merged);
+        var (mixedExit, mixedOutput) = await MergeAsync([shards.Folders[0], real.Folders[1]], real.Merged);
+
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessJson))).RootElement;
+        json.GetProperty("settings").GetProperty("rehearsal").GetBoolean().Should().BeTrue(output);
+        File.ReadAllText(Path.Combine(shards.Merged, ReportSet.ReadinessMarkdown)).Should().Contain("(a rehearsal against the bundled mocks: never ready)");
+        mixedExit.Should().Be(ExitCodes.BadConfiguration);
+        mixedOutput.Should().Contain("all rehearsals or none");
+    }
+
+    [Fact]
+    public async Task Shards_of_another_target_are_refused()
+    {
+        using var shards = new ShardedFixture(2);
+        using var other = new ShardedFixture(2, target: "compose");
+
+        var (exit, output) = await MergeAsync([shards.Folders[0], other.Folders[1]], shards.Merged);
+
+        exit.Should().Be(ExitCodes.BadConfiguration);
+        output.Should().Contain("ran against target compose").And.Contain("must test the same target");
+    }
+
+    [Fact]
+    public void A_shards_own_report_says_not_in_this_selection_for_the_criteria_its_share_left_out()
+    {
+        // Shard 1/2 ran the Extras feature; "Every criterion" went to the other shard.
+        var selection = new ScenarioSelection(["gate"], ["wip", "ignore"], ["Every criterion"], "1/2");
+        var run = new FakeRun();
+        foreach (var scenario in GateScenario.Inventory.Scenarios.Where(selection.Includes))
+            run.Pass(scenario);
+
+        var report = GateScenario.Evaluate(run.Finish().ToResults(), GateScenario.Settings with { Selection = selection });
+
+        report.Criteria.Single(c => c.Criterion.Id == "4.1-complete-lifecycle").Verdict.Should().Be(CriterionVerdict.Verified);
+        report.Criteria.Where(c => c.Criterion.Id != "4.1-complete-lifecycle").Should().OnlyContain(c => c.Verdict == CriterionVerdict.NotInSelection);
+        report.Verdict.Should().Be(GateVerdict.NotVerified, "nothing failed");
+        var markdown = ReadinessMarkdownWriter.Render(report);
+        markdown.Should().Contain("not in this selection (shard 1/2 of --tags gate)");
+        markdown.Split('\n').Should().NotContain(l => l.StartsWith("| ") && l.Contains("not covered"), "no criterion row says not covered");
+        report.Reasons.Should().Contain("criterion 4.5-backup-recovery is not in this selection: 1 scenario left out by shard 1/2 of --tags gate");
+        VerdictWords.Headline(report).Should().Be("NOT READY — 19 criteria not in this selection; nothing failed");
+        report.PathToReady!.Steps.Should().Contain(s => s.Label == "Merge" && s.Command!.StartsWith("scripts/gate.sh merge"));
+    }
+
+    [Fact]
     public async Task A_folder_that_is_not_a_shard_is_refused()
     {
         using var shards = new ShardedFixture(2);

@@ -3,16 +3,24 @@ namespace Acceptance.Gate.Cli;
 /// <summary>What one gate run does; every knob has a default that gives the standard Phase 4 gate.</summary>
 public sealed record GateOptions
 {
+    public const string GateTag = "gate";
+    public const string RealApiTag = "real-api";
+
     public string Target { get; init; } = "local";
-    /// <summary>Tags selecting the scenarios to run (any of them); the gate by default.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = ["gate"];
+    /// <summary>Tags selecting the scenarios to run (any of them); the gate by default, the gate and @real-api with --real-apis.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [GateTag];
     /// <summary>Tags whose scenarios are left out even when selected.</summary>
     public IReadOnlyList<string> ExcludedTags { get; init; } = ["wip", "ignore"];
     public int? Documents { get; init; }
     public int? Concurrency { get; init; }
     public decimal? BudgetUsd { get; init; }
-    /// <summary>Point the local workers at the real LlamaParse and OpenAI; runs the @real-api scenarios unless --tags says otherwise.</summary>
+    /// <summary>
+    /// The whole gate with the real LlamaParse and OpenAI: the @gate scenarios on the mocks and the @real-api ones with
+    /// local workers pointed at the real providers (two passes of the suite, one verdict; see Running.SuitePasses).
+    /// </summary>
     public bool RealApis { get; init; }
+    /// <summary>With <see cref="RealApis"/>: the same run, but the @real-api scenarios run against the bundled mocks (no keys, nothing spent, never ready).</summary>
+    public bool Rehearse { get; init; }
     public string? LlamaParseKeyFile { get; init; }
     public string? OpenAiKeyFile { get; init; }
     public string? ReportsDirectory { get; init; }
@@ -30,4 +38,7 @@ public sealed record GateOptions
     public Sharding.ShardSpec? Shard { get; init; }
     /// <summary>Feature titles left out of this run (the other shards' features).</summary>
     public IReadOnlyList<string> ExcludedFeatures { get; init; } = [];
+
+    /// <summary>The scenarios this run sets out to run, as the readiness report judges them.</summary>
+    public Readiness.ScenarioSelection Selection => new(Tags, ExcludedTags, ExcludedFeatures, Shard?.ToString());
 }

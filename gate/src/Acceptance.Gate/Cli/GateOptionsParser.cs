@@ -18,9 +18,14 @@ public static class GateOptionsParser
           --documents <n>             documents in workload scenarios (default: 5)
           --concurrency <n>           uploads in flight in workload scenarios (default: 3)
           --budget-usd <amount>       hard cost cap per paid provider for this run (defaults: LlamaParse $5, OpenAI $10)
-          --real-apis                 the local workers use the real LlamaParse and OpenAI (keys from LLAMA_CLOUD_API_KEY /
-                                      OPENAI_API_KEY or the files below); runs the @real-api scenarios unless --tags is given;
-                                      a run whose pre-flight estimate is above the budget does not start
+          --real-apis                 the whole gate in one run, the one that can say READY: the @real-api scenarios with local
+                                      workers using the real LlamaParse and OpenAI (keys from LLAMA_CLOUD_API_KEY /
+                                      OPENAI_API_KEY or the files below), then every other @gate scenario on the mocks; one
+                                      verdict. The pre-flight cost estimate comes first (cost-estimate.json; every report page
+                                      states it): above the budget the run does not start. With --tags, only those run
+          --rehearse                  with --real-apis: the same run with the @real-api scenarios against the bundled mocks
+                                      (no keys, nothing spent); their criteria read "rehearsed, not verified" and the verdict
+                                      is REHEARSAL, never READY
           --llamaparse-key-file <f>   read the LlamaParse key from this file
           --openai-key-file <f>       read the OpenAI key from this file
           --reports <dir>             where this run's folder goes (default: reports/<UTC timestamp>)
@@ -38,8 +43,10 @@ public static class GateOptionsParser
                                       scripts/gate.sh merge <folder>... [--reports <dir>] for the one verdict
           --help                      this text
 
-        exit codes: 0 ready · 1 gate failed (see readiness.md) or a step matches no definition · 2 environment could not start · 3 bad configuration
+        exit codes: 0 ready · 1 not ready: something failed, or was not verified (see readiness.md), or a step matches no definition
+                    · 2 environment could not start · 3 bad configuration
                     · 4 not judged: nothing failed but on speed, on a machine too starved to judge speed (never ready; run again on a quieter machine)
+                    · 5 rehearsal: --real-apis --rehearse went through (never ready; run with the keys and without --rehearse)
         """;
 
     public static GateOptions Parse(IReadOnlyList<string> args)
@@ -61,7 +68,8 @@ public static class GateOptionsParser
                 "--documents" => options with { Documents = Positive(name, Value()) },
                 "--concurrency" => options with { Concurrency = Positive(name, Value()) },
                 "--budget-usd" => options with { BudgetUsd = Amount(name, Value()) },
-                "--real-apis" => options with { RealApis = true, Tags = tagsGiven ? options.Tags : ["real-api"] },
+                "--real-apis" => options with { RealApis = true, Tags = tagsGiven ? options.Tags : [GateOptions.GateTag, GateOptions.RealApiTag] },
+                "--rehearse" => options with { Rehearse = true },
                 "--llamaparse-key-file" => options with { LlamaParseKeyFile = Value() },
                 "--openai-key-file" => options with { OpenAiKeyFile = Value() },
                 "--reports" => options with { ReportsDirectory = Value() },
@@ -75,6 +83,10 @@ public static class GateOptionsParser
                 _ => throw new GateUsageException($"Unknown option '{name}'. Run with --help to see the options."),
             };
         }
+        if (options.Rehearse && !options.RealApis)
+            throw new GateUsageException("--rehearse rehearses a real-API run: give it with --real-apis.");
+        if (options.RealApis && options.Target != "local")
+            throw new GateUsageException($"--real-apis points the local target's workers at the real providers; it needs --target local, not '{options.Target}'.");
         return options;
     }
 

@@ -7,7 +7,9 @@ namespace Acceptance.Gate.Readiness;
 /// Decides one criterion from its scenarios. Scenarios being written (@wip) or switched off
 /// (@ignore) do not cover a criterion. Quarantined scenarios count only when nothing else covers
 /// it, and then the criterion does not block (its quarantine expiry will). Non-gate scenarios
-/// that this run did not include neither prove nor disprove anything.
+/// that this run did not include neither prove nor disprove anything; a criterion whose scenarios the run's
+/// selection left out entirely is "not in this selection". In a rehearsal, a criterion proved only with the
+/// help of @real-api scenarios (which ran against the mocks) is "rehearsed", never verified.
 /// </summary>
 internal static class CriterionJudge
 {
@@ -26,12 +28,17 @@ internal static class CriterionJudge
         var quarantinedOnly = primary.Count == 0;
         if (quarantinedOnly)
             primary = covering;
-        var relevant = primary.Where(s => s.Outcome != ScenarioOutcome.NotRun || s.IsGate).ToList();
+        if (primary.All(s => !s.InSelection))
+            return new CriterionReport(criterion, CriterionVerdict.NotInSelection,
+                $"{Count(primary.Count)} left out by {settings.Selection?.ToString() ?? "this run's selection"}", quarantinedOnly, !quarantinedOnly, tagged);
+        var relevant = primary.Where(s => s.InSelection && (s.Outcome != ScenarioOutcome.NotRun || s.IsGate)).ToList();
 
         var (verdict, why) = Decide(relevant, primary.Count);
+        if (verdict == CriterionVerdict.Verified && settings.Rehearsal && relevant.Any(s => s.IsRealApi))
+            (verdict, why) = (CriterionVerdict.Rehearsed, "its @real-api scenarios passed against the bundled mocks, not the real services");
         var blocks = !quarantinedOnly && verdict switch
         {
-            CriterionVerdict.Failed or CriterionVerdict.NotJudged => true,
+            CriterionVerdict.Failed or CriterionVerdict.NotJudged or CriterionVerdict.Rehearsed => true,
             CriterionVerdict.NotVerified => settings.BlockOnNotVerified,
             _ => false,
         };
@@ -54,7 +61,8 @@ internal static class CriterionJudge
         if (unproven.Count > 0)
         {
             var reasons = unproven.Select(s => s.Why ?? s.Outcome.ToString()).Distinct().ToList();
-            return (CriterionVerdict.NotVerified, $"{Count(unproven.Count)} skipped or not run: {string.Join("; ", reasons)}");
+            return (CriterionVerdict.NotVerified,
+                $"{Count(unproven.Count)} skipped or not run, first \"{unproven[0].Name}\" ({unproven[0].Location}): {string.Join("; ", reasons)}");
         }
 
         return relevant.Count == 0

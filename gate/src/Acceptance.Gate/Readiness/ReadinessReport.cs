@@ -17,10 +17,22 @@ public sealed record ReadinessReport(
     IReadOnlyList<string> RunFailures,
     IReadOnlyList<BaselineComparison> Baselines,
     IReadOnlyList<ScenarioReport> Scenarios,
-    ReadinessSettings Settings)
+    ReadinessSettings Settings,
+    IReadOnlyList<string>? Failures = null,
+    RealApiEstimate? CostEstimate = null,
+    IReadOnlyList<ShardSummary>? Shards = null)
 {
     public bool Passed => Verdict == GateVerdict.Pass;
+
+    /// <summary>The reasons that are failures (the rest: not verified, rehearsed, not judged); none unless the verdict is Fail.</summary>
+    public IReadOnlyList<string> Failures { get; init; } = Failures ?? [];
+
+    /// <summary>What would make this run ready, derived from the rest of the report; null when it is ready.</summary>
+    public PathToReady? PathToReady => Readiness.PathToReady.For(this);
 }
+
+/// <summary>One shard of a merged gate: its report folder, its share, how many scenarios it ran and how they ended.</summary>
+public sealed record ShardSummary(string Share, string? Folder, int Scenarios, string Outcome);
 
 public sealed record RunTotals(int Scenarios, int Passed, int Failed, int Skipped, int NotRun, int NotJudged = 0);
 
@@ -51,9 +63,13 @@ public sealed record ScenarioReport(
     IReadOnlyList<string> Evidence,
     string ReportLink,
     string? FailureType = null,
-    string? FailedStep = null)
+    string? FailedStep = null,
+    bool InSelection = true)
 {
     public string Location => $"{File}:{Line}";
+
+    /// <summary>Runs against the real LlamaParse and OpenAI in real-API mode (against the mocks in a rehearsal).</summary>
+    public bool IsRealApi => Tags.Any(t => t.Equals(Inventory.GateTags.RealApi, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Being written (@wip) or switched off (@ignore): such a scenario proves nothing.</summary>
     public bool IsSwitchedOff => Tags.Any(t => t.Equals("@wip", StringComparison.OrdinalIgnoreCase) || t.Equals("@ignore", StringComparison.OrdinalIgnoreCase));

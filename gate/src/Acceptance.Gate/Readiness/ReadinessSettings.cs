@@ -18,6 +18,15 @@ public sealed record ReadinessSettings
     /// </summary>
     public double StarvedAtSlowdown { get; init; } = 10;
 
+    /// <summary>
+    /// A rehearsal (--real-apis --rehearse): the @real-api scenarios ran against the bundled mocks, so their criteria
+    /// are at best "rehearsed, not verified" and the verdict is never ready.
+    /// </summary>
+    public bool Rehearsal { get; init; }
+
+    /// <summary>What the run set out to run; null: every scenario counts (a merged or whole-gate report).</summary>
+    public ScenarioSelection? Selection { get; init; }
+
     /// <summary>The day quarantine expiries are judged against.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -15,8 +15,10 @@ internal static class ScenarioReports
             .ToList();
     }
 
-    private static ScenarioReport ToReport(InventoryScenario scenario, ScenarioResult? result, ReadinessSettings settings) =>
-        new(
+    private static ScenarioReport ToReport(InventoryScenario scenario, ScenarioResult? result, ReadinessSettings settings)
+    {
+        var inSelection = settings.Selection?.Includes(scenario) ?? true;
+        return new(
             scenario.File,
             scenario.SourceLine,
             scenario.Feature,
@@ -27,16 +29,20 @@ internal static class ScenarioReports
             scenario.IsQuarantined,
             scenario.Tags.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             result?.Outcome ?? ScenarioOutcome.NotRun,
-            result is null ? WhyNotRun(scenario) : result.FailureMessage ?? result.SkipReason,
+            result is null ? WhyNotRun(scenario, inSelection ? null : settings.Selection) : result.FailureMessage ?? result.SkipReason,
             result?.Duration ?? TimeSpan.Zero,
             result?.Attempts ?? 0,
             result?.Attachments.Where(a => !a.IsLog).Select(a => a.DisplayName).Distinct().ToList() ?? [],
             settings.HtmlReportFileName,
             result?.FailureType,
-            result?.FailedStep);
+            result?.FailedStep,
+            inSelection || result is not null);
+    }
 
-    private static string WhyNotRun(InventoryScenario scenario) =>
+    /// <param name="leftOutBy">The selection that left the scenario out, when it did.</param>
+    private static string WhyNotRun(InventoryScenario scenario, ScenarioSelection? leftOutBy) =>
         scenario.IsWorkInProgress ? "work in progress (@wip)"
         : scenario.IsIgnored ? "ignored (@ignore)"
+        : leftOutBy is not null ? $"not in this selection ({leftOutBy})"
         : "not in this run (excluded by the tag filter, or the run stopped early)";
 }

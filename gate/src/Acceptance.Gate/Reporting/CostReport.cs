@@ -11,12 +11,13 @@ namespace Acceptance.Gate.Reporting;
 /// </summary>
 public static class CostReport
 {
-    public static void Append(string runFolder, SecretRedactor redactor)
+    /// <param name="ledgerFolder">Where the spend ledger to report is: the real-API pass's folder when it had its own.</param>
+    public static void Append(string runFolder, string ledgerFolder, SecretRedactor redactor)
     {
-        var estimatePath = Path.Combine(runFolder, "cost-estimate.json");
+        var estimatePath = Path.Combine(runFolder, Readiness.RealApiEstimate.FileName);
         if (!File.Exists(estimatePath)) return;
         using var estimate = JsonDocument.Parse(File.ReadAllText(estimatePath));
-        var ledgerPath = Path.Combine(runFolder, "spend-ledger.json");
+        var ledgerPath = Path.Combine(ledgerFolder, "spend-ledger.json");
         using var ledger = File.Exists(ledgerPath) ? JsonDocument.Parse(File.ReadAllText(ledgerPath)) : null;
         var spend = Spend(ledger);
 
@@ -110,7 +111,7 @@ public static class CostReport
         return md.ToString();
     }
 
-    private static string Usd(decimal value) => "$" + value.ToString(value < 0.01m && value != 0 ? "0.######" : "0.00##", CultureInfo.InvariantCulture);
+    private static string Usd(decimal value) => Readiness.PathToReady.Usd(value);
 
     private static void AppendTo(string path, string text, SecretRedactor redactor)
     {

@@ -15,8 +15,7 @@ public static class HandoffWriter
         var md = new StringBuilder();
         md.AppendLine("# Phase 4 handoff");
         md.AppendLine();
-        md.AppendLine(Markdown.VerdictBanner(report));
-        md.AppendLine();
+        Markdown.AppendVerdict(md, report);
 
         var gaps = report.Criteria.Where(c => c.Verdict != CriterionVerdict.Verified).ToList();
         md.AppendLine("## Open gaps");
@@ -53,6 +52,10 @@ public static class HandoffWriter
             $"scenarios that prove it, tagged `@criterion:{gap.Criterion.Id}` (and `@gate` when it blocks a release), with step bindings.",
         CriterionVerdict.Failed =>
             "the defect behind the failing scenarios fixed in the pipeline (or the scenario corrected), then a green gate run.",
+        CriterionVerdict.Rehearsed =>
+            $"a run against the real services, not a rehearsal on the mocks: `{PathToReady.RealApiGateWithKeys}`.",
+        CriterionVerdict.NotInSelection =>
+            "a run whose selection includes its scenarios: the whole gate, or the merge of every shard (see the path to READY).",
         _ when gap.QuarantinedOnly =>
             "the quarantined scenarios stabilised and released from quarantine, so the criterion is proved by a trusted scenario.",
         _ => "a run where its scenarios can execute (for example API keys and a budget for @real-api, or a target with service control).",

@@ -10,12 +10,14 @@ public static class LatencyReport
     public const string TableFile = "latency-comparison.md";
     public const string ChartFile = "latency-profile.png";
 
-    public static void Append(string runFolder, SecretRedactor redactor)
+    /// <param name="comparisonFolder">Where the suite wrote the comparison: the real-API pass's folder when it had its own.</param>
+    public static void Append(string runFolder, string comparisonFolder, SecretRedactor redactor)
     {
-        var table = Path.Combine(runFolder, TableFile);
+        var table = Path.Combine(comparisonFolder, TableFile);
         var readiness = Path.Combine(runFolder, ReportSet.ReadinessMarkdown);
         if (!File.Exists(table) || !File.Exists(readiness)) return;
-        var chart = File.Exists(Path.Combine(runFolder, ChartFile)) ? $"\n![latency distributions]({ChartFile})\n" : "";
+        var chartPath = Path.GetRelativePath(runFolder, Path.Combine(comparisonFolder, ChartFile)).Replace('\\', '/');
+        var chart = File.Exists(Path.Combine(comparisonFolder, ChartFile)) ? $"\n![latency distributions]({chartPath})\n" : "";
         File.AppendAllText(readiness, redactor.Scrub($"\n## Real versus mock: latency\n\n{File.ReadAllText(table)}{chart}"));
     }
 }

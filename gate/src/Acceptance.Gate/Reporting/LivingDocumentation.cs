@@ -47,16 +47,23 @@ public static class LivingDocumentation
 
     public static string Banner(ReadinessReport report)
     {
-        var (colour, border, verdict) = report.Verdict switch
+        var (colour, border) = report.Verdict switch
         {
-            GateVerdict.Pass => ("#dafbe1", "#1a7f37", $"✔ {VerdictWords.Headline(report.Verdict)}"),
-            GateVerdict.NotJudged => ("#fff8c5", "#9a6700", $"⏳ {VerdictWords.Headline(report.Verdict)}"),
-            _ => ("#ffebe9", "#cf222e", $"✘ {VerdictWords.Headline(report.Verdict)}"),
+            GateVerdict.Pass => ("#dafbe1", "#1a7f37"),
+            GateVerdict.Fail => ("#ffebe9", "#cf222e"),
+            _ => ("#fff8c5", "#9a6700"),
         };
         var verified = report.Criteria.Count(c => c.Verdict == CriterionVerdict.Verified);
         var reasons = report.Reasons.Count == 0 ? "" : $" · {report.Reasons.Count} reason(s): {WebUtility.HtmlEncode(report.Reasons[0])}{(report.Reasons.Count > 1 ? " …" : "")}";
+        // No nested div: the banner is replaced up to its first closing div (AddVerdictBanner).
+        var path = report.PathToReady is not { } p ? "" :
+            $"<span id=\"path-to-ready\" style=\"display:block;margin:.4rem 0\"><strong>Path to READY</strong>: {WebUtility.HtmlEncode(p.Summary)} "
+            + string.Join(" · ", p.Steps.Select(step => $"<strong>{WebUtility.HtmlEncode(step.Label)}</strong>: "
+                + (step.Command is null ? "" : $"<code>{WebUtility.HtmlEncode(step.Command)}</code> — ") + WebUtility.HtmlEncode(step.Text)))
+            + "</span>";
         return $"<div id=\"{BannerId}\" style=\"font-family:system-ui,sans-serif;background:{colour};border-bottom:3px solid {border};padding:.8rem 1.5rem;font-size:1rem\">"
-            + $"<strong style=\"font-size:1.3rem\">{verdict}</strong> · {verified} of {report.Criteria.Count} criteria verified{reasons}<br>"
+            + $"<strong style=\"font-size:1.3rem\">{VerdictWords.Symbol(report.Verdict)} {WebUtility.HtmlEncode(VerdictWords.Headline(report))}</strong> · {verified} of {report.Criteria.Count} criteria verified{reasons}<br>"
+            + path
             + "The percentages below count scenarios of this run only; the gate's verdict is decided by the Phase 4 criteria. "
             + $"<a href=\"{ReadinessHtmlWriter.FileName}\">Readiness report</a> · <a href=\"{StepCatalogue.HtmlFile}\">Step catalogue</a></div>";
     }

@@ -12,8 +12,9 @@ internal static class Markdown
     {
         CriterionVerdict.Verified => "✅",
         CriterionVerdict.Failed => "❌",
-        CriterionVerdict.NotVerified => "⚠️",
+        CriterionVerdict.NotVerified or CriterionVerdict.Rehearsed => "⚠️",
         CriterionVerdict.NotJudged => "⏳",
+        CriterionVerdict.NotInSelection => "➖",
         _ => "⬜",
     };
 
@@ -39,12 +40,23 @@ internal static class Markdown
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public static string VerdictBanner(ReadinessReport report) => report.Verdict switch
+    public static string VerdictBanner(ReadinessReport report) => $"## {VerdictWords.Emoji(report.Verdict)} {VerdictWords.Headline(report)}";
+
+    /// <summary>The verdict, then (when not ready) the path to READY: the first thing on every Markdown page.</summary>
+    public static void AppendVerdict(StringBuilder md, ReadinessReport report)
     {
-        GateVerdict.Pass => $"## ✅ {VerdictWords.Headline(report.Verdict)}",
-        GateVerdict.NotJudged => $"## ⏳ {VerdictWords.Headline(report.Verdict)}",
-        _ => $"## ❌ {VerdictWords.Headline(report.Verdict)}",
-    };
+        md.AppendLine(VerdictBanner(report));
+        md.AppendLine();
+        if (report.PathToReady is not { } path)
+            return;
+        md.AppendLine("### Path to READY");
+        md.AppendLine();
+        md.AppendLine(path.Summary);
+        md.AppendLine();
+        foreach (var step in path.Steps)
+            md.AppendLine($"- **{step.Label}**: {(step.Command is null ? "" : $"`{step.Command}` — ")}{Cell(step.Text)}");
+        md.AppendLine();
+    }
 
     public static void AppendRunIdentity(StringBuilder md, ReadinessReport report)
     {
@@ -56,6 +68,15 @@ internal static class Markdown
                       $"{(run.Duration is { } d ? Duration(d) : "unknown")} |");
         md.AppendLine();
         md.AppendLine(Starvation(report));
+        md.AppendLine();
+        if (report.Shards is not { Count: > 0 } shards)
+            return;
+        md.AppendLine($"Merged from {shards.Count} shards against target {Cell(run.Target)}:");
+        md.AppendLine();
+        md.AppendLine("| shard | report folder | scenarios run | outcome |");
+        md.AppendLine("|---|---|---:|---|");
+        foreach (var shard in shards)
+            md.AppendLine($"| {shard.Share} | {(shard.Folder is null ? "—" : $"`{Cell(shard.Folder)}`")} | {shard.Scenarios} | {Cell(shard.Outcome)} |");
         md.AppendLine();
     }
 
@@ -94,6 +115,14 @@ internal static class Markdown
                           $"{(b.Previous is { } p ? $"{Number(p)} {Cell(b.Unit)}" : "—")} | {change} | {flag} | {Cell(b.Scenario)} |");
         }
         md.AppendLine();
+    }
+
+    /// <summary>A scenario as a list item: outcome, link, duration, place, evidence, and why it did not pass.</summary>
+    public static string ScenarioLine(ScenarioReport s)
+    {
+        var evidence = s.Evidence.Count == 0 ? "" : $" — evidence: {string.Join(", ", s.Evidence.Select(e => $"`{e}`"))}";
+        var why = s.Outcome == ScenarioOutcome.Passed || s.Why is null ? "" : $" — {Cell(s.Why)}";
+        return $"{Symbol(s.Outcome)} {ScenarioLink(s)} ({Outcome(s.Outcome)}, {Duration(s.Duration)}) `{s.Location}`{evidence}{why}";
     }
 
     public static string ScenarioLink(ScenarioReport scenario) =>

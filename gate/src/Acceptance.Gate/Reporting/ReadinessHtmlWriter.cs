@@ -43,9 +43,10 @@ public static class ReadinessHtmlWriter
         var verified = report.Criteria.Count(c => c.Verdict == CriterionVerdict.Verified);
         html.AppendLine($"""
             <section id="verdict" class="verdict {(report.Passed ? "ready" : "not-ready")}">
-            <p class="headline">{(report.Passed ? "✔" : report.Verdict == GateVerdict.NotJudged ? "⏳" : "✘")} {E(VerdictWords.Headline(report.Verdict))}</p>
+            <p class="headline">{VerdictWords.Symbol(report.Verdict)} {E(VerdictWords.Headline(report))}</p>
             <p>{verified} of {report.Criteria.Count} criteria verified · {report.Reasons.Count} reason(s) against release</p>
             """);
+        html.AppendLine(PathToReadyBlock(report));
         // The first reasons in view; a long list (every uncovered criterion, every scenario not run) folds away.
         if (report.Reasons.Count > 0)
             html.AppendLine("<ul class=\"reasons\">" + string.Concat(report.Reasons.Take(ReasonsInView).Select(r => $"<li>{E(r)}</li>")) + "</ul>");
@@ -53,6 +54,16 @@ public static class ReadinessHtmlWriter
             html.AppendLine($"<details class=\"more-reasons\"><summary>{report.Reasons.Count - ReasonsInView} more reason(s)</summary><ul class=\"reasons\">"
                 + string.Concat(report.Reasons.Skip(ReasonsInView).Select(r => $"<li>{E(r)}</li>")) + "</ul></details>");
         html.AppendLine("</section>");
+    }
+
+    /// <summary>The path to READY as an HTML block (id path-to-ready), right under a verdict; empty when the run is ready.</summary>
+    public static string PathToReadyBlock(ReadinessReport report)
+    {
+        if (report.PathToReady is not { } path)
+            return "";
+        var steps = string.Concat(path.Steps.Select(step =>
+            $"<li><strong>{E(step.Label)}</strong>: {(step.Command is null ? "" : $"<code>{E(step.Command)}</code> — ")}{E(step.Text)}</li>"));
+        return $"<div id=\"path-to-ready\" class=\"path-to-ready\"><strong>Path to READY</strong>: {E(path.Summary)}<ul>{steps}</ul></div>";
     }
 
     private static void AppendTotals(StringBuilder html, ReadinessReport report)
@@ -81,7 +92,7 @@ public static class ReadinessHtmlWriter
     {
         html.AppendLine("""
             <h2>Criteria</h2>
-            <p class="legend"><span class="verified">✔</span> verified · <span class="failed">✘</span> failed · <span class="not-verified">⚠</span> not verified · <span class="not-covered">○</span> not covered</p>
+            <p class="legend"><span class="verified">✔</span> verified · <span class="failed">✘</span> failed · <span class="not-verified">⚠</span> not verified or rehearsed · <span class="not-covered">○</span> not covered · <span class="not-covered">–</span> not in this selection</p>
             <table id="criteria"><thead><tr><th></th><th>criterion</th><th>area</th><th>verdict</th><th>scenarios</th><th>reason</th></tr></thead><tbody>
             """);
         foreach (var c in report.Criteria)
@@ -147,6 +158,12 @@ public static class ReadinessHtmlWriter
             <tr><th>duration</th><td>{(run.Duration is { } d ? Markdown.Duration(d) : "unknown")}</td></tr>
             <tr><th>machine starvation</th><td id="starvation">{E(Markdown.Starvation(report))}</td></tr></table>
             """);
+        if (report.Shards is not { Count: > 0 } shards)
+            return;
+        html.AppendLine($"<h2>Shards</h2><p>Merged from {shards.Count} shards against target {E(run.Target)}.</p>"
+            + "<table id=\"shards\"><thead><tr><th>shard</th><th>report folder</th><th>scenarios run</th><th>outcome</th></tr></thead><tbody>"
+            + string.Concat(shards.Select(shard => $"<tr><td>{E(shard.Share)}</td><td><code>{E(shard.Folder ?? "—")}</code></td><td>{shard.Scenarios}</td><td>{E(shard.Outcome)}</td></tr>"))
+            + "</tbody></table>");
     }
 
     private static string ScenarioAnchor(ScenarioReport s) =>
@@ -163,6 +180,8 @@ public static class ReadinessHtmlWriter
         CriterionVerdict.Failed => "<span class=\"failed\" title=\"failed\">✘</span>",
         CriterionVerdict.NotVerified => "<span class=\"not-verified\" title=\"not verified\">⚠</span>",
         CriterionVerdict.NotJudged => "<span class=\"not-verified\" title=\"not judged: machine too starved\">⧗</span>",
+        CriterionVerdict.Rehearsed => "<span class=\"not-verified\" title=\"rehearsed, not verified\">⚠</span>",
+        CriterionVerdict.NotInSelection => "<span class=\"not-covered\" title=\"not in this selection\">–</span>",
         _ => "<span class=\"not-covered\" title=\"not covered\">○</span>",
     };
 
@@ -179,7 +198,7 @@ public static class ReadinessHtmlWriter
     {
         CriterionVerdict.Verified => "verified",
         CriterionVerdict.Failed => "failed",
-        CriterionVerdict.NotVerified => "not-verified",
+        CriterionVerdict.NotVerified or CriterionVerdict.Rehearsed => "not-verified",
         _ => "not-covered",
     };
 
@@ -193,6 +212,8 @@ public static class ReadinessHtmlWriter
         .verdict.not-ready { background: #ffebe9; border-color: #cf222e; }
         .verdict .headline { font-size: 1.8rem; font-weight: 700; margin: 0 0 .3rem; }
         .reasons { margin: .5rem 0 0; }
+        .path-to-ready { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem 1rem; margin: .6rem 0; }
+        .path-to-ready code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
         table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-bottom: 1rem; }
         th, td { border-bottom: 1px solid #d0d7de; padding: .4rem .5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }

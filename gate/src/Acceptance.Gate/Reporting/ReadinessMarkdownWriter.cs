@@ -12,8 +12,7 @@ public static class ReadinessMarkdownWriter
         var md = new StringBuilder();
         md.AppendLine("# Phase 4 readiness");
         md.AppendLine();
-        md.AppendLine(Markdown.VerdictBanner(report));
-        md.AppendLine();
+        Markdown.AppendVerdict(md, report);
         foreach (var reason in report.Reasons)
             md.AppendLine($"- {Markdown.Cell(reason)}");
         if (report.Reasons.Count > 0)
@@ -35,7 +34,7 @@ public static class ReadinessMarkdownWriter
     {
         md.AppendLine("## Criteria");
         md.AppendLine();
-        md.AppendLine("✅ verified · ❌ failed · ⚠️ not verified · ⏳ not judged (machine too starved) · ⬜ not covered");
+        md.AppendLine("✅ verified · ❌ failed · ⚠️ not verified or rehearsed · ⏳ not judged (machine too starved) · ⬜ not covered · ➖ not in this selection");
         md.AppendLine();
         md.AppendLine("| | criterion | area | verdict | scenarios | reason |");
         md.AppendLine("|---|---|---|---|---|---|");
@@ -116,12 +115,7 @@ public static class ReadinessMarkdownWriter
                 if (c.Scenarios.Count == 0)
                     md.AppendLine("No scenario proves this criterion yet.");
                 foreach (var s in c.Scenarios)
-                {
-                    var evidence = s.Evidence.Count == 0 ? "" : $" — evidence: {string.Join(", ", s.Evidence.Select(e => $"`{e}`"))}";
-                    var why = s.Outcome == ScenarioOutcome.Passed || s.Why is null ? "" : $" — {Markdown.Cell(s.Why)}";
-                    md.AppendLine($"- {Markdown.Symbol(s.Outcome)} {Markdown.ScenarioLink(s)} ({Markdown.Outcome(s.Outcome)}, " +
-                                  $"{Markdown.Duration(s.Duration)}) `{s.Location}`{evidence}{why}");
-                }
+                    md.AppendLine($"- {Markdown.ScenarioLine(s)}");
                 md.AppendLine();
             }
         }

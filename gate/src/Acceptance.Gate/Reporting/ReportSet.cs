@@ -2,15 +2,22 @@ using Acceptance.Gate.Readiness;
 
 namespace Acceptance.Gate.Reporting;
 
-/// <summary>Writes the four gate reports into the reports folder, every one scrubbed of secrets.</summary>
+/// <summary>
+/// Writes the gate's reports into the reports folder, every one scrubbed of secrets: readiness.md/.json/.html and the
+/// four Phase 4 documents (testing summary, handoff, notes, decisions).
+/// </summary>
 public static class ReportSet
 {
     public const string ReadinessMarkdown = "readiness.md";
     public const string ReadinessJson = "readiness.json";
     public const string TestingSummary = "phase4-testing-summary.md";
     public const string Handoff = "phase4-handoff.md";
+    public const string Notes = "phase4-notes.md";
+    public const string Decisions = "phase4-decisions.md";
 
-    public static IReadOnlyList<string> Write(ReadinessReport report, string directory, SecretRedactor redactor)
+    /// <param name="decisions">The decision records to render; by default the repository's (docs/decisions/).</param>
+    public static IReadOnlyList<string> Write(ReadinessReport report, string directory, SecretRedactor redactor,
+        IReadOnlyList<DecisionRecord>? decisions = null)
     {
         Directory.CreateDirectory(directory);
         var files = new (string Name, string Text)[]
@@ -20,6 +27,8 @@ public static class ReportSet
             (ReadinessHtmlWriter.FileName, ReadinessHtmlWriter.Render(report)),
             (TestingSummary, TestingSummaryWriter.Render(report)),
             (Handoff, HandoffWriter.Render(report)),
+            (Notes, NotesWriter.Render(report)),
+            (Decisions, DecisionsWriter.Render(report, decisions ?? DecisionRecord.InRepository())),
         };
         return files.Select(file =>
         {

@@ -13,8 +13,7 @@ public static class TestingSummaryWriter
         var md = new StringBuilder();
         md.AppendLine("# Phase 4 testing summary");
         md.AppendLine();
-        md.AppendLine(Markdown.VerdictBanner(report));
-        md.AppendLine();
+        Markdown.AppendVerdict(md, report);
         Markdown.AppendRunIdentity(md, report);
 
         var t = report.Totals;

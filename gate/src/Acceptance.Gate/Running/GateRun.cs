@@ -32,6 +32,7 @@ public static class GateRun
             BlockOnNotVerified = options.BlockOnNotVerified,
             RegressionThresholdPercent = options.RegressionThresholdPercent,
             StarvedAtSlowdown = options.StarvedAtSlowdown,
+            Rehearsal = options.RealApis && options.Rehearse,
         };
         var lint = TagLinter.Lint(inventory, settings.Today);
         foreach (var error in lint)
@@ -47,7 +48,7 @@ public static class GateRun
         if (options.Shard is { } shard)
         {
             // Only an explicit --previous balances shards: every agent must compute the same plan.
-            (options, inventory, var manifest) = ShardRun.Prepare(options, shard, inventory, options.PreviousReadiness, RunIdentityReader.Read(repositoryRoot).Commit, runFolder);
+            (options, var manifest) = ShardRun.Prepare(options, shard, inventory, options.PreviousReadiness, RunIdentityReader.Read(repositoryRoot).Commit, runFolder);
             output.WriteLine($"shard {shard}: {manifest.Features.Count} of {manifest.AllFeatures.Count} features, balanced by {manifest.BalancedBy}: {string.Join(", ", manifest.Features)}");
             if (manifest.Features.Count == 0)
             {
@@ -56,25 +57,40 @@ public static class GateRun
                 return ExitCodes.Ready;
             }
         }
+        settings = settings with { Selection = options.Selection };
         output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
         var clock = Stopwatch.StartNew();
         var progress = new ProgressPrinter(output);
-        await SuiteLaunch.RunAsync(SuiteAssembly(), options, runFolder, progress);
-
-        var environment = EnvironmentStatus.Read(runFolder);
-        if (environment is { BadConfiguration: true })
+        var passes = SuitePasses.Plan(options, inventory, runFolder);
+        var environments = new List<EnvironmentStatus>();
+        foreach (var pass in passes)
         {
-            output.WriteLine($"bad configuration: {environment.Error}");
-            return ExitCodes.BadConfiguration;
+            if (passes.Count > 1)
+                output.WriteLine($"pass {environments.Count + 1} of {passes.Count}: {pass.Name} · tags {string.Join(",", pass.Options.Tags)} · reports {pass.Folder}");
+            Directory.CreateDirectory(pass.Folder);
+            await SuiteLaunch.RunAsync(SuiteAssembly(), pass.Options, pass.Folder, progress);
+            var status = EnvironmentStatus.Read(pass.Folder);
+            if (pass.Options.RealApis && RealApiEstimate.Read(pass.Folder) is { } estimate)
+                output.WriteLine($"pre-flight estimate of the real-API documents: {PathToReady.Usd(estimate.TotalUsd)} (LlamaParse {PathToReady.Usd(estimate.LlamaParseUsd)} " +
+                                 $"of {PathToReady.Usd(estimate.LlamaParseBudgetUsd)}, OpenAI {PathToReady.Usd(estimate.OpenAiUsd)} of {PathToReady.Usd(estimate.OpenAiBudgetUsd)})");
+            if (status is { BadConfiguration: true })
+            {
+                output.WriteLine($"bad configuration: {status.Error}");
+                return ExitCodes.BadConfiguration;
+            }
+            if (status is not { Ready: true })
+            {
+                output.WriteLine($"The {options.Target} environment could not start: {status?.Error ?? "the suite stopped before reporting on it"}.");
+                output.WriteLine($"Service logs: {Path.Combine(pass.Folder, "logs")}. On a fresh machine run scripts/setup.sh first.");
+                return ExitCodes.EnvironmentFailed;
+            }
+            environments.Add(status);
         }
-        if (environment is not { Ready: true })
-        {
-            output.WriteLine($"The {options.Target} environment could not start: {environment?.Error ?? "the suite stopped before reporting on it"}.");
-            output.WriteLine($"Service logs: {Path.Combine(runFolder, "logs")}. On a fresh machine run scripts/setup.sh first.");
-            return ExitCodes.EnvironmentFailed;
-        }
+        await SuitePasses.MergeAsync(passes, runFolder);
+        // The most starved pass decides whether speed could be judged; the last (the longest, on the mocks) gives the stretch.
+        var environment = environments[^1] with { CpuCanary = environments.Select(e => e.CpuCanary).OfType<CpuSlowdown>().MaxBy(c => c.Worst ?? 0) };
 
-        var messages = Path.Combine(runFolder, "cucumber-messages.ndjson");
+        var messages = Path.Combine(runFolder, ShardMerge.MessagesFile);
         var results = File.Exists(messages) ? MessageStreamReader.Read(messages) : RunResults.Empty;
         if (environment.CpuCanary is { } cpu) configuration["cpuSlowdown"] = cpu.ToString();
         if (environment.LocalTimesStretchedBy is > 1 and var stretch)
@@ -84,10 +100,13 @@ public static class GateRun
         var report = ReadinessEvaluator.Evaluate(
             inventory, results, lint, settings, identity,
             previous is null ? null : PreviousRun.LoadBaselines(previous),
-            redactor.FindLeaks(runFolder));
+            redactor.FindLeaks(runFolder),
+            RealApiEstimate.Read(runFolder));
         ReportSet.Write(report, runFolder, redactor);
-        CostReport.Append(runFolder, redactor);
-        LatencyReport.Append(runFolder, redactor);
+        // The spend and the latencies that matter are the real-API pass's, in its own folder when it had one.
+        var realApiFolder = passes.FirstOrDefault(p => p.Options.RealApis)?.Folder ?? runFolder;
+        CostReport.Append(runFolder, realApiFolder, redactor);
+        LatencyReport.Append(runFolder, realApiFolder, redactor);
         if (File.Exists(Path.Combine(runFolder, LivingDocumentation.FileName)))
             LivingDocumentation.AddVerdictBanner(Path.Combine(runFolder, LivingDocumentation.FileName), report, redactor);
 
@@ -122,6 +141,7 @@ public static class GateRun
                 configuration[name] = (string?)entry.Value ?? "";
         }
         configuration["realApis"] = options.RealApis.ToString();
+        configuration["rehearsal"] = (options.RealApis && options.Rehearse).ToString();
         // Keys read from files are secrets too: the report masks them and the secret scan looks for their values.
         foreach (var (name, file) in new[] { ("LLAMA_CLOUD_API_KEY (file)", options.LlamaParseKeyFile), ("OPENAI_API_KEY (file)", options.OpenAiKeyFile) })
         {

@@ -19,6 +19,7 @@ public static class MergeRun
         var lint = TagLinter.Lint(inventory, settings.Today);
         var branch = RunIdentityReader.Read(repositoryRoot).Branch;
         return await ShardMerge.ExecuteAsync(options.ShardFolders.Select(Path.GetFullPath).ToList(), merged, inventory, lint, settings,
-            commit => new RunIdentity(commit, branch, "sharded", Environment.MachineName, null, null, new Dictionary<string, string>()), output);
+            // The target is the shards' common one, read from their shard.json.
+            commit => new RunIdentity(commit, branch, "", Environment.MachineName, null, null, new Dictionary<string, string>()), output);
     }
 }

@@ -35,8 +35,10 @@ public sealed class ProgressPrinter(TextWriter output)
         switch (type)
         {
             case "discovery-complete":
-                _total = message.GetProperty("TestCasesToRun").GetInt32();
-                output.WriteLine($"Running {_total} scenario(s).");
+                // Counted over every launch of the suite (--real-apis runs it twice), so the numbering runs on.
+                var toRun = message.GetProperty("TestCasesToRun").GetInt32();
+                _total += toRun;
+                output.WriteLine($"Running {toRun} scenario(s).");
                 break;
             case "test-starting":
                 _names[test] = message.TryGetProperty("TestDisplayName", out var n) ? n.GetString() ?? test : test;

@@ -77,6 +77,8 @@ public static class SuiteLaunch
             environment["ACCEPTANCE__REALAPI__BUDGETUSD"] = budget.ToString(CultureInfo.InvariantCulture);
         if (options.RealApis)
             environment["ACCEPTANCE__REALAPI__ENABLED"] = "true";
+        if (options.RealApis && options.Rehearse)
+            environment["ACCEPTANCE__REALAPI__REHEARSE"] = "true";
         if (options.LlamaParseKeyFile is { } llamaParseKeyFile)
             environment["ACCEPTANCE__REALAPI__LLAMAPARSEKEYFILE"] = Path.GetFullPath(llamaParseKeyFile);
         if (options.OpenAiKeyFile is { } openAiKeyFile)

@@ -4,7 +4,7 @@ namespace Acceptance.Gate.Sharding;
 
 /// <summary>
 /// shard.json in a shard's report folder: what the merge needs to prove that the shards belong to
-/// one gate (same commit, same selection, same plan) and together ran all of it exactly once.
+/// one gate (same commit, selection, plan and target, all rehearsals or none) and together ran all of it exactly once.
 /// </summary>
 public sealed record ShardManifest(
     string Commit,
@@ -14,7 +14,9 @@ public sealed record ShardManifest(
     IReadOnlyList<string> ExcludedTags,
     IReadOnlyList<string> AllFeatures,
     IReadOnlyList<string> Features,
-    string BalancedBy)
+    string BalancedBy,
+    string? Target = null,
+    bool Rehearsal = false)
 {
     public const string FileName = "shard.json";
 

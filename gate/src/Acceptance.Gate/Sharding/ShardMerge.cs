@@ -50,14 +50,18 @@ public static class ShardMerge
         var missing = Enumerable.Range(1, first.Count).Except(shards.Select(s => s.Manifest.Index)).ToList();
         // The most starved shard decides whether speed could be judged: its agent is where a timeout happened.
         var canary = shards.Select(s => EnvironmentStatus.Read(s.Folder)?.CpuCanary).OfType<CpuSlowdown>().MaxBy(c => c.Worst ?? 0);
-        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings, identityFor(first.Commit) with { CpuCanary = canary });
+        var estimate = shards.Select(s => RealApiEstimate.Read(s.Folder)).OfType<RealApiEstimate>().FirstOrDefault();
+        var identity = identityFor(first.Commit) with { Target = first.Target ?? "unknown", CpuCanary = canary };
+        // Shards of a rehearsal merge into a rehearsal: never ready.
+        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), lint, settings with { Rehearsal = first.Rehearsal },
+            identity, costEstimate: estimate);
         if (missing.Count > 0)
-            report = report with
-            {
-                Verdict = GateVerdict.Fail,
-                Reasons = [$"incomplete gate: shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))} missing, so their features did not run: "
-                           + string.Join(", ", Uncovered(shards, first).Select(f => $"\"{f}\"")), .. report.Reasons],
-            };
+        {
+            var incomplete = $"incomplete gate: shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))} missing, so their features did not run: "
+                             + string.Join(", ", Uncovered(shards, first).Select(f => $"\"{f}\""));
+            report = report with { Verdict = GateVerdict.Fail, Reasons = [incomplete, .. report.Reasons], Failures = [incomplete, .. report.Failures] };
+        }
+        report = report with { Shards = Summaries(shards, first.Count, report) };
         ReportSet.Write(report, mergedFolder, SecretRedactor.None);
         var html = Path.Combine(mergedFolder, LivingDocumentation.FileName);
         await LivingDocumentation.RenderAsync(messages, html);
@@ -91,6 +95,10 @@ public static class ShardMerge
             if (manifest.Count != first.Count || !manifest.AllFeatures.SequenceEqual(first.AllFeatures)
                 || !manifest.Tags.SequenceEqual(first.Tags) || !manifest.ExcludedTags.SequenceEqual(first.ExcludedTags))
                 throw new ShardMergeException($"{folder} was planned as a different gate (shard count, tags or features differ from {shards[0].Folder}).");
+            if (manifest.Rehearsal != first.Rehearsal)
+                throw new ShardMergeException($"{folder} {(manifest.Rehearsal ? "is" : "is not")} a rehearsal and {shards[0].Folder} {(first.Rehearsal ? "is" : "is not")}; a gate's shards are all rehearsals or none.");
+            if (manifest.Target != first.Target)
+                throw new ShardMergeException($"{folder} ran against target {manifest.Target ?? "unknown"}, {shards[0].Folder} against {first.Target ?? "unknown"}; a gate's shards must test the same target.");
         }
         foreach (var duplicate in shards.GroupBy(s => s.Manifest.Index).Where(g => g.Count() > 1))
             throw new ShardMergeException($"shard {duplicate.Key}/{first.Count} is given twice: {string.Join(" and ", duplicate.Select(s => s.Folder))}.");
@@ -110,6 +118,19 @@ public static class ShardMerge
         output.WriteLine($"shard {shard.Manifest.Index}/{shard.Manifest.Count} in {shard.Folder} has no {MessagesFile} (it did not finish); it counts as missing.");
         return false;
     }
+
+    /// <summary>Every planned shard as the merged report lists it: its folder, its share, what it ran and how that ended.</summary>
+    private static IReadOnlyList<ShardSummary> Summaries(IReadOnlyList<(ShardManifest Manifest, string Folder)> shards, int count, ReadinessReport report) =>
+        Enumerable.Range(1, count).Select(index =>
+        {
+            var share = $"{index}/{count}";
+            if (shards.FirstOrDefault(s => s.Manifest.Index == index) is not ({ } manifest, { } folder))
+                return new ShardSummary(share, null, 0, "missing: not given, or it did not finish");
+            var ran = report.Scenarios.Where(s => manifest.Features.Contains(s.Feature) && s.Outcome != ScenarioOutcome.NotRun).ToList();
+            var outcome = string.Join(", ", ran.GroupBy(s => s.Outcome).OrderBy(g => g.Key)
+                .Select(g => $"{g.Count()} {Reporting.Markdown.Outcome(g.Key)}"));
+            return new ShardSummary(share, folder, ran.Count, ran.Count == 0 ? "nothing ran" : outcome);
+        }).ToList();
 
     /// <summary>The planned features no given shard ran.</summary>
     private static IEnumerable<string> Uncovered(IReadOnlyList<(ShardManifest Manifest, string Folder)> shards, ShardManifest first)

@@ -87,21 +87,21 @@ Feature: Every criterion
 
   Rule: Criterion 4.4-real-llamaparse
 
-    @gate @criterion:4.4-real-llamaparse
+    @gate @real-api @criterion:4.4-real-llamaparse
     Scenario: Proof of 4.4-real-llamaparse
       Given the pipeline is running
       Then criterion 4.4-real-llamaparse holds
 
   Rule: Criterion 4.4-real-openai
 
-    @gate @criterion:4.4-real-openai
+    @gate @real-api @criterion:4.4-real-openai
     Scenario: Proof of 4.4-real-openai
       Given the pipeline is running
       Then criterion 4.4-real-openai holds
 
   Rule: Criterion 4.4-real-vs-mock
 
-    @gate @criterion:4.4-real-vs-mock
+    @gate @real-api @criterion:4.4-real-vs-mock
     Scenario: Proof of 4.4-real-vs-mock
       Given the pipeline is running
       Then criterion 4.4-real-vs-mock holds

@@ -79,11 +79,19 @@ public sealed class JobProcessor(JobQueue queue, StageRunner stages, WorkerOptio
         {
             var outcome = await queue.FailAsync(job, error, CancellationToken.None, patch);
             metrics.JobFailed(job.Stage, error.Code, outcome.Deadlettered);
-            if (outcome.Deadlettered)
-                logger.LogError("Job {JobId} dead-lettered at {Stage}: {ErrorCode} {ErrorMessage}", job.JobId, job.Stage, error.Code, error.Message);
-            else
-                logger.LogWarning("Job {JobId} failed at {Stage} ({ErrorCode}: {ErrorMessage}); retry at {NextAttemptAt}",
+            var dependency = ErrorCatalogue.Find(error.Code)?.Dependency;
+            // A failure of the workers' own code (a defect): its exception, type and stack, is for operators,
+            // so it goes to the log, never into the job's message.
+            var defect = dependency == ErrorDependencies.Workers ? cause : null;
+            if (!outcome.Deadlettered)
+                logger.LogWarning(defect, "Job {JobId} failed at {Stage} ({ErrorCode}: {ErrorMessage}); retry at {NextAttemptAt}",
                     job.JobId, job.Stage, error.Code, error.Message, outcome.NextAttemptAt);
+            else if (job.ProbeOf is { } probed && dependency == probed)
+                // The job was set aside already, and logged so; a probe only learnt that the outage goes on.
+                logger.LogInformation("Job {JobId} probed {Dependency} at {Stage} and found it still failing ({ErrorCode}); set aside again",
+                    job.JobId, probed, job.Stage, error.Code);
+            else
+                logger.LogError(defect, "Job {JobId} dead-lettered at {Stage}: {ErrorCode} {ErrorMessage}", job.JobId, job.Stage, error.Code, error.Message);
         }
         catch (LeaseLostException)
         {

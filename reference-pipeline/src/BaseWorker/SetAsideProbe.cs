@@ -15,8 +15,6 @@ namespace BaseWorker;
 /// </summary>
 public sealed class SetAsideProbe(SetAsideJobs setAside, WorkerOptions options, ILogger<SetAsideProbe> logger) : BackgroundService
 {
-    private static readonly string[] Probed = [ErrorDependencies.Parser, ErrorDependencies.OpenAi, ErrorDependencies.Database];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.RevivalIntervalSeconds)));
@@ -24,7 +22,7 @@ public sealed class SetAsideProbe(SetAsideJobs setAside, WorkerOptions options, 
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var dependency in Probed) await ProbeAsync(dependency, stoppingToken);
+                foreach (var dependency in ErrorDependencies.RevivedByThemselves) await ProbeAsync(dependency, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -36,7 +34,7 @@ public sealed class SetAsideProbe(SetAsideJobs setAside, WorkerOptions options, 
     {
         try
         {
-            foreach (var job in await setAside.ReviveAsync(dependency, "probe: is it healthy again?", options.Id, limit: 1, ct, countsAsRevival: false))
+            foreach (var job in await setAside.ReviveAsync(dependency, "probe: is it healthy again?", options.Id, limit: 1, ct, probe: true))
             {
                 logger.LogInformation("Job {RevivedJobId} set aside for {ErrorCode} sent back to work to probe {Dependency}",
                     job.JobId, job.PreviousErrorCode, dependency);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ApiServer.Tests.Support;
@@ -65,6 +66,26 @@ public sealed class WebhookTests(ApiServerFixture api)
     }
 
     [Fact]
+    public async Task A_webhook_with_a_wrong_token_is_refused_before_its_body_is_read()
+    {
+        var (jobId, _) = await JobWaitingForParserAsync();
+        using var client = new TcpClient();
+        await client.ConnectAsync(api.BaseAddress.Host, api.BaseAddress.Port, Ct);
+        var stream = client.GetStream();
+
+        // Announces a body of the size limit and sends only its first kilobyte: an answer can only come before the body is read.
+        var head = $"POST /api/v1/webhooks/llamaparse/{jobId}/{ParserWebhooks.NewToken()} HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\n" +
+                   $"Content-Type: application/json\r\nContent-Length: {ApiServerFixture.MaxWebhookBytes}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(new byte[1024]).ToArray(), Ct);
+        using var answerDue = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        answerDue.CancelAfter(TimeSpan.FromSeconds(20));
+        var statusLine = await new StreamReader(stream, Encoding.ASCII).ReadLineAsync(answerDue.Token);
+
+        statusLine.Should().StartWith("HTTP/1.1 401", "an unknown token is refused without reading the 8 MiB its request announced");
+        (await WebhookEventsAsync(jobId)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_webhook_past_the_size_limit_is_refused_and_logged_and_the_token_is_never_logged()
     {
         var (jobId, token) = await JobWaitingForParserAsync();
@@ -111,6 +132,8 @@ public sealed class WebhookTests(ApiServerFixture api)
             """, jobId, payload)).Should().Be(1);
         return (jobId, token);
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private Task<long> WebhookEventsAsync(Guid jobId) =>
         api.CountAsync("SELECT count(*) FROM upload_pipeline.events WHERE job_id = $1 AND event_type = 'webhook_received'", jobId);

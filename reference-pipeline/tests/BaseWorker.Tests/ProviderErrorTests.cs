@@ -123,16 +123,20 @@ public sealed class ProviderErrorTests(PostgresServer server)
         return jobId;
     }
 
-    /// <summary>A transient cause: retried, then the document is embedded; its last error stays on record.</summary>
+    /// <summary>A transient cause: retried, then the document is embedded; the retry stays on record in the timeline.</summary>
     private static async Task<JobRow> ExpectRetriedThroughAsync(WorkerHarness harness, Guid jobId, string code, string messagePart)
     {
         ErrorCatalogue.Find(code)!.Retryable.Should().BeTrue($"the catalogue promises {code} is retried");
         var done = await harness.WaitForDoneAsync(jobId);
 
         done.State.Should().Be(JobStates.Done, $"{code} is transient and the fault struck once");
-        done.LastErrorCode.Should().Be(code);
-        done.LastErrorRetryable.Should().BeTrue();
-        done.LastErrorMessage.Should().Contain(messagePart);
+        done.LastErrorCode.Should().BeNull("the job recovered from it");
+        var retryMessage = await harness.Database.ScalarAsync<string?>("""
+            SELECT detail->>'message' FROM upload_pipeline.events
+            WHERE job_id = @id AND event_type = 'retry_scheduled' AND detail->>'code' = @code AND (detail->>'retryable')::boolean
+            ORDER BY event_id LIMIT 1
+            """, ("id", jobId), ("code", code));
+        retryMessage.Should().Contain(messagePart, $"the timeline keeps the retry of {code} with its message");
         done.RetryCount.Should().BeGreaterThanOrEqualTo(1);
         (await ChunksOfJobAsync(harness, jobId)).Should().BePositive("the retried document is embedded in the end");
         return done;

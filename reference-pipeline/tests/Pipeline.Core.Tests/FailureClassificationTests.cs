@@ -158,6 +158,20 @@ public sealed class FailureClassificationTests(PostgresServer server)
         error.Retryable.Should().BeTrue();
     }
 
+    [Fact]
+    public void An_internal_errors_message_says_what_happened_in_words_without_exception_type_names()
+    {
+        foreach (var defect in new Exception[] { new InvalidOperationException("Sequence contains no elements"), new Exception() })
+        {
+            var message = FailureClassifier.Classify(defect, Stages.Chunking, DocumentId).Message;
+
+            message.Should().MatchRegex("^[A-Z].{20,}", "a sentence a person can read")
+                .And.Contain(Stages.Chunking).And.Contain(DocumentId.ToString())
+                .And.NotContain("Exception", "type names are for the log, not for people")
+                .And.NotContain(nameof(InvalidOperationException));
+        }
+    }
+
     private static async Task<Exception?> RefusalAsync(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = db.DataSource.CreateCommand(sql);

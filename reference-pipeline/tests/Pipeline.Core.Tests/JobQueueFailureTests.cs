@@ -39,6 +39,23 @@ public sealed class JobQueueFailureTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_stage_that_passes_after_a_failure_clears_the_last_error_and_the_timeline_keeps_it()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "fail_recovered");
+        var (_, jobId, _) = await db.SeedJobAsync();
+        var queue = QueueFor(db, new WorkerOptions { BackoffBaseMs = 0, BackoffMaxMs = 0, MaxAttempts = 5 });
+        await queue.FailAsync((await queue.ClaimAsync("worker-a", LongLease, Ct))!, PipelineError.Transient("parser-unavailable", "The parser answered 503."), Ct);
+        var retried = await queue.ClaimAsync("worker-a", LongLease, Ct);
+
+        await queue.CommitStageAsync(retried!, Stages.Parsing, JobStates.Working, ct: Ct);
+
+        var row = await db.JobAsync(jobId);
+        (row.LastErrorCode, row.LastErrorMessage, row.LastErrorRetryable).Should().Be((null, null, null),
+            "the job recovered: an error it no longer has would tell its owner it is still stuck");
+        (await db.EventsAsync(jobId)).Should().ContainSingle(e => e.EventType == EventTypes.RetryScheduled, "the history stays in the timeline");
+    }
+
+    [Fact]
     public async Task A_providers_retry_after_wins_over_a_shorter_backoff()
     {
         await using var db = await TestDatabase.CreateAsync(server, "fail_retry_after");

@@ -20,7 +20,7 @@ public sealed class MigrationRunnerTests(PostgresServer server)
         names.Should().StartWith("001_initial_schema.sql").And.BeInAscendingOrder(StringComparer.Ordinal);
         (await db.ScalarAsync<long>("SELECT count(*) FROM upload_pipeline.schema_migrations")).Should().Be(names.Count);
         (await db.ScalarAsync<long>("SELECT count(DISTINCT table_name) FROM information_schema.tables WHERE table_schema = 'upload_pipeline'"))
-            .Should().Be(8, "seven pipeline tables (the last the provider spend ledger) and schema_migrations");
+            .Should().Be(9, "eight pipeline tables (the last the event counters of the metrics scrape) and schema_migrations");
     }
 
     [Fact]

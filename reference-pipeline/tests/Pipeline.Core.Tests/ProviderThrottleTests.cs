@@ -26,6 +26,21 @@ public sealed class ProviderThrottleTests
     }
 
     [Fact]
+    public async Task After_a_429_with_retry_after_ms_the_next_call_waits_that_long_not_a_short_backoff()
+    {
+        // OpenAI's own client reads retry-after-ms before retry-after; the milliseconds header wins.
+        var signal = RefusedWith(("retry-after-ms", "700"), ("retry-after", "0"));
+        var throttle = new ProviderThrottle(maxConcurrency: 2, backoffBaseMs: 1, backoffMaxMs: 1);
+        throttle.Observe(signal);
+        var clock = Stopwatch.StartNew();
+
+        var sentAfter = await throttle.RunAsync(_ => Task.FromResult(clock.Elapsed), TestContext.Current.CancellationToken);
+
+        signal.RetryAfter.Should().Be(TimeSpan.FromMilliseconds(700));
+        sentAfter.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(650), "the provider asked for 700 ms; a backoff of 1 ms ignores it");
+    }
+
+    [Fact]
     public void A_429_that_says_nothing_states_no_wait()
     {
         RefusedWith().ExhaustedUntilReset.Should().BeNull();

@@ -89,13 +89,56 @@ public sealed class SetAsideJobsTests(PostgresServer server)
 
         for (var probe = 1; probe <= 5; probe++)
         {
-            (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct, countsAsRevival: false)).Should().ContainSingle(
+            (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct, probe: true)).Should().ContainSingle(
                 $"probe {probe}: an outage of any length leaves the job revivable");
             var job = await queue.ClaimAsync("worker-a", LongLease, Ct);
             (await queue.FailAsync(job!, PipelineError.Transient("parser-unavailable", "The parser answered 503."), Ct)).Deadlettered.Should().BeTrue();
         }
 
         (await setAside.ReviveAsync(ErrorDependencies.Parser, "a parse passed", "worker-b", 10, Ct)).Select(r => r.JobId).Should().Equal(jobId);
+    }
+
+    [Fact]
+    public async Task A_probe_is_no_attempt_of_the_job_but_a_revival_on_proof_of_health_is()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_probe_attempts");
+        var (queue, setAside) = await SetUpAsync(db);
+        var (_, jobId, _) = await db.SeedJobAsync();
+        var outage = PipelineError.Transient("parser-unavailable", "The parser answered 503.");
+        await SetAsideAsync(db, queue, jobId, outage);
+        var attemptsWhenSetAside = (await db.JobAsync(jobId)).AttemptCount;
+
+        for (var probe = 1; probe <= 3; probe++)
+        {
+            (await setAside.ReviveAsync(ErrorDependencies.Parser, "probe", "worker-b", 1, Ct, probe: true)).Should().ContainSingle();
+            var probing = await queue.ClaimAsync("worker-a", LongLease, Ct);
+            probing!.ProbeOf.Should().Be(ErrorDependencies.Parser, "the worker learns the claim probes the parser");
+            (await queue.FailAsync(probing, outage, Ct)).Deadlettered.Should().BeTrue();
+        }
+        (await db.JobAsync(jobId)).AttemptCount.Should().Be(attemptsWhenSetAside, "probing the parser through an outage is not working on the job");
+
+        await setAside.ReviveAsync(ErrorDependencies.Parser, "a parse passed", "worker-b", 10, Ct);
+        var revived = await queue.ClaimAsync("worker-a", LongLease, Ct);
+
+        revived!.ProbeOf.Should().BeNull();
+        revived.AttemptCount.Should().Be(attemptsWhenSetAside + 1, "a revival on proof of health is a new attempt");
+    }
+
+    [Fact]
+    public async Task A_job_set_aside_for_a_defect_of_the_workers_says_an_operator_requeues_it_and_is_never_revived_by_itself()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "aside_defect");
+        var (queue, setAside) = await SetUpAsync(db);
+        var (_, defectJob, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, defectJob, PipelineError.Transient("internal-error", "The pipeline's own code failed."));
+        var (_, outageJob, _) = await db.SeedJobAsync();
+        await SetAsideAsync(db, queue, outageJob, PipelineError.Transient("parser-unavailable", "The parser answered 503."));
+
+        (await db.JobAsync(defectJob)).LastErrorMessage.Should().Contain("an operator requeues it once the cause is fixed")
+            .And.NotContain("by itself", "nothing probes or revives jobs waiting for a fix of the workers");
+        (await db.JobAsync(outageJob)).LastErrorMessage.Should().Contain("goes back to work by itself");
+        foreach (var dependency in ErrorDependencies.RevivedByThemselves)
+            (await setAside.ReviveAsync(dependency, "probe", "worker-b", 10, Ct, probe: true)).Should().NotContain(r => r.JobId == defectJob);
     }
 
     [Fact]

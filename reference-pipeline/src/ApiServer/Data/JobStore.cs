@@ -53,6 +53,13 @@ public sealed class JobStore(PipelineDatabase database, PipelineDefects defects,
             lastError, timeline);
     }
 
+    /// <summary>Why a parser webhook's URL is refused (no such job, no token issued, a wrong token), or null when its token is the job's.</summary>
+    public async Task<string?> ParserWebhookRefusalAsync(Guid jobId, string token, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await ParserWebhooks.RefusalAsync(connection, jobId, token, ct, noticeCheck);
+    }
+
     /// <summary>
     /// Authenticates a parser webhook by the job's token and, when the job waits for the parser, makes it
     /// due now (Pipeline.Core's <see cref="ParserWebhooks.WakeAsync"/>).

@@ -14,7 +14,8 @@ namespace ApiServer.Endpoints;
 /// (<c>txt</c>, <c>md</c>, <c>json</c>, <c>images</c>), to the per-job URL the worker gave at upload,
 /// <c>/api/v1/webhooks/llamaparse/{jobId}/{token}</c> (see <see cref="ParserWebhooks"/>). The body is
 /// not needed: it only wakes the job, whose worker fetches the result and its credits from the
-/// parser's API. Every refusal is logged with its reason (never with the token).
+/// parser's API. The URL's token is checked before the body is read, so an unauthenticated caller
+/// cannot make the api-server read up to the body limit. Every refusal is logged with its reason (never with the token).
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -32,6 +33,8 @@ public static class WebhookEndpoints
     {
         var logger = loggers.CreateLogger("ApiServer.Webhooks");
         if (!Guid.TryParse(jobId, out var id)) return Refuse(context, logger, "malformed-job-id", null);
+        // The token first: a caller without a job's token gets no byte of its body read.
+        if (await jobs.ParserWebhookRefusalAsync(id, token, ct) is { } refusal) return Refuse(context, logger, refusal, id);
 
         var bodyBytes = await DrainAsync(context, options.Value.MaxBodyBytes, ct);
         if (bodyBytes is null)
@@ -65,6 +68,8 @@ public static class WebhookEndpoints
     private static IResult Refuse(HttpContext context, ILogger logger, string reason, Guid? jobId)
     {
         logger.LogWarning("Parser webhook refused for job {JobId}: {RefusalReason}", jobId, reason);
+        // The body was not read: closing the connection spares Kestrel reading it through for keep-alive.
+        context.Response.Headers.Connection = "close";
         return ApiErrors.Result(context, StatusCodes.Status401Unauthorized, ErrorKeys.InvalidWebhookToken,
             "The webhook URL does not carry a valid token for a job.");
     }

@@ -68,9 +68,10 @@ public static class PdfInspector
             // document as encrypted; the trailer's /Encrypt entry still tells.
             return (null, Encrypted());
         }
-        catch (Exception exception)
+        catch (Exception)
         {
-            return (null, Corrupt($"The PDF cannot be read ({exception.GetType().Name})."));
+            // Words for people: the reader's exception type would tell them nothing.
+            return (null, Corrupt("The PDF cannot be read: its structure is damaged or incomplete."));
         }
     }
 

@@ -15,6 +15,13 @@ public static class ErrorDependencies
     public const string OpenAi = "openai";
     public const string Database = "database";
     public const string Workers = "workers";
+
+    /// <summary>
+    /// The dependencies whose set-aside jobs go back to work by themselves: probed, and revived when a
+    /// job proves them healthy. Not <see cref="Workers"/>: a defect or a poison document needs a fix
+    /// first, so an operator requeues those jobs.
+    /// </summary>
+    public static IReadOnlyList<string> RevivedByThemselves { get; } = [Parser, OpenAi, Database];
 }
 
 /// <summary>
@@ -181,6 +188,10 @@ public static class ErrorCatalogue
     private static readonly Dictionary<string, ErrorEntry> ByCode = Entries.ToDictionary(e => e.Code, StringComparer.Ordinal);
 
     public static ErrorEntry? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>Whether a job set aside for <paramref name="code"/> goes back to work by itself when its dependency is healthy again.</summary>
+    public static bool RevivesByItself(string code) =>
+        Find(code) is { Retryable: true, Dependency: { } dependency } && ErrorDependencies.RevivedByThemselves.Contains(dependency);
 
     /// <summary>The retryable job codes whose jobs wait for <paramref name="dependency"/> to be healthy.</summary>
     public static IReadOnlyList<string> TransientCodesOf(string dependency) =>

@@ -24,8 +24,11 @@ public static class FailureClassifier
                 $"The database refused the data of document {documentId} during {stage}: {why}"),
             DatabaseFailureKind.ConstraintViolation => PipelineError.Permanent("document-data-conflict",
                 $"The data of document {documentId} breaks a database constraint during {stage}: {why}"),
+            // Words for people: what happened and where to look. The exception itself, type and stack,
+            // goes to the worker's error log line, found by the job's correlation id.
             _ => PipelineError.Transient("internal-error",
-                $"{exception.GetType().Name} during {stage} of document {documentId}: {StoredText.Clean(exception.Message)}"),
+                $"The pipeline's own code failed unexpectedly during {stage} of document {documentId}; " +
+                "the worker's log has the details under this job's correlation id."),
         };
     }
 }

@@ -116,7 +116,7 @@ public sealed class LlamaParseClient(HttpClient http)
         return response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => PipelineError.Transient("parser-rate-limited", $"The parser answered 429: {detail}",
-                RetryAfterHeader.Parse(Header(response, "retry-after-ms"), Header(response, "Retry-After"), DateTimeOffset.UtcNow)),
+                RetryAfterHeader.From(name => Header(response, name), DateTimeOffset.UtcNow)),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 PipelineError.Permanent("parser-unauthorized", $"The parser refused the API key ({status})."),
             HttpStatusCode.RequestTimeout => PipelineError.Transient("parser-timeout", $"The parser answered {status}."),

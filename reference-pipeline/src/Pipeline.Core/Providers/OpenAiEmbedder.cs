@@ -110,13 +110,8 @@ public sealed class OpenAiEmbedder
     private static RateLimitSignal Signal(PipelineResponse response) =>
         RateLimitSignal.From(response.Status, name => response.Headers.TryGetValue(name, out var value) ? value : null);
 
-    private static TimeSpan? RetryAfter(PipelineResponse? response)
-    {
-        if (response is null) return null;
-        response.Headers.TryGetValue("retry-after-ms", out var ms);
-        response.Headers.TryGetValue("Retry-After", out var seconds);
-        return RetryAfterHeader.Parse(ms, seconds, DateTimeOffset.UtcNow);
-    }
+    private static TimeSpan? RetryAfter(PipelineResponse? response) =>
+        response is null ? null : RetryAfterHeader.From(name => response.Headers.TryGetValue(name, out var value) ? value : null, DateTimeOffset.UtcNow);
 
     private static (string? Code, string? Message) ReadErrorEnvelope(PipelineResponse? response)
     {

@@ -81,6 +81,22 @@ public static class ParserWebhooks
     }
 
     /// <summary>
+    /// Why a webhook for <paramref name="jobId"/> with <paramref name="presentedToken"/> is refused, or null
+    /// when its token is the job's. Read before the body, so that nobody without a job's token makes the
+    /// api-server read one; <see cref="WakeAsync"/> checks again under the job's row lock.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(NpgsqlConnection connection, Guid jobId, string presentedToken,
+        CancellationToken ct, IParserNoticeCheck? check = null)
+    {
+        await using var select = new NpgsqlCommand(
+            "SELECT payload->>'webhookTokenSha256' FROM upload_pipeline.upload_jobs WHERE job_id = @job_id", connection);
+        select.Parameters.AddWithValue("job_id", jobId);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return UnknownJob;
+        return Refusal(presentedToken, reader.IsDBNull(0) ? null : reader.GetString(0), check);
+    }
+
+    /// <summary>
     /// Authenticates a webhook for <paramref name="jobId"/> by <paramref name="presentedToken"/> (with
     /// <paramref name="check"/>, the token's hash by default) and, when the job waits for the parser,
     /// makes it due now with a <c>webhook_received</c> event.
@@ -99,10 +115,9 @@ public static class ParserWebhooks
         string? parserJobId;
         await using (var reader = await select.ExecuteReaderAsync(ct))
         {
-            if (!await reader.ReadAsync(ct)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "unknown-job");
-            var storedHash = reader.IsDBNull(4) ? null : reader.GetString(4);
-            if (storedHash is null) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "no-token-issued");
-            if (!(check ?? TokenHashNoticeCheck.Instance).IsGenuine(presentedToken, storedHash)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: "token-mismatch");
+            if (!await reader.ReadAsync(ct)) return new WebhookWake(WebhookVerdict.Refused, RefusalReason: UnknownJob);
+            if (Refusal(presentedToken, reader.IsDBNull(4) ? null : reader.GetString(4), check) is { } refusal)
+                return new WebhookWake(WebhookVerdict.Refused, RefusalReason: refusal);
             job = new WokenJob(jobId, reader.GetGuid(0), reader.GetGuid(1));
             (stage, state) = (reader.GetString(2), reader.GetString(3));
             parserJobId = reader.IsDBNull(5) ? null : reader.GetString(5);
@@ -125,6 +140,13 @@ public static class ParserWebhooks
         await transaction.CommitAsync(ct);
         return new WebhookWake(stillWorking ? WebhookVerdict.NotWaiting : WebhookVerdict.Woken, job);
     }
+
+    private const string UnknownJob = "unknown-job";
+
+    private static string? Refusal(string presentedToken, string? storedHash, IParserNoticeCheck? check) =>
+        storedHash is null ? "no-token-issued"
+        : (check ?? TokenHashNoticeCheck.Instance).IsGenuine(presentedToken, storedHash) ? null
+        : "token-mismatch";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -4,13 +4,13 @@ using Pipeline.Core.Queue;
 
 namespace Pipeline.Core.Providers;
 
-/// <summary>What a provider's answer says about its limits: a 429, its Retry-After, and the x-ratelimit-* headers.</summary>
+/// <summary>What a provider's answer says about its limits: a 429, its retry-after-ms or Retry-After, and the x-ratelimit-* headers.</summary>
 public sealed record RateLimitSignal(bool RateLimited, TimeSpan? RetryAfter, int? RemainingRequests, TimeSpan? ResetRequests,
     int? RemainingTokens, TimeSpan? ResetTokens)
 {
     public static RateLimitSignal From(int status, Func<string, string?> header) => new(
         status == 429,
-        RetryAfterHeader.Parse(null, header("retry-after"), DateTimeOffset.UtcNow),
+        RetryAfterHeader.From(header, DateTimeOffset.UtcNow),
         Int(header("x-ratelimit-remaining-requests")), GoDuration.Parse(header("x-ratelimit-reset-requests")),
         Int(header("x-ratelimit-remaining-tokens")), GoDuration.Parse(header("x-ratelimit-reset-tokens")));
 
@@ -27,7 +27,7 @@ public sealed record RateLimitSignal(bool RateLimited, TimeSpan? RetryAfter, int
 /// <summary>
 /// Client-side limits for one provider in this process: at most <c>maxConcurrency</c> calls at once,
 /// and a shared pause that every call waits out before it is sent. The pause comes from the provider:
-/// its Retry-After on a 429; when a 429 has none (OpenAI often sends none), exponential backoff with
+/// its retry-after-ms or Retry-After on a 429; when a 429 has none (OpenAI often sends none), exponential backoff with
 /// jitter; and before any 429, the reset time of <c>x-ratelimit-remaining-*: 0</c>. So after one 429
 /// the other slots do not keep firing into the limit: the requests after a 429 stay few.
 /// A 429 without Retry-After that still says when its used-up limit resets (x-ratelimit-remaining-*: 0

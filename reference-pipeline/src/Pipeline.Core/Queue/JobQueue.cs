@@ -29,7 +29,7 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, QueueRu
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand($"""
             WITH candidate AS (
-                SELECT job_id, state AS previous_state, claimed_by AS previous_holder
+                SELECT job_id, state AS previous_state, claimed_by AS previous_holder, probe_of
                 FROM upload_pipeline.upload_jobs
                 WHERE {_rules.ClaimableJobs}
                 ORDER BY next_attempt_at, created_at
@@ -41,14 +41,16 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, QueueRu
                 lease_token = j.lease_token + 1,
                 lease_expires_at = now() + @lease,
                 -- Resuming a job parked for the parser is not a new attempt: waiting is not failing.
-                attempt_count = j.attempt_count + CASE WHEN j.parked_at IS NULL THEN 1 ELSE 0 END,
+                -- Nor is a probe of a set-aside job's dependency: it asks about the dependency, not the job.
+                attempt_count = j.attempt_count + CASE WHEN j.parked_at IS NULL AND j.probe_of IS NULL THEN 1 ELSE 0 END,
                 retry_count = j.retry_count + CASE WHEN c.previous_state = 'working' THEN 1 ELSE 0 END,
                 parked_at = NULL,
+                probe_of = NULL,
                 updated_at = now()
             FROM candidate AS c
             WHERE j.job_id = c.job_id
             RETURNING j.job_id, j.document_id, j.correlation_id, j.user_id, j.stage, j.attempt_count,
-                      j.retry_count, j.lease_token, j.payload::text, c.previous_state, c.previous_holder
+                      j.retry_count, j.lease_token, j.payload::text, c.previous_state, c.previous_holder, c.probe_of
             """, connection, transaction);
         command.Parameters.AddWithValue("worker_id", workerId);
         command.Parameters.AddWithValue("lease", leaseDuration);
@@ -70,7 +72,8 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, QueueRu
                 LeaseToken: reader.GetInt64(7),
                 WorkerId: workerId,
                 Payload: ParsePayload(reader.GetString(8)),
-                Reclaimed: reader.GetString(9) == JobStates.Working);
+                Reclaimed: reader.GetString(9) == JobStates.Working,
+                ProbeOf: reader.IsDBNull(11) ? null : reader.GetString(11));
             previousHolder = reader.IsDBNull(10) ? null : reader.GetString(10);
         }
 
@@ -205,7 +208,9 @@ public sealed class JobQueue(NpgsqlDataSource db, WorkerOptions options, QueueRu
 
         var message = deadletter && error.Retryable
             ? $"{error.Message} (set aside after {failureNumber} failed attempts over {RetryStreak.Describe(streak.Elapsed(now))}; " +
-              "it goes back to work by itself once its dependency is healthy again, or when an operator requeues it)"
+              (ErrorCatalogue.RevivesByItself(error.Code)
+                  ? "it goes back to work by itself once its dependency is healthy again, or when an operator requeues it)"
+                  : "an operator requeues it once the cause is fixed)")
             : error.Message;
         command.Parameters.AddWithValue("state", deadletter ? JobStates.Deadletter : JobStates.Retryable);
         command.Parameters.AddWithValue("retry_increment", deadletter ? 0 : 1);

@@ -23,11 +23,12 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
 
     /// <summary>
     /// Revives up to <paramref name="limit"/> jobs set aside for a transient error of <paramref name="dependency"/>.
-    /// A revival on proof of health counts (<paramref name="countsAsRevival"/>): a job that fails again after it is
-    /// no victim of an outage. A probe does not count: failing, it only shows the dependency is still down.
+    /// A revival on proof of health counts: a job that fails again after it is no victim of an outage.
+    /// A <paramref name="probe"/> does not count, and its claim is no attempt of the job: failing, it only
+    /// shows the dependency is still down (the job carries <c>probe_of</c> until it is claimed).
     /// </summary>
     public async Task<IReadOnlyList<RequeuedJob>> ReviveAsync(string dependency, string reason, string workerId, int limit,
-        CancellationToken ct, bool countsAsRevival = true)
+        CancellationToken ct, bool probe = false)
     {
         var codes = ErrorCatalogue.TransientCodesOf(dependency).ToArray();
         if (codes.Length == 0) return [];
@@ -37,7 +38,7 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
             WITH revived AS (
                 UPDATE upload_pipeline.upload_jobs AS j
                 SET state = 'queued', next_attempt_at = now(), claimed_by = NULL, lease_expires_at = NULL,
-                    finished_at = NULL, updated_at = now(),
+                    finished_at = NULL, updated_at = now(), probe_of = CASE WHEN @probe THEN @dependency END,
                     payload = j.payload || jsonb_build_object('{RevivalsKey}', coalesce((j.payload->>'{RevivalsKey}')::int, 0) + @increment)
                 WHERE j.job_id IN (
                     SELECT job_id FROM upload_pipeline.upload_jobs
@@ -51,7 +52,8 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
             """, connection, transaction);
         command.Parameters.AddWithValue("codes", codes);
         command.Parameters.AddWithValue("max_revivals", options.MaxRevivals);
-        command.Parameters.AddWithValue("increment", countsAsRevival ? 1 : 0);
+        command.Parameters.AddWithValue("increment", probe ? 0 : 1);
+        command.Parameters.AddWithValue("probe", probe);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("worker_id", workerId);
         command.Parameters.AddWithValue("reason", reason);
@@ -73,7 +75,7 @@ public sealed class SetAsideJobs(NpgsqlDataSource db, WorkerOptions options)
             WITH revived AS (
                 UPDATE upload_pipeline.upload_jobs
                 SET state = 'queued', next_attempt_at = now(), claimed_by = NULL, lease_expires_at = NULL,
-                    finished_at = NULL, updated_at = now(),
+                    finished_at = NULL, updated_at = now(), probe_of = NULL,
                     payload = payload - '{RetryStreak.SinceKey}' - '{RetryStreak.StageKey}' - '{RevivalsKey}'
                 WHERE job_id = @job_id AND state = 'deadletter'
                 RETURNING job_id, document_id, correlation_id, stage, last_error_code)

@@ -10,6 +10,7 @@ namespace Pipeline.Core.Queue;
 /// the final chunks with their vectors) and the job's advance to the next stage, with its
 /// <c>stage_transition</c> event, in one transaction, fenced by the lease token. Either all of it is
 /// stored or, when the lease was lost meanwhile, none of it (<see cref="LeaseLostException"/>).
+/// A stage that passes clears the job's last error: the job has recovered from it.
 /// Begun with <see cref="JobQueue.BeginStageCommit"/>.
 /// </summary>
 /// <remarks>
@@ -62,6 +63,8 @@ public sealed class StageCommit
                 payload = payload || @patch,
                 lease_expires_at = CASE WHEN @state = 'working' THEN now() + @lease ELSE NULL END,
                 finished_at = CASE WHEN @state IN ('done', 'deadletter') THEN now() ELSE finished_at END,
+                -- The stage passed: whatever failed before is resolved (the timeline keeps its history).
+                last_error_code = NULL, last_error_message = NULL, last_error_retryable = NULL,
                 updated_at = now()
             WHERE job_id = @job_id AND state = 'working' {_rules.LeaseFence}
             RETURNING payload::text

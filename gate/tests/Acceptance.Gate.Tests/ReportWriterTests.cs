@@ -52,6 +52,16 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Handoff_tells_a_reader_of_the_phase_4_plan_what_runs_each_of_its_procedures_here()
+    {
+        var handoff = HandoffWriter.Render(GateScenario.Evaluate(GateScenario.Run()));
+
+        handoff.Should().Contain("## The Phase 4 plan's procedures, run here");
+        foreach (var procedure in Acceptance.Gate.Criteria.PlanProcedures.All)
+            handoff.Should().Contain(procedure.PlanCommand);
+    }
+
+    [Fact]
     public void Testing_summary_counts_results_per_area()
     {
         var summary = TestingSummaryWriter.Render(GateScenario.Evaluate(GateScenario.Run()));
@@ -73,7 +83,7 @@ public sealed class ReportWriterTests
             var notes = File.ReadAllText(Path.Combine(folder, ReportSet.Notes));
             notes.Should().Contain("## How this run validated the pipeline").And.Contain("#### ✅ `4.1-stages-seamless` — verified")
                 .And.Contain("#### ❌ `4.2-openai-errors` — failed").And.Contain("429 not retried")
-                .And.Contain("[Proof of 4.1-stages-seamless](living-documentation.html)");
+                .And.Contain("[Proof of 4.1-stages-seamless](living-documentation.html#scenario=");
             var decisions = File.ReadAllText(Path.Combine(folder, ReportSet.Decisions));
             decisions.Should().Contain("## Testing strategies").And.Contain("## Optimisation decisions")
                 .And.Contain("### 0001 Reqnroll on our own xUnit v3 runner").And.Contain("#### Decision");

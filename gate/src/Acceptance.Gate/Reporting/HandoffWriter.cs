@@ -43,6 +43,9 @@ public static class HandoffWriter
                          $"({Markdown.Number(b.DeltaPercent ?? 0)}%), from \"{Markdown.Cell(b.Scenario)}\""));
         AppendSection(md, "Run problems", report.RunFailures.Select(Markdown.Cell));
         AppendSection(md, "Tag errors to fix", report.LintErrors.Select(e => $"`{e.File}:{e.Line}` {Markdown.Cell(e.Message)}"));
+        md.AppendLine("## The Phase 4 plan's procedures, run here");
+        md.AppendLine();
+        md.Append(Criteria.PlanProcedures.ToMarkdown());
         return md.ToString();
     }
 

@@ -13,6 +13,8 @@ public sealed partial class LogHygieneSteps(
     public void ThenNoLogLineHoldsASecretOrText()
     {
         SkipWithoutLogs();
+        if (environment.Secrets.Count == 0)
+            runtime.TestIgnore($"Not verified on this target: the {environment.Target} target's services use keys and secrets the suite never handed out, so there are none to look for.");
         var secrets = environment.Secrets.Where(s => s.Length >= 16).ToList();
         var signatures = environment.Tokens.Issued.Select(t => t.Split('.')[2]).ToHashSet(StringComparer.Ordinal);
         var texts = DocumentTexts();
@@ -28,7 +30,7 @@ public sealed partial class LogHygieneSteps(
         evidence.AttachText("log-scan", $"{lines} log lines of {environment.LogFiles.Count} services scanned for {secrets.Count} keys, " +
                                         $"{signatures.Count} tokens and {texts.Count} document passages: {leaks.Count} leaks" +
                                         (leaks.Count > 0 ? "\n" + string.Join('\n', leaks.Distinct()) : ""));
-        secrets.Should().NotBeEmpty("the local run generates its own keys");
+        secrets.Should().NotBeEmpty("the keys this target handed out are long enough to be told apart from ordinary text");
         lines.Should().BeGreaterThan(0);
         leaks.Should().BeEmpty("logs are read by many people and kept for long; secrets and documents' content stay out");
     }

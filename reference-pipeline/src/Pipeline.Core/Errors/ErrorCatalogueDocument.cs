@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Errors;
 

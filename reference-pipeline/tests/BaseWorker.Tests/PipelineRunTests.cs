@@ -6,6 +6,7 @@ using Pipeline.Core.Events;
 using Pipeline.Core.Providers;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

@@ -95,6 +95,10 @@ public static partial class ContractSource
     public static IEnumerable<string> JsonPropertiesRead(string source) =>
         PropertyRead().Matches(source).Select(m => m.Groups["name"].Value).Distinct();
 
+    /// <summary>JSON properties a driver takes from an answer: <c>GetProperty("x")</c>, <c>TryGetProperty("x", …)</c>, <c>Text(body, "x")</c>.</summary>
+    public static IEnumerable<string> AnswerFieldsRead(string source) =>
+        PropertyRead().Matches(source).Concat(TextRead().Matches(source)).Select(m => m.Groups["name"].Value).Distinct();
+
     // ---- the contract ------------------------------------------------------------------------------
 
     public static JsonElement Contract { get; } = Load("docs/contract/contract.json");
@@ -118,6 +122,32 @@ public static partial class ContractSource
             .Concat(tables.Concat(views).SelectMany(t => t.Value.GetProperty("columns").Names().Prepend(t.Name)))
             .Concat(database.GetProperty("postgres").GetProperty("settings").Names())
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every property of the api-server's answers (openapi.json, at any depth) and the fields of the fakes' answers.</summary>
+    public static IReadOnlySet<string> AnswerFieldsListed()
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        Collect(OpenApi);
+        foreach (var fake in Contract.GetProperty("fakes").EnumerateObject())
+            fields.UnionWith(fake.Value.GetProperty("responseFields").Names());
+        return fields;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "properties" && property.Value.ValueKind == JsonValueKind.Object) fields.UnionWith(property.Value.Names());
+                    Collect(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray()) Collect(item);
+            }
+        }
     }
 
     /// <summary>Every route of the api-server (openapi.json) and of the provider fakes, normalised like <see cref="Routes"/>.</summary>
@@ -171,4 +201,7 @@ public static partial class ContractSource
 
     [GeneratedRegex(@"\b(Try)?GetProperty\(\s*""(?<name>[^""]+)""")]
     private static partial Regex PropertyRead();
+
+    [GeneratedRegex(@"\bText\((?:[^()]|\([^()]*\))*?,\s*""(?<name>[A-Za-z]\w*)""\)")]
+    private static partial Regex TextRead();
 }

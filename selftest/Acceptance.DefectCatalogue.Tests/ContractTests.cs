@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Acceptance.Support.Drivers;
 using Acceptance.Support.Vocabulary;
 using FluentAssertions;
 using Pipeline.Contract;
@@ -68,6 +70,22 @@ public sealed class ContractTests
         calls.Should().Contain(call => call.Value == "api/v1/jobs/{}", "the drivers' routes must be found in Support/");
         calls.Where(call => !IsListed(call.Value, listed)).Select(call => call.ToString())
             .Should().BeEmpty("docs/contract/openapi.json (api-server) or contract.json (fakes) must list every route a driver calls");
+    }
+
+    [Fact]
+    public void Every_answer_field_a_driver_reads_is_in_the_contract()
+    {
+        var listed = AnswerFieldsListed();
+        var reads = SupportFiles()
+            .Where(file => !file.Path.Replace('\\', '/').StartsWith(SuiteOwnMonitoring, StringComparison.Ordinal) && !ReadsLogLines(file.Text))
+            .SelectMany(file => AnswerFieldsRead(file.Text).Select(name => new Read(name, file.Path)))
+            // The views the driver deserialises answers into: their properties, as System.Text.Json's web defaults name them.
+            .Concat(new[] { typeof(JobView), typeof(JobError), typeof(TimelineEntry), typeof(DocumentView) }
+                .SelectMany(view => view.GetConstructors().Single().GetParameters().Select(p => new Read(JsonNamingPolicy.CamelCase.ConvertName(p.Name!), view.Name))))
+            .ToList();
+
+        reads.Should().Contain(read => read.Value == "deduplicated", "the upload answer's fields must be found in Support/");
+        Unlisted(reads, listed).Should().BeEmpty("openapi.json (schemas) or contract.json (fakes' responseFields) must list every answer field a driver reads");
     }
 
     [Fact]

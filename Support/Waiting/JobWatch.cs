@@ -1,7 +1,6 @@
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.TestData;
-using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Waiting;
 

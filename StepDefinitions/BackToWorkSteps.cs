@@ -31,8 +31,8 @@ public sealed class BackToWorkSteps(PipelineApiDriver api, PipelineDatabaseDrive
     {
         foreach (var upload in uploads.All)
         {
-            (await database.EventCountAsync(upload.Outcome.JobId!, AuditEvents.SetAside)).Should().BeGreaterThan(0, $"{upload.Document.FileName} was set aside");
-            (await database.EventCountAsync(upload.Outcome.JobId!, AuditEvents.Requeued)).Should().BeGreaterThan(0,
+            (await database.EventCountAsync(upload.Outcome.JobId!, EventTypes.Deadlettered)).Should().BeGreaterThan(0, $"{upload.Document.FileName} was set aside");
+            (await database.EventCountAsync(upload.Outcome.JobId!, EventTypes.Requeued)).Should().BeGreaterThan(0,
                 $"{upload.Document.FileName} went back to work when the parser was healthy again");
         }
         uploads.All.Select(u => u.Document.FileName).Should().OnlyHaveUniqueItems("nothing was uploaded twice");

@@ -16,7 +16,7 @@ public sealed class CrashOutcomeSteps(
         var events = await database.EventsOfJobAsync(upload.Outcome.JobId!);
         var transitions = await database.StageTransitionsAsync(upload.Outcome.JobId!);
         evidence.AttachJson("audit-trail", transitions);
-        var takenOverAt = events.First(e => e.EventType == AuditEvents.LeaseReclaimed).At;
+        var takenOverAt = events.First(e => e.EventType == EventTypes.LeaseReclaimed).At;
         transitions.Should().NotContain(t => t.WorkerId == crash.Holder && t.At > takenOverAt,
             "a worker whose lease was taken over must not commit anything any more");
         job.Embedded.Should().BeTrue($"the document must still be finished, but its job ended {job}");
@@ -49,7 +49,7 @@ public sealed class CrashOutcomeSteps(
     public async Task ThenTheCrashCountsAsAnAttempt()
     {
         var jobId = uploads.Last.Outcome.JobId!;
-        (await database.EventCountAsync(jobId, AuditEvents.LeaseReclaimed)).Should().BeGreaterThanOrEqualTo(1, "another worker took over the expired lease");
+        (await database.EventCountAsync(jobId, EventTypes.LeaseReclaimed)).Should().BeGreaterThanOrEqualTo(1, "another worker took over the expired lease");
         (await database.JobAsync(jobId)).RetryCount.Should().BeGreaterThanOrEqualTo(1, "a crash is a failed attempt");
     }
 

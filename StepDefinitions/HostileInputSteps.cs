@@ -1,5 +1,4 @@
 using Acceptance.Support.Drivers.Hostile;
-using Pipeline.Core.Errors;
 
 namespace Acceptance.StepDefinitions;
 

@@ -11,9 +11,9 @@ public sealed class LeaseSteps(PipelineDatabaseDriver database, UploadedDocument
         var transitions = await database.StageTransitionsAsync(jobId);
         evidence.AttachJson("audit-trail", transitions);
         transitions.Should().NotBeEmpty("the document went through the pipeline's stages");
-        (await database.EventCountAsync(jobId, AuditEvents.LeaseReclaimed)).Should().Be(0,
+        (await database.EventCountAsync(jobId, EventTypes.LeaseReclaimed)).Should().Be(0,
             "a worker that renews its lease keeps its document through long work; nobody may reclaim it");
-        transitions.Where(t => t.WorkerId is not null && Stages.FromChunkingToVectors.Contains(t.Stage))
+        transitions.Where(t => t.WorkerId is not null && StageGroups.FromChunkingToVectors.Contains(t.Stage))
             .Select(t => t.WorkerId).Distinct().Should().HaveCount(1, "one worker takes a document from chunking to its vectors when nothing fails");
         (await database.JobAsync(jobId)).RetryCount.Should().Be(0, "long work is not a failed attempt");
     }

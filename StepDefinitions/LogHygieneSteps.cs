@@ -28,9 +28,12 @@ public sealed partial class LogHygieneSteps(
         evidence.AttachText("log-scan", $"{lines} log lines of {environment.LogFiles.Count} services scanned for {secrets.Count} keys, " +
                                         $"{signatures.Count} tokens and {texts.Count} document passages: {leaks.Count} leaks" +
                                         (leaks.Count > 0 ? "\n" + string.Join('\n', leaks.Distinct()) : ""));
-        secrets.Should().NotBeEmpty("the local run generates its own keys");
         lines.Should().BeGreaterThan(0);
         leaks.Should().BeEmpty("logs are read by many people and kept for long; secrets and documents' content stay out");
+        // Tokens and texts were looked for on any target; keys only where the suite handed them out.
+        if (secrets.Count == 0)
+            runtime.TestIgnore($"Not verified on this target: no token or document text in the logs, but the {environment.Target} target's " +
+                               "services use keys and secrets the suite never handed out, so there are none to look for.");
     }
 
     [Then("every error line in the service logs names its error code")]

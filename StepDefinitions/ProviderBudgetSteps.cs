@@ -27,7 +27,7 @@ public sealed class ProviderBudgetSteps(
     [Then("the spend ledger shows the refused call and nothing spent on OpenAI beyond the budget")]
     public async Task ThenTheLedgerShowsTheRefusedCall()
     {
-        var entries = (await ledger.EntriesAsync(run.RunId ?? RunIdOf(environment))).Where(e => e.Provider == "openai").ToList();
+        var entries = (await ledger.EntriesAsync(run.RunId ?? environment.BudgetRunId)).Where(e => e.Provider == "openai").ToList();
         evidence.AttachJson("spend-ledger", entries);
         entries.Should().Contain(e => e.Status == "refused", "the call that would have crossed the cap is on the ledger as refused");
         entries.Where(e => e.Status == "refused").Should().OnlyContain(e => e.EstimatedUsd > e.CapUsd, "it was refused because it would have crossed the cap");
@@ -38,11 +38,9 @@ public sealed class ProviderBudgetSteps(
     public async Task ThenTheProvidersReportedSpendStaysWithinTheBudget(string providerName, string _)
     {
         var provider = providerName.StartsWith("LlamaParse", StringComparison.OrdinalIgnoreCase) ? "llamaparse" : "openai";
-        var entries = (await ledger.EntriesAsync(RunIdOf(environment))).Where(e => e.Provider == provider).ToList();
+        var entries = (await ledger.EntriesAsync(environment.BudgetRunId)).Where(e => e.Provider == provider).ToList();
         evidence.AttachJson($"spend-ledger-{provider}", entries);
         entries.Should().Contain(e => e.Status == "settled", $"{providerName} was paid for this document and reported what it charged");
         entries.Where(e => e.Status == "settled").Sum(e => e.ActualUsd ?? 0).Should().BeLessThanOrEqualTo(entries[0].CapUsd);
     }
-
-    private static string? RunIdOf(IPipelineEnvironment environment) => (environment as LocalPipelineEnvironment)?.BudgetRunId;
 }

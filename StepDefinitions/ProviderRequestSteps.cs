@@ -9,7 +9,7 @@ public sealed class ProviderRequestSteps(
     [Then("the pipeline learned of the parse by asking the parser, not by a notice")]
     public async Task ThenThePipelineLearnedByPolling()
     {
-        (await database.EventCountAsync(uploads.Last.Outcome.JobId!, AuditEvents.WebhookReceived)).Should().Be(0, "the completion notice was lost");
+        (await database.EventCountAsync(uploads.Last.Outcome.JobId!, EventTypes.WebhookReceived)).Should().Be(0, "the completion notice was lost");
         (await parser.RequestsAsync()).Should().Contain(entry => entry.NoticeDropped, "the parser finished and its notice was dropped");
     }
 

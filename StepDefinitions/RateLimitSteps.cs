@@ -1,6 +1,5 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.RealApi;
-using Pipeline.Core.Options;
 
 namespace Acceptance.StepDefinitions;
 
@@ -24,7 +23,7 @@ public sealed class RateLimitSteps(MockOpenAiDriver openAi, SuiteOptions options
         var observed = RateLimitObservation.Of(await openAi.EmbeddingRequestsAsync(), _requestsPerWindow, _window);
         // Only calls already on their way can meet a used-up limit: each worker learns of it from its own
         // answers (x-ratelimit-remaining 0, or a refusal with its reset) and then holds back until the reset.
-        var inFlight = options.Local.Workers * new OpenAiOptions().MaxConcurrency;
+        var inFlight = options.Local.Workers * options.Pipeline.EmbeddingCallsInFlightPerWorker;
         evidence.AttachJson("rate-limit", new { observed, refusalsAllowedPerWindow = inFlight, observed.MostRefusedInOneWindow });
 
         observed.Answered.Should().BeGreaterThan(0, "the batch was embedded through the limited account");

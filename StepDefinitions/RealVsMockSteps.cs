@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using Acceptance.Support.Analysis;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.RealApi;
-using Pipeline.Core.Chunking;
-using Pipeline.Core.Options;
 
 namespace Acceptance.StepDefinitions;
 
@@ -23,7 +21,7 @@ public sealed partial class RealVsMockSteps(
         var realText = parsed.Content!;
         var mockText = await mockParser.MarkdownOfAsync(upload.Document.FileName, upload.Document.Bytes);
         var realChunks = await database.FinalChunksAsync(upload.Outcome.DocumentId!);
-        var mockChunkCount = new TextChunker(new ChunkingOptions()).Chunk(Guid.Empty, mockText).Count;
+        var mockChunkCount = ChunkingEstimate.Of(mockText, options.Pipeline.ChunkMaxTokens, options.Pipeline.ChunkOverlapTokens).Chunks;
         var similarity = SharedWordSimilarity(realText, mockText);
         var chunkRatio = (double)Math.Max(realChunks.Count, mockChunkCount) / Math.Max(1, Math.Min(realChunks.Count, mockChunkCount));
         var timeline = new StageTimeline(await database.StageTransitionsAsync(upload.Outcome.JobId!));

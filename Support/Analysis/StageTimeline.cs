@@ -1,5 +1,4 @@
 using Acceptance.Support.Drivers;
-using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Analysis;
 

@@ -113,6 +113,11 @@ public sealed class PipelineFacts
     public string EmbeddingModel { get; set; } = "text-embedding-3-small";
     public int EmbeddingDimensions { get; set; } = 1536;
     public long UploadLimitBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>The chunk limits (cl100k tokens): no chunk longer, this much shared with the one before (docs/contract.md, "Chunks").</summary>
+    public int ChunkMaxTokens { get; set; } = 512;
+    public int ChunkOverlapTokens { get; set; } = 64;
+    /// <summary>Embedding calls one worker process has in flight at once (its client-side concurrency cap).</summary>
+    public int EmbeddingCallsInFlightPerWorker { get; set; } = 2;
 }
 
 /// <summary>

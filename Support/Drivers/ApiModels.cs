@@ -33,10 +33,10 @@ public sealed record JobView(
     int AttemptCount, int RetryCount, JobError? LastError, IReadOnlyList<TimelineEntry> Timeline)
 {
     /// <summary>Finished: every stage done, the vectors searchable.</summary>
-    public bool Embedded => Stage == Vocabulary.Stages.Embedded && State == Vocabulary.JobStates.Done;
+    public bool Embedded => Stage == Stages.Embedded && State == JobStates.Done;
 
     /// <summary>Set aside (dead-lettered): the pipeline stopped trying.</summary>
-    public bool SetAside => State == Vocabulary.JobStates.SetAside;
+    public bool SetAside => State == JobStates.Deadletter;
 
     public override string ToString() =>
         $"{Stage}/{State}" + (LastError is null ? "" : $" ({LastError.Code}: {LastError.Message})") + $", attempts {AttemptCount}";

@@ -14,7 +14,7 @@ public sealed class OperationalMetricsDriver(IPipelineEnvironment environment) :
         var response = await _client.ExecuteAsync(new RestRequest("metrics"));
         if (!response.IsSuccessful || response.Content is null)
             throw new InvalidOperationException($"The api-server's /metrics could not be read: {(int)response.StatusCode} {response.ErrorMessage}");
-        return MetricsExposition.Value(response.Content, "pipeline_uploads_total", "outcome", "accepted");
+        return MetricsExposition.Value(response.Content, MetricNames.Uploads, "outcome", "accepted");
     }
 
     public void Dispose() => _client.Dispose();

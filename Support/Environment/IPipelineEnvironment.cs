@@ -24,6 +24,10 @@ public interface IPipelineEnvironment : IAsyncDisposable
     IServiceController Control { get; }
     /// <summary>Keys and secrets the suite generated for this run (none when the target brings its own), which no log may contain.</summary>
     IReadOnlyCollection<string> Secrets => [];
+    /// <summary>The provider keys this environment handed to the pipeline's services (none when the target brings its own keys).</summary>
+    IReadOnlyList<string> ProviderKeyValues => [];
+    /// <summary>The run id the pipeline's spend ledger counts this run's provider spend under, when the suite chose it.</summary>
+    string? BudgetRunId => null;
     /// <summary>The embeddings service the workers call, with their key (the mock or OpenAI itself), or null when the suite does not know it.</summary>
     EmbeddingsService? Embeddings => null;
 }

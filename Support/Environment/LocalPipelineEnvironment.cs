@@ -189,6 +189,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             ["OpenAI__ApiKey"] = _openAiKey,
             ["OpenAI__Model"] = options.Pipeline.EmbeddingModel,
             ["OpenAI__Dimensions"] = Text(options.Pipeline.EmbeddingDimensions),
+            ["OpenAI__MaxConcurrency"] = Text(options.Pipeline.EmbeddingCallsInFlightPerWorker),
+            ["Chunking__MaxTokens"] = Text(options.Pipeline.ChunkMaxTokens),
+            ["Chunking__OverlapTokens"] = Text(options.Pipeline.ChunkOverlapTokens),
         };
         ProviderSettings.Apply(settings, options, _budgetRunId);
         return settings;

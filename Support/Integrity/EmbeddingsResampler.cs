@@ -5,8 +5,6 @@ using Acceptance.Support.Environment;
 using Acceptance.Support.RealApi;
 using OpenAI;
 using OpenAI.Embeddings;
-using Pipeline.Core.Costs;
-using Pipeline.Core.Providers;
 
 namespace Acceptance.Support.Integrity;
 
@@ -35,7 +33,7 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
     {
         if (environment.Embeddings is null) return "the suite does not know this target's embeddings service and key";
         var cost = EstimatedUsd(sample);
-        var spent = (await ledger.EntriesAsync((environment as LocalPipelineEnvironment)?.BudgetRunId))
+        var spent = (await ledger.EntriesAsync(environment.BudgetRunId))
             .Where(e => e is { Provider: "openai", Status: "settled" }).Sum(e => e.ActualUsd ?? 0);
         var left = options.RealApi.OpenAiCapUsd - spent - SuiteSpentUsd;
         return cost > left ? $"embedding {sample.Count} chunks again would cost about ${cost:0.######}, beyond the ${left:0.######} left of the run's OpenAI budget" : null;
@@ -46,7 +44,7 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
         var service = environment.Embeddings ?? throw new InvalidOperationException("No embeddings service is known for this target.");
         if (sample.Count == 0) return new Resampled(sample, [], 0, 0m); // nothing to ask; the check says what is missing
         var client = new EmbeddingClient(service.Model, new ApiKeyCredential(service.ApiKey),
-            new OpenAIClientOptions { Endpoint = OpenAiEmbedder.EndpointFor(service.BaseUrl.ToString()) });
+            new OpenAIClientOptions { Endpoint = ApiRoot(service.BaseUrl) });
         var answer = await client.GenerateEmbeddingsAsync(sample.Select(c => c.Content).ToList(),
             new EmbeddingGenerationOptions { Dimensions = service.Dimensions }, ct);
         var fresh = answer.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
@@ -54,6 +52,13 @@ public sealed class EmbeddingsResampler(IPipelineEnvironment environment, SpendL
         var usd = tokens is { } charged ? Prices.Value.EmbeddingUsd(service.Model, charged) : EstimatedUsd(sample);
         lock (SpendLock) _suiteSpentUsd += usd;
         return new Resampled(sample, fresh, tokens, usd);
+    }
+
+    /// <summary>The official client wants the API's root, <c>…/v1</c>; a base URL may be given with or without it.</summary>
+    private static Uri ApiRoot(Uri baseUrl)
+    {
+        var root = baseUrl.ToString().TrimEnd('/');
+        return new Uri(root.EndsWith("/v1", StringComparison.OrdinalIgnoreCase) ? root : root + "/v1");
     }
 
     private static decimal SuiteSpentUsd

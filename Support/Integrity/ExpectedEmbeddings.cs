@@ -1,6 +1,5 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
-using MockOpenAi.Embeddings;
 
 namespace Acceptance.Support.Integrity;
 

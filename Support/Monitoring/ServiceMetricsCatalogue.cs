@@ -14,16 +14,16 @@ public static class ServiceMetricsCatalogue
         ["api-server"] =
         [
             .. Process,
-            "pipeline_jobs", "pipeline_queue_depth", "pipeline_queue_oldest_age_seconds", "pipeline_deadletter_jobs",
-            "pipeline_stage_oldest_job_age_seconds", "pipeline_job_retries_total", "pipeline_uploads_total",
-            "pipeline_http_request_duration_seconds_bucket", "pipeline_webhook_deliveries_total",
-            "pipeline_db_pool_connections", "pipeline_db_pool_max_connections",
+            MetricNames.Jobs, MetricNames.QueueDepth, MetricNames.QueueOldestAge, MetricNames.DeadletterJobs,
+            MetricNames.StageOldestJobAge, MetricNames.JobRetries, MetricNames.Uploads,
+            MetricNames.HttpRequestDuration + "_bucket", MetricNames.WebhookDeliveries,
+            MetricNames.DbPoolConnections, MetricNames.DbPoolMaxConnections,
         ],
         ["base-worker"] =
         [
             .. Process,
-            "pipeline_worker_stage_duration_seconds_bucket", "pipeline_provider_requests_total",
-            "pipeline_db_pool_connections", "pipeline_db_pool_max_connections",
+            MetricNames.WorkerStageDuration + "_bucket", MetricNames.ProviderRequests,
+            MetricNames.DbPoolConnections, MetricNames.DbPoolMaxConnections,
         ],
         ["mock-llamaparse"] = Process,
         ["mock-openai"] = Process,

@@ -1,15 +1,12 @@
 using System.Text.Json;
 using Acceptance.Support.Configuration;
-using Pipeline.Core.Chunking;
-using Pipeline.Core.Costs;
-using Pipeline.Core.Options;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.RealApi;
 
 /// <summary>
 /// Before anything is spent: what the real-API document set will cost (pages counted in its PDFs,
-/// cl100k tokens of the pipeline's own chunks, priced with the dated price table). Written to the run
+/// cl100k tokens of the chunks the contract's limits make, priced with the dated price table). Written to the run
 /// folder as cost-estimate.json; in real-API mode a run estimated above its budget does not start.
 /// </summary>
 public static class CostPreflight
@@ -21,12 +18,12 @@ public static class CostPreflight
 
     public static RunEstimate Estimate(SuiteOptions options) => CostEstimator.Estimate(
         DocumentSet.Select(name => (name, TestDocuments.Get(name).Bytes)),
-        PriceTable.Load(), options.RealApi.ParseMode, options.Pipeline.EmbeddingModel, new TextChunker(new ChunkingOptions()));
+        PriceTable.Load(), options.RealApi.ParseMode, options.Pipeline.EmbeddingModel, options.Pipeline.ChunkMaxTokens, options.Pipeline.ChunkOverlapTokens);
 
     /// <summary>Why the run must not start, or null. Only real-API mode spends money, so only it is refused.</summary>
     public static string? Refusal(SuiteOptions options, RunEstimate estimate) =>
         options.RealApi.Enabled
-            ? estimate.RefusalUnder(new BudgetOptions { LlamaParseUsd = options.RealApi.LlamaParseCapUsd, OpenAiUsd = options.RealApi.OpenAiCapUsd })
+            ? estimate.RefusalUnder(options.RealApi.LlamaParseCapUsd, options.RealApi.OpenAiCapUsd)
             : null;
 
     public static Task WriteAsync(string runFolder, SuiteOptions options, RunEstimate estimate)

@@ -14,9 +14,14 @@ public sealed record KeyLeak(string Where);
 public sealed class SecretScanDriver(IPipelineEnvironment environment, RunFolder runFolder, SuiteOptions options)
 {
     public IReadOnlyList<string> KnownKeys =>
-        (environment is LocalPipelineEnvironment local ? local.ProviderKeyValues : [])
+        environment.ProviderKeyValues
         .Concat(new[] { ProviderKeys.Load(options.RealApi).LlamaParse, ProviderKeys.Load(options.RealApi).OpenAi }.OfType<string>())
         .Distinct().ToList();
+
+    /// <summary>Why there is nothing to look for on this target (it handed out no keys the suite knows), or null.</summary>
+    public string? NothingToLookForBecause => KnownKeys.Count == 0
+        ? $"the {environment.Target} target's services use keys the suite never handed out, and no real provider key is configured, so there is no key to look for"
+        : null;
 
     public IReadOnlyList<KeyLeak> FindLeaks()
     {

@@ -25,7 +25,7 @@ public sealed class SpendLedgerHooks
             var entries = await ledger.EntriesAsync(null);
             await File.WriteAllTextAsync(Path.Combine(container.Resolve<RunFolder>().Path, FileName), JsonSerializer.Serialize(new
             {
-                environmentRun = (environment as LocalPipelineEnvironment)?.BudgetRunId,
+                environmentRun = environment.BudgetRunId,
                 entries,
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         }

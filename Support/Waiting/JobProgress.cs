@@ -1,5 +1,4 @@
 using Acceptance.Support.Drivers;
-using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Waiting;
 
@@ -15,7 +14,7 @@ public sealed class JobProgress(PipelineApiDriver api, Waiter waiter)
         var job = await waiter.UntilAsync(
             $"document {upload.DocumentId} (correlation {upload.CorrelationId}) reaching {FinalStage}",
             async () => (await api.GetJobAsync(userId, upload.JobId!)).Value,
-            job => job is { State: JobStates.Done or JobStates.SetAside },
+            job => job is { State: JobStates.Done or JobStates.Deadletter },
             timeout,
             job => job?.ToString() ?? "no job visible");
         return job!;

@@ -1,7 +1,6 @@
 using Acceptance.Support.Contexts;
 using Acceptance.Support.Drivers;
 using Acceptance.Support.TestData;
-using Acceptance.Support.Vocabulary;
 
 namespace Acceptance.Support.Waiting;
 
@@ -14,7 +13,7 @@ public sealed class JobWatch(PipelineDatabaseDriver database, ServiceLogReader l
     public Task<JobRow[]> UntilSetAsideAsync(IReadOnlyList<Upload> set, string reason, TimeSpan timeout) =>
         waiter.UntilAsync($"every document being set aside with reason {reason}",
             () => JobsOf(set),
-            jobs => jobs.All(j => j.State == JobStates.SetAside && j.LastErrorCode == reason),
+            jobs => jobs.All(j => j.State == JobStates.Deadletter && j.LastErrorCode == reason),
             timeout,
             jobs => string.Join(", ", jobs.Select(j => $"{j.Stage}/{j.State} ({j.LastErrorCode})")));
 

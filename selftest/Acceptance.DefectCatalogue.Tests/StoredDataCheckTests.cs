@@ -1,7 +1,6 @@
 using Acceptance.Support.Drivers;
 using Acceptance.Support.Integrity;
 using FluentAssertions;
-using MockOpenAi.Embeddings;
 using Xunit;
 
 namespace Acceptance.DefectCatalogue.Tests;

@@ -30,7 +30,7 @@ public sealed partial class ThinStepTests
         (new Regex(@"\bNpgsql\w*"), "SQL belongs in a driver"),
         (new Regex(@"\bProcess(StartInfo)?\b"), "processes belong in a driver"),
         (new Regex(@"""(job_validated|parsing|parsed|parse_validated|chunking|chunks_buffered|embedding|embeddings_buffered|embedded|working|done|deadletter|webhook_received|deadlettered|requeued|lease_reclaimed)"""),
-            "stages, states and audit events are named in Support/Vocabulary, not spelled out in steps"),
+            "stages, states and audit events are named by the contract's vocabulary (Pipeline.Contract), not spelled out in steps"),
     ];
 
     [Fact]

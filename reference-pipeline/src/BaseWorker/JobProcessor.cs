@@ -1,6 +1,7 @@
 using BaseWorker.Metrics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pipeline.Contract;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Options;

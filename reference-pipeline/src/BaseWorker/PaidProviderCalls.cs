@@ -2,6 +2,7 @@ using Npgsql;
 using Pipeline.Core.Costs;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
+using Pipeline.Contract;
 
 namespace BaseWorker;
 

@@ -4,6 +4,7 @@ using Npgsql;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Options;
 using Pipeline.Core.Queue;
+using Pipeline.Contract;
 
 namespace BaseWorker;
 

@@ -10,6 +10,7 @@ using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
 using Pipeline.Core.Storage;
+using Pipeline.Contract;
 
 namespace BaseWorker;
 

@@ -9,6 +9,7 @@ using Pipeline.Core.Defects;
 using Pipeline.Core.Options;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
+using Pipeline.Contract;
 
 namespace BaseWorker;
 

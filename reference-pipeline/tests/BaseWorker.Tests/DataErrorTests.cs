@@ -3,6 +3,7 @@ using FluentAssertions;
 using Pipeline.Core;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

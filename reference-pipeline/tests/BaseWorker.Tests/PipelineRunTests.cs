@@ -6,6 +6,7 @@ using Pipeline.Core.Events;
 using Pipeline.Core.Providers;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 
@@ -24,7 +25,7 @@ public sealed class PipelineRunTests(PostgresServer server)
 
         job.Should().Match<JobRow>(j => j.Stage == Stages.Embedded && j.State == JobStates.Done, job.ToString());
         var events = await harness.Database.EventsAsync(jobId);
-        events.Where(e => e.Stage is not null).Select(e => e.Stage!).Distinct().Should().Equal(Stages.Ordered,
+        events.Where(e => e.Stage is not null).Select(e => e.Stage!).Distinct().Should().Equal(Stages.InOrder,
             "the timeline shows the nine stages in order");
         events.Count(e => e.EventType == EventTypes.StageTransition).Should().Be(9, "one into each stage, the first at upload");
         events.Should().Contain(e => e.EventType == EventTypes.WaitingForParser, "the job parked while the parser worked");

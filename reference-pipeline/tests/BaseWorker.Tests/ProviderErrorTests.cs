@@ -6,6 +6,7 @@ using Pipeline.Core.Storage;
 using Pipeline.TestKit;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

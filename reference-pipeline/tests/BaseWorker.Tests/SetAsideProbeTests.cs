@@ -1,5 +1,6 @@
 using BaseWorker.Tests.Support;
 using FluentAssertions;
+using Pipeline.Contract;
 using Pipeline.Core;
 using Pipeline.Core.Events;
 using Pipeline.Tests.Support;

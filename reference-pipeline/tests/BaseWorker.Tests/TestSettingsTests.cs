@@ -5,6 +5,7 @@ using Pipeline.Core.Defects;
 using Pipeline.Core.Events;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

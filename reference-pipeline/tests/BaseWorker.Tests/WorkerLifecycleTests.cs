@@ -4,6 +4,7 @@ using Pipeline.Core;
 using Pipeline.Core.Events;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

@@ -6,6 +6,7 @@ using Pipeline.Core;
 using Pipeline.TestKit;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests;
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Pipeline.Core.Errors;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

@@ -3,6 +3,7 @@ using Npgsql;
 using Pipeline.Core.Errors;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

@@ -5,6 +5,7 @@ using Pipeline.Core.Options;
 using Pipeline.Core.Queue;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

@@ -7,6 +7,7 @@ using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

@@ -3,6 +3,7 @@ using Pipeline.Core.Costs;
 using Pipeline.Core.Queue;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

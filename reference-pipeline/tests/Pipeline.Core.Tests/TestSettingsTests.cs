@@ -2,6 +2,7 @@ using FluentAssertions;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core.Defects;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

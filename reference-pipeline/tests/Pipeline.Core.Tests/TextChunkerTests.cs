@@ -2,6 +2,7 @@ using FluentAssertions;
 using Pipeline.Core.Chunking;
 using Pipeline.Tests.Support;
 using Xunit;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Tests;
 

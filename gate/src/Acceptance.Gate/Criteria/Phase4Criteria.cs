@@ -1,6 +1,6 @@
 namespace Acceptance.Gate.Criteria;
 
-/// <summary>The twenty criteria of DESIGN.md §4a, in the order the readiness report lists them.</summary>
+/// <summary>The twenty Phase 4 criteria, in the order the readiness report lists them; docs/contract.md names what each needs from a pipeline.</summary>
 public static class Phase4Criteria
 {
     public static readonly CriteriaArea PipelineIntegration = new("4.1", "Pipeline integration");

@@ -1,6 +1,6 @@
 namespace Acceptance.Gate.Inventory;
 
-/// <summary>The tag grammar of DESIGN.md §3, spelled once.</summary>
+/// <summary>The tag grammar of the feature files (docs/contract.md, "Criteria and tags"), spelled once.</summary>
 public static class GateTags
 {
     public const string Gate = "@gate";

@@ -5,8 +5,8 @@ using Acceptance.Gate.Inventory;
 namespace Acceptance.Gate.Linting;
 
 /// <summary>
-/// Checks every scenario's tags against the tag grammar of DESIGN.md §3. An expired quarantine is
-/// not a lint error: the tags are well formed, the gate fails it instead.
+/// Checks every scenario's tags against the tag grammar (<see cref="GateTags"/>; docs/contract.md, "Criteria
+/// and tags"). An expired quarantine is not a lint error: the tags are well formed, the gate fails it instead.
 /// </summary>
 public static class TagLinter
 {

@@ -1,6 +1,7 @@
 using Npgsql;
 using Pipeline.Core;
 using Pipeline.Core.Events;
+using Pipeline.Contract;
 
 namespace ApiServer.Data;
 

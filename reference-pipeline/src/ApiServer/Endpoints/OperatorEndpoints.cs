@@ -1,6 +1,7 @@
 using ApiServer.Data;
 using ApiServer.Http;
 using Pipeline.Core.Logging;
+using Pipeline.Contract;
 
 namespace ApiServer.Endpoints;
 
@@ -43,7 +44,7 @@ public static class OperatorEndpoints
             requeued.JobId, requeued.PreviousErrorCode, requeued.Stage, operatorId);
         return Results.Accepted($"/api/v1/jobs/{requeued.JobId}", new
         {
-            requeued.JobId, requeued.DocumentId, requeued.CorrelationId, requeued.Stage, State = Pipeline.Core.JobStates.Queued,
+            requeued.JobId, requeued.DocumentId, requeued.CorrelationId, requeued.Stage, State = Pipeline.Contract.JobStates.Queued,
             requeued.PreviousErrorCode,
         });
     }

@@ -1,4 +1,5 @@
 using Pipeline.Core.Errors;
+using Pipeline.Contract;
 
 namespace ApiServer.Http;
 

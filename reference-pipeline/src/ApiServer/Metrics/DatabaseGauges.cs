@@ -1,5 +1,6 @@
 using ApiServer.Data;
 using Pipeline.Core;
+using Pipeline.Contract;
 
 namespace ApiServer.Metrics;
 
@@ -30,7 +31,7 @@ public sealed class DatabaseGauges(PipelineMetrics metrics, PipelineStatsReader 
         }
 
         // Every stage x state pair is published, zero included, so series never vanish.
-        foreach (var stage in Stages.Ordered)
+        foreach (var stage in Stages.InOrder)
         foreach (var state in JobStates.All)
         {
             metrics.Jobs.WithLabels(stage, state).Set(stats.Jobs.GetValueOrDefault((stage, state)));
@@ -38,7 +39,7 @@ public sealed class DatabaseGauges(PipelineMetrics metrics, PipelineStatsReader 
         metrics.QueueDepth.Set(stats.QueueDepth);
         metrics.QueueOldestAge.Set(stats.QueueOldestAgeSeconds);
         metrics.DeadletterJobs.Set(stats.DeadletterJobs);
-        foreach (var stage in Stages.Ordered)
+        foreach (var stage in Stages.InOrder)
         {
             metrics.StageTransitions.WithLabels(stage).IncTo(stats.StageTransitions.GetValueOrDefault(stage));
         }
@@ -49,7 +50,7 @@ public sealed class DatabaseGauges(PipelineMetrics metrics, PipelineStatsReader 
             metrics.StageDuration.WithLabels(duration.Stage, "0.95").Set(duration.P95Seconds);
             metrics.StageDurationSamples.WithLabels(duration.Stage).Set(duration.Samples);
         }
-        foreach (var stage in Stages.Ordered)
+        foreach (var stage in Stages.InOrder)
         {
             metrics.StageOldestJobAge.WithLabels(stage).Set(stats.StageOldestJobAgeSeconds.GetValueOrDefault(stage));
         }

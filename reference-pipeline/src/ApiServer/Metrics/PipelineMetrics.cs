@@ -1,5 +1,6 @@
 using Pipeline.Core.Metrics;
 using Prometheus;
+using Pipeline.Contract;
 
 namespace ApiServer.Metrics;
 
@@ -18,11 +19,11 @@ public sealed class PipelineMetrics : IDisposable
         _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
-        Uploads = factory.CreateCounter("pipeline_uploads_total",
+        Uploads = factory.CreateCounter(MetricNames.Uploads,
             "Upload requests by outcome (accepted, deduplicated, rejected, failed).", "outcome");
-        UploadRejections = factory.CreateCounter("pipeline_upload_rejections_total",
+        UploadRejections = factory.CreateCounter(MetricNames.UploadRejections,
             "Refused uploads by error key.", "reason");
-        HttpRequestDuration = factory.CreateHistogram("pipeline_http_request_duration_seconds",
+        HttpRequestDuration = factory.CreateHistogram(MetricNames.HttpRequestDuration,
             "HTTP request duration by status code, method, controller and action.",
             new HistogramConfiguration
             {
@@ -30,22 +31,22 @@ public sealed class PipelineMetrics : IDisposable
                 Buckets = Histogram.ExponentialBuckets(0.001, 2, 16),
             });
 
-        Jobs = factory.CreateGauge("pipeline_jobs", "Jobs by stage and state.", "stage", "state");
-        QueueDepth = factory.CreateGauge("pipeline_queue_depth", "Jobs due for a worker that none has claimed yet.");
-        QueueOldestAge = factory.CreateGauge("pipeline_queue_oldest_age_seconds", "How long the oldest due, unclaimed job has waited.");
-        DeadletterJobs = factory.CreateGauge("pipeline_deadletter_jobs", "Jobs in dead letter.");
-        StageTransitions = factory.CreateCounter("pipeline_stage_transitions_total",
+        Jobs = factory.CreateGauge(MetricNames.Jobs, "Jobs by stage and state.", "stage", "state");
+        QueueDepth = factory.CreateGauge(MetricNames.QueueDepth, "Jobs due for a worker that none has claimed yet.");
+        QueueOldestAge = factory.CreateGauge(MetricNames.QueueOldestAge, "How long the oldest due, unclaimed job has waited.");
+        DeadletterJobs = factory.CreateGauge(MetricNames.DeadletterJobs, "Jobs in dead letter.");
+        StageTransitions = factory.CreateCounter(MetricNames.StageTransitions,
             "Stage transitions recorded in the audit trail, by stage entered.", "stage");
-        JobRetries = factory.CreateCounter("pipeline_job_retries_total", "Retries scheduled, from the audit trail.");
-        StageDuration = factory.CreateGauge("pipeline_stage_duration_seconds",
+        JobRetries = factory.CreateCounter(MetricNames.JobRetries, "Retries scheduled, from the audit trail.");
+        StageDuration = factory.CreateGauge(MetricNames.StageDuration,
             "Time jobs spent in each stage over the last hour, as quantiles computed from the audit trail.",
             "stage", "quantile");
-        StageDurationSamples = factory.CreateGauge("pipeline_stage_duration_samples",
+        StageDurationSamples = factory.CreateGauge(MetricNames.StageDurationSamples,
             "How many completed stage spans the duration quantiles are computed from.", "stage");
-        WebhookDeliveries = factory.CreateCounter("pipeline_webhook_deliveries_total",
+        WebhookDeliveries = factory.CreateCounter(MetricNames.WebhookDeliveries,
             "Parser completion webhooks received, by the HTTP status answered (202 accepted or ignored, 401 forged, 4xx malformed).",
             "status");
-        StageOldestJobAge = factory.CreateGauge("pipeline_stage_oldest_job_age_seconds",
+        StageOldestJobAge = factory.CreateGauge(MetricNames.StageOldestJobAge,
             "Per stage, how long the unfinished job that entered it longest ago has been in it (0: none there).", "stage");
     }
 

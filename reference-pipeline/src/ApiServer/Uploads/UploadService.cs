@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Defects;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Storage;
+using Pipeline.Contract;
 
 namespace ApiServer.Uploads;
 
@@ -94,7 +95,7 @@ public sealed class UploadService(
         var sha256 = identity.StoredKey(file.Content.Sha256, documentId);
         if (await identity.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
         {
-            return existing.State == Pipeline.Core.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
+            return existing.State == Pipeline.Contract.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
                 ? await RestartAsync(existing, userId, ct)
                 : Deduplicated(existing);
         }
@@ -109,7 +110,7 @@ public sealed class UploadService(
             {
                 logger.LogInformation("Upload accepted: {SizeBytes} bytes, {PageCount} pages", file.Content.Length, file.PageCount);
                 return new UploadResult(documentId, jobId, correlationId, Deduplicated: false,
-                    Pipeline.Core.Stages.JobValidated, Pipeline.Core.JobStates.Queued);
+                    Pipeline.Contract.Stages.JobValidated, Pipeline.Contract.JobStates.Queued);
             }
         }
         catch
@@ -155,7 +156,7 @@ public sealed class UploadService(
         using var _ = PipelineLogging.PushJobContext(requeued.CorrelationId, requeued.JobId, requeued.DocumentId);
         logger.LogInformation("Upload restarted document {ExistingDocumentId}, set aside for {ErrorCode}, at {Stage}",
             existing.DocumentId, requeued.PreviousErrorCode, requeued.Stage);
-        return existing with { Stage = requeued.Stage, State = Pipeline.Core.JobStates.Queued, Restarted = true };
+        return existing with { Stage = requeued.Stage, State = Pipeline.Contract.JobStates.Queued, Restarted = true };
     }
 
     private void DeleteQuietly(Guid documentId)

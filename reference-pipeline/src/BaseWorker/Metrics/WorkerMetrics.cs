@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Core.Metrics;
 using Prometheus;
+using Pipeline.Contract;
 
 namespace BaseWorker.Metrics;
 
@@ -26,13 +27,13 @@ public sealed class WorkerMetrics : IDisposable
         _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
-        _stageDuration = factory.CreateHistogram("pipeline_worker_stage_duration_seconds",
+        _stageDuration = factory.CreateHistogram(MetricNames.WorkerStageDuration,
             "How long a worker took to run a stage to its commit, by the stage it ran.",
             new HistogramConfiguration { LabelNames = ["stage"], Buckets = StageBuckets });
-        _jobFailures = factory.CreateCounter("pipeline_worker_job_failures_total",
+        _jobFailures = factory.CreateCounter(MetricNames.WorkerJobFailures,
             "Failed stage runs by stage, error code (the dead-letter code when it is final) and outcome (retry, deadletter).",
             "stage", "code", "outcome");
-        _providerRequests = factory.CreateCounter("pipeline_provider_requests_total",
+        _providerRequests = factory.CreateCounter(MetricNames.ProviderRequests,
             "Requests to the paid providers by provider (llamaparse, openai) and HTTP status (or unreachable, timeout).",
             "provider", "status");
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MockOpenAi.Admin;
 using MockOpenAi.Faults;
+using Pipeline.Contract;
 
 namespace MockOpenAi.Embeddings;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 using Pipeline.Core.Options;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Chunking;
 

@@ -20,6 +20,6 @@ public sealed class BudgetOptions
     /// <summary>The LlamaParse tier the uploads are priced at (a key of the price table's creditsPerPage).</summary>
     public string ParseMode { get; set; } = "cost_effective";
 
-    /// <summary>A newer price table than the built-in one; empty uses <c>Costs/provider-prices.json</c>.</summary>
+    /// <summary>A newer price table than the built-in one; empty uses the contract's built-in <c>provider-prices.json</c>.</summary>
     public string? PriceTablePath { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Defects;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Errors;
 
@@ -16,7 +17,7 @@ public static class ErrorCatalogueDocument
         page.Append("""
             # Error catalogue
 
-            Generated from `reference-pipeline/src/Pipeline.Core/Errors/ErrorCatalogue.cs` by
+            Generated from `contract/Pipeline.Contract/ErrorCatalogue.cs` by
             `ErrorCatalogueDocument.Render()`; do not edit by hand. To refresh it after changing the catalogue:
             `UPDATE_ERROR_DOCS=1 dotnet reference-pipeline/tests/Pipeline.Core.Tests/bin/Debug/net10.0/Pipeline.Core.Tests.dll -class "*ErrorCatalogueTests"`.
             A test fails when a code is used in the source but missing here, or listed here but produced nowhere.

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Prometheus;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Metrics;
 
@@ -23,9 +24,9 @@ public sealed class ConnectionPoolGauges : IDisposable
     public ConnectionPoolGauges(CollectorRegistry registry)
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        _connections = factory.CreateGauge("pipeline_db_pool_connections", "Database connections in the pool by state (idle, used).", "state");
-        _max = factory.CreateGauge("pipeline_db_pool_max_connections", "The pool's connection limit.");
-        _pending = factory.CreateGauge("pipeline_db_pool_pending_requests", "Requests waiting for a pooled connection.");
+        _connections = factory.CreateGauge(MetricNames.DbPoolConnections, "Database connections in the pool by state (idle, used).", "state");
+        _max = factory.CreateGauge(MetricNames.DbPoolMaxConnections, "The pool's connection limit.");
+        _pending = factory.CreateGauge(MetricNames.DbPoolPendingRequests, "Requests waiting for a pooled connection.");
 
         _listener.InstrumentPublished = (instrument, listener) =>
         {

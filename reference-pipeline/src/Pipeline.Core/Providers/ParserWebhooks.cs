@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using Pipeline.Core.Events;
 using Pipeline.Core.Queue;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Providers;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Pipeline.Core.Events;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Queue;
 

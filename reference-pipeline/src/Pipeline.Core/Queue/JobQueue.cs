@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Queue;
 

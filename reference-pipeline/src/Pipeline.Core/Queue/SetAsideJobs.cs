@@ -2,6 +2,7 @@ using Npgsql;
 using Pipeline.Core.Errors;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Queue;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pipeline.Core.Events;
 using Pipeline.Core.Options;
+using Pipeline.Contract;
 
 namespace Pipeline.Core.Queue;
 

@@ -6,6 +6,7 @@ using Pipeline.Core;
 using Pipeline.Core.Hosting;
 using Pipeline.Core.Storage;
 using Pipeline.Tests.Support;
+using Pipeline.Contract;
 
 namespace BaseWorker.Tests.Support;
 

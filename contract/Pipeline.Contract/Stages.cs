@@ -1,6 +1,6 @@
-namespace Pipeline.Core;
+namespace Pipeline.Contract;
 
-/// <summary>The nine stages a job passes through, in order (DESIGN.md §2).</summary>
+/// <summary>The nine stages a job passes through, in order (docs/contract.md, "Stages and states").</summary>
 public static class Stages
 {
     public const string JobValidated = "job_validated";
@@ -13,16 +13,17 @@ public static class Stages
     public const string EmbeddingsBuffered = "embeddings_buffered";
     public const string Embedded = "embedded";
 
-    private static readonly string[] InOrder =
+    private static readonly string[] Order =
     [
         JobValidated, Parsing, Parsed, ParseValidated, Chunking, ChunksBuffered, Embedding,
         EmbeddingsBuffered, Embedded,
     ];
 
-    public static IReadOnlyList<string> Ordered => InOrder;
+    /// <summary>The nine stages in the order a document passes them.</summary>
+    public static IReadOnlyList<string> InOrder => Order;
 
     /// <summary>The stage's position (0..8), or -1 for an unknown name.</summary>
-    public static int IndexOf(string stage) => Array.IndexOf(InOrder, stage);
+    public static int IndexOf(string stage) => Array.IndexOf(Order, stage);
 }
 
 /// <summary>The five states of a job.</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Pipeline.Core.Costs;
+namespace Pipeline.Contract;
 
 /// <summary>
-/// What the paid providers charge, from the one dated configuration file <c>Costs/provider-prices.json</c>
+/// What the paid providers charge, from the one dated configuration file <c>provider-prices.json</c> (in the contract package)
 /// (its sources are listed in it). Built in; <c>Budget__PriceTablePath</c> points at a newer copy.
 /// </summary>
 public sealed record PriceTable(
@@ -17,7 +17,7 @@ public sealed record PriceTable(
     public static PriceTable Load(string? path = null)
     {
         using var stream = string.IsNullOrWhiteSpace(path)
-            ? typeof(PriceTable).Assembly.GetManifestResourceStream("Costs.provider-prices.json")!
+            ? typeof(PriceTable).Assembly.GetManifestResourceStream("Pipeline.Contract.provider-prices.json")!
             : File.OpenRead(path);
         return JsonSerializer.Deserialize<PriceTable>(stream, Json)
                ?? throw new InvalidOperationException($"The price table {path ?? "(built in)"} is empty.");

@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 
-namespace Pipeline.Core.Chunking;
+namespace Pipeline.Contract;
 
 /// <summary>The cl100k_base tokenizer (OpenAI's embedding models), loaded once per process.</summary>
 public static class Cl100k

@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MockOpenAi.Embeddings;
+namespace Pipeline.Contract;
 
 /// <summary>
 /// Unit vectors that depend only on (model, input text, dimensions). Components come from a
 /// SHA-256 counter stream seeded by model and text, so a shortened vector (the <c>dimensions</c>
 /// parameter) is the renormalised prefix of the full one, as OpenAI's text-embedding-3 models do.
 /// </summary>
-internal static class DeterministicEmbedding
+public static class DeterministicEmbedding
 {
     public static float[] Create(string model, string text, int dimensions)
     {

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Errors;
+namespace Pipeline.Contract;
 
 /// <summary>Where an error code is seen: in an API answer's <c>error</c>, or as a job's <c>lastError.code</c>.</summary>
 [Flags]

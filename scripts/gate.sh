@@ -64,4 +64,5 @@ fi
 
 bash scripts/setup.sh >/dev/null || { echo "The machine is missing what the local target needs; run scripts/setup.sh to see why."; exit 2; }
 build_gate
-dotnet "$gate_dll" "${args[@]}"
+# exec: a SIGTERM or SIGINT sent to this script (a CI job's time limit) reaches the gate, which stops what it started.
+exec dotnet "$gate_dll" "${args[@]}"

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Acceptance.Support.Evidence;
 using Reqnroll;
 using Reqnroll.Bindings;
@@ -12,7 +10,7 @@ namespace Acceptance.Support.Waiting;
 /// On a busy machine a wait may pass beyond the stated limit; the gate reads this evidence and reports such a pass
 /// "met only with the stretched limit", not judged, never verified.
 /// </summary>
-public sealed partial class StatedLimits(ScenarioContext scenario, EvidenceRecorder evidence)
+public sealed class StatedLimits(ScenarioContext scenario, EvidenceRecorder evidence)
 {
     /// <summary>The evidence file's name (without .json): the gate looks for it (Acceptance.Gate's StatedLimitRule).</summary>
     public const string EvidenceName = "stated-limit";
@@ -20,7 +18,7 @@ public sealed partial class StatedLimits(ScenarioContext scenario, EvidenceRecor
     /// <summary>Records a wait that succeeded after <paramref name="took"/>, when the current step is a Then stating its limit.</summary>
     public void Record(string awaited, StretchedLimit limit, TimeSpan took)
     {
-        if (scenario.StepContext?.StepInfo is not { StepDefinitionType: StepDefinitionType.Then } step || !States(step.Text, limit.Business))
+        if (scenario.StepContext?.StepInfo is not { StepDefinitionType: StepDefinitionType.Then } step || !limit.IsStatedIn(step.Text))
             return;
         evidence.AttachJson(EvidenceName, new
         {
@@ -31,15 +29,4 @@ public sealed partial class StatedLimits(ScenarioContext scenario, EvidenceRecor
             allowedSeconds = Math.Round(limit.Limit.TotalSeconds, 1),
         });
     }
-
-    /// <summary>Whether a step's wording states <paramref name="limit"/> ("within 45 seconds", "within 2 minutes").</summary>
-    public static bool States(string stepText, TimeSpan limit) =>
-        Durations().Matches(stepText).Any(m =>
-        {
-            var amount = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            return (m.Groups[2].Value.StartsWith("minute", StringComparison.Ordinal) ? TimeSpan.FromMinutes(amount) : TimeSpan.FromSeconds(amount)) == limit;
-        });
-
-    [GeneratedRegex(@"\b(\d+) (seconds?|minutes?)\b")]
-    private static partial Regex Durations();
 }

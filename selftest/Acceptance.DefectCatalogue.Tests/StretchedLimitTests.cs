@@ -49,7 +49,7 @@ public sealed class StretchedLimitTests
     [InlineData("the backlog drains within 2 minutes after the arrivals stop", 60, false)] // a wait of its own, not the stated limit
     [InlineData("no alert fired and no operator was notified", 90, false)]
     public void A_steps_wording_states_a_limit_only_when_it_names_that_duration(string step, int seconds, bool stated) =>
-        StatedLimits.States(step, TimeSpan.FromSeconds(seconds)).Should().Be(stated);
+        new StretchedLimit(TimeSpan.FromSeconds(seconds), 1, 1).IsStatedIn(step).Should().Be(stated);
 
     [Fact]
     public void A_quiet_machine_keeps_the_business_limit() =>

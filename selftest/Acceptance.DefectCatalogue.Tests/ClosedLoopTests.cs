@@ -16,7 +16,7 @@ public sealed class ClosedLoopTests
     {
         var pipeline = new FakePipeline();
 
-        var sent = await ClosedLoop.RunAsync(5, TimeSpan.FromMilliseconds(50), pipeline.UploadAsync, pipeline.FinishAsync);
+        var sent = await ClosedLoop.RunAsync(5, TimeSpan.FromSeconds(1), pipeline.UploadAsync, pipeline.FinishAsync);
 
         pipeline.MostInPipeline.Should().Be(5, "five lanes keep five documents in the pipeline, no more");
         sent.Should().HaveCountGreaterThan(5, "each lane sends its next document once its last is finished")

@@ -52,7 +52,16 @@ public static class ContractProbeCommand
         }
         await using (environment)
         {
-            var report = await PipelineContractProbe.RunAsync(environment);
+            ProbeReport report;
+            try
+            {
+                report = await PipelineContractProbe.RunAsync(environment);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Npgsql.NpgsqlException)
+            {
+                output.WriteLine($"The contract probe could not reach the {options.Target} target: {e.Message}");
+                return EnvironmentFailed;
+            }
             output.Write(ProbeTable.Text(report));
             output.WriteLine(ProbeTable.Verdict(report));
             await File.WriteAllTextAsync(Path.Combine(runFolder.Path, ReportFile), $"{ProbeTable.Markdown(report)}\n{ProbeTable.Verdict(report)}\n");

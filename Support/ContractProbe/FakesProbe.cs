@@ -35,7 +35,7 @@ public static class FakesProbe
                         : status >= 500 ? new(item, ProbeResult.Wrong, $"answered {status} at {baseUrl}")
                         : new(item, ProbeResult.Present));
                 }
-                catch (HttpRequestException e)
+                catch (Exception e) when (PipelineContractProbe.IsNoAnswer(e, ct))
                 {
                     findings.Add(new(item, ProbeResult.Missing, $"nothing answers at {baseUrl} ({e.Message})"));
                 }

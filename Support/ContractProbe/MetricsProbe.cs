@@ -29,7 +29,7 @@ public static class MetricsProbe
                 }
                 text = await response.Content.ReadAsStringAsync(ct);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (PipelineContractProbe.IsNoAnswer(e, ct))
             {
                 findings.Add(new(item, ProbeResult.Missing, $"nothing answers ({e.Message}): correct the URL or start the service"));
                 continue;

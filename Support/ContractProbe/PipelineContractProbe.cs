@@ -11,7 +11,12 @@ namespace Acceptance.Support.ContractProbe;
 /// </summary>
 public static class PipelineContractProbe
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>Generous: a starved machine answers slowly, and a call that times out is reported, not waited on again.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A call that found nobody or timed out (HttpClient's timeout is a cancellation the caller did not ask for).</summary>
+    internal static bool IsNoAnswer(Exception e, CancellationToken ct) =>
+        e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested);
 
     public static async Task<ProbeReport> RunAsync(IPipelineEnvironment environment, CancellationToken ct = default)
     {

@@ -24,14 +24,23 @@ public static partial class RouteProbe
         {
             using var health = await http.GetAsync(new Uri(apiBaseUrl, "health"), ct);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (PipelineContractProbe.IsNoAnswer(e, ct))
         {
             return [new(api, ProbeResult.Missing, $"nothing answers ({e.Message}): start the api-server or correct ACCEPTANCE__EXTERNAL__APIURL")];
         }
         var strangerToken = tokens.For($"contract-probe-{Guid.NewGuid():N}");
         var findings = new List<ProbeFinding>();
         foreach (var route in contract.Routes)
-            findings.Add(await CheckAsync(route, apiBaseUrl, strangerToken, http, ct));
+        {
+            try
+            {
+                findings.Add(await CheckAsync(route, apiBaseUrl, strangerToken, http, ct));
+            }
+            catch (Exception e) when (PipelineContractProbe.IsNoAnswer(e, ct))
+            {
+                findings.Add(new($"route {route}", ProbeResult.Wrong, $"no answer ({e.Message})"));
+            }
+        }
         return findings;
     }
 

@@ -30,7 +30,7 @@ public sealed class ContractProbeTests : IDisposable
     {
         var probe = await GateAsync(new Dictionary<string, string> { ["ACCEPTANCE__TARGET"] = "local" }, "--check-contract", "--target", "local");
 
-        probe.Exit.Should().Be(ExitCodes.Ready, probe.Output);
+        probe.Exit.Should().Be(ExitCodes.Ready, "{0}", probe.Output);
         probe.Output.Should().MatchRegex(@"Contract probe · target local · \d+ items in \d+\.\d s")
             .And.MatchRegex(@"route GET /api/v1/jobs/\{jobId\} +present")
             .And.MatchRegex(@"table upload_pipeline\.upload_jobs +present")
@@ -44,7 +44,7 @@ public sealed class ContractProbeTests : IDisposable
     public async Task A_renamed_column_and_a_missing_route_are_both_named_and_no_scenario_starts()
     {
         var up = await PipelineScriptAsync("up");
-        up.Exit.Should().Be(0, up.Output);
+        up.Exit.Should().Be(0, "{0}", up.Output);
         using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
         var root = state.RootElement;
         var database = root.GetProperty("databaseConnectionString").GetString()!;
@@ -68,7 +68,7 @@ public sealed class ContractProbeTests : IDisposable
 
         var probe = await GateAsync(external, "--check-contract", "--target", "external");
 
-        probe.Exit.Should().Be(ExitCodes.BadConfiguration, probe.Output);
+        probe.Exit.Should().Be(ExitCodes.BadConfiguration, "{0}", probe.Output);
         probe.Output.Should().MatchRegex(@"column upload_pipeline\.document_chunks\.token_count +missing +add column token_count to upload_pipeline\.document_chunks")
             .And.MatchRegex(@"route POST /api/v1/operator/jobs/\{jobId\}/requeue +missing +add the route \(answered 404 without a token: must be 401")
             .And.MatchRegex(@"route GET /api/v1/jobs/\{jobId\} +present")
@@ -78,7 +78,7 @@ public sealed class ContractProbeTests : IDisposable
         // The same pipeline in a scenario run: the probe comes first and the run stops there.
         var run = await GateAsync(external, "--target", "external", "--tags", "smoke");
 
-        run.Exit.Should().Be(ExitCodes.BadConfiguration, run.Output);
+        run.Exit.Should().Be(ExitCodes.BadConfiguration, "{0}", run.Output);
         run.Output.Should().Contain("column upload_pipeline.document_chunks.token_count").And.Contain("No scenario was started")
             .And.NotContain("Running ", "no scenario may start").And.NotContain("FAIL");
         File.Exists(Path.Combine(_reports, SuiteLaunch.ResultsXml)).Should().BeFalse("the suite never ran a scenario");
@@ -95,7 +95,7 @@ public sealed class ContractProbeTests : IDisposable
             ["ACCEPTANCE__EXTERNAL__DATABASECONNECTIONSTRING"] = "Host=127.0.0.1;Port=9;Username=reader",
         }, "--target", "external", "--tags", "smoke");
 
-        run.Exit.Should().Be(ExitCodes.BadConfiguration, run.Output);
+        run.Exit.Should().Be(ExitCodes.BadConfiguration, "{0}", run.Output);
         run.Output.Should().Contain("bad configuration").And.Contain("JwtSigningKey")
             .And.NotContain("Running ").And.NotContain("FAIL");
         Regex.Matches(run.Output, "bad configuration").Should().HaveCount(1, "one message: {0}", run.Output);
@@ -131,6 +131,7 @@ public sealed class ContractProbeTests : IDisposable
         };
         start.Environment["PIPELINE_STATE_DIR"] = _stateDirectory;
         start.Environment["PIPELINE_SKIP_BUILD"] = "1"; // this project's build already built the host
+        start.Environment["PIPELINE_START_TIMEOUT_SECONDS"] = "600"; // a shared test machine may be starved
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Cancelled);
         var errors = process.StandardError.ReadToEndAsync(Cancelled);

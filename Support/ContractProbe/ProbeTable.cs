@@ -31,11 +31,17 @@ public static class ProbeTable
     }
 
     /// <summary>The one message under the table: whether the run may start, and why not.</summary>
-    public static string Verdict(ProbeReport report) => report.Passes
-        ? $"The target meets the pipeline contract ({report.Findings.Count(f => f.Result == ProbeResult.NotGiven)} capability(ies) not given; " +
-          $"the criteria that need them read \"not verified\"). Probe time {Seconds(report.Elapsed)} s."
-        : $"The target does not meet the pipeline contract: {report.Blocking.Count} item(s) missing or wrong " +
-          $"({string.Join("; ", report.Blocking.Select(f => f.Item))}). No scenario was started; fix them and run scripts/gate.sh --check-contract again.";
+    public static string Verdict(ProbeReport report)
+    {
+        var probeTime = $"Probe time {Seconds(report.Elapsed)} s.";
+        if (!report.Passes)
+            return $"The target does not meet the pipeline contract: {report.Blocking.Count} item(s) missing or wrong " +
+                   $"({string.Join("; ", report.Blocking.Select(f => f.Item))}). No scenario was started; fix them and run scripts/gate.sh --check-contract again. {probeTime}";
+        var notGiven = report.Findings.Count(f => f.Result == ProbeResult.NotGiven);
+        return notGiven == 0
+            ? $"The target meets the pipeline contract. {probeTime}"
+            : $"The target meets the pipeline contract; {notGiven} capability(ies) not given: the criteria that need them read \"not verified\". {probeTime}";
+    }
 
     public static string Word(ProbeResult result) => result switch
     {

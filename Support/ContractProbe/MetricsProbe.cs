@@ -17,7 +17,7 @@ public static class MetricsProbe
         }
         foreach (var (service, url) in endpoints)
         {
-            var item = $"metrics of {service} ({url})";
+            var item = $"series on {service}'s /metrics ({url})";
             string text;
             try
             {

@@ -13,7 +13,7 @@ public static class SchemaProbe
         NpgsqlConnection connection;
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, Pooling = false, ApplicationName = "contract-probe" };
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 30, Pooling = false, ApplicationName = "contract-probe" };
             connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(ct);
         }

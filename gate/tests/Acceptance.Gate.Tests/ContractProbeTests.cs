@@ -34,7 +34,7 @@ public sealed class ContractProbeTests : IDisposable
         probe.Output.Should().MatchRegex(@"Contract probe · target local · \d+ items in \d+\.\d s")
             .And.MatchRegex(@"route GET /api/v1/jobs/\{jobId\} +present")
             .And.MatchRegex(@"table upload_pipeline\.upload_jobs +present")
-            .And.MatchRegex(@"metrics of base-worker .* +present")
+            .And.MatchRegex(@"series on base-worker.s /metrics .* +present")
             .And.MatchRegex(@"Probe time \d+\.\d s")
             .And.NotMatchRegex(@"\b(missing|wrong)\b");
         File.ReadAllText(Path.Combine(_reports, "contract-probe.md")).Should().Contain("| route POST /api/v1/documents | present |");

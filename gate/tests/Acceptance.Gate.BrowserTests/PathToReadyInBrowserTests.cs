@@ -64,21 +64,25 @@ public sealed class PathToReadyInBrowserTests(BrowserSession session) : IAsyncLi
         pathBox.Y.Should().BeGreaterThanOrEqualTo(headlineBox.Y + headlineBox.Height - 1, "the path comes right under the verdict");
         (pathBox.Y + pathBox.Height).Should().BeLessThanOrEqualTo(Browser.Window.Height, "the path is read without scrolling");
 
-        var above = await _page.EvaluateAsync<string[]>("""
-            ([allowedAbove, pathBottom]) => {
+        // Every element of the page with a box: its top edge, and whether it may stand above the path (the path itself and
+        // what holds it, the headline, and allowedAbove). Keys as the record's names, so they bind whatever the casing rules.
+        var elements = await _page.EvaluateAsync<PlacedElement[]>("""
+            allowedAbove => {
               const path = document.getElementById('path-to-ready');
-              const allowed = [...document.querySelectorAll(allowedAbove)];
               const headline = document.querySelector('#verdict .headline, #gate-verdict > strong');
-              const exempt = e => e.contains(path) || path.contains(e) || e.contains(headline) || headline.contains(e)
-                                  || allowed.some(a => a.contains(e));
+              const allowed = [...document.querySelectorAll(allowedAbove)];
+              const mayBeAbove = e => e.contains(path) || path.contains(e) || e.contains(headline) || headline.contains(e)
+                                      || allowed.some(a => a.contains(e));
               return [...document.body.querySelectorAll('*')]
-                .filter(e => !exempt(e))
-                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top < pathBottom - 1; })
-                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className : '')
-                          + ' "' + (e.textContent ?? '').trim().slice(0, 40) + '"');
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+                .map(e => ({ Name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.textContent ?? '').trim().slice(0, 40) + '"',
+                             Top: e.getBoundingClientRect().top, MayBeAbove: mayBeAbove(e) }));
             }
-            """, new object[] { allowedAbove, pathBox.Y + pathBox.Height });
-        above.Should().BeEmpty("nothing but the verdict stands above the path to READY");
+            """, allowedAbove);
+        var pathBottom = pathBox.Y + pathBox.Height;
+        elements.Should().Contain(e => !e.MayBeAbove && e.Top >= pathBottom - 1, "the rest of the page follows the path");
+        elements.Where(e => !e.MayBeAbove && e.Top < pathBottom - 1).Select(e => e.Name)
+            .Should().BeEmpty("nothing but the verdict stands above the path to READY");
 
         var text = await path.InnerTextAsync();
         text.Should().StartWith("Path to READY")
@@ -91,6 +95,14 @@ public sealed class PathToReadyInBrowserTests(BrowserSession session) : IAsyncLi
     {
         await _page.GotoAsync(new Uri(_run.PathOf(file)).AbsoluteUri);
         await _page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>An element as the page script returns it (Playwright fills settable properties).</summary>
+    private sealed class PlacedElement
+    {
+        public string Name { get; set; } = "";
+        public double Top { get; set; }
+        public bool MayBeAbove { get; set; }
     }
 
     public async ValueTask DisposeAsync()

@@ -38,12 +38,7 @@ public static class ContractProbeCommand
         IPipelineEnvironment environment;
         try
         {
-            environment = options.Target switch
-            {
-                "external" => new ExternalPipelineEnvironment(options.External),
-                "compose" => await ComposePipelineEnvironment.StartAsync(options, runFolder.Logs),
-                _ => await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs),
-            };
+            environment = await PipelineTargets.StartAsync(options, runFolder.Logs);
         }
         catch (Exception e)
         {

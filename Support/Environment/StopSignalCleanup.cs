@@ -5,8 +5,10 @@ namespace Acceptance.Support.Environment;
 /// <summary>
 /// A run stopped from outside (SIGTERM: a CI job's time limit, `timeout`, or the gate passing on its own stop) never
 /// reaches [AfterTestRun], so whatever it started would outlive it: the services, the private PostgreSQL cluster with its
-/// data folder, Prometheus and Alertmanager, the storage folder. On SIGTERM this stops, newest first, everything
-/// registered here, within <see cref="Bound"/>, and then lets the signal end the process as it would have.
+/// data folder, Prometheus and Alertmanager, the storage folder. On SIGTERM this first kills every process and
+/// cluster the test kit started (<see cref="Pipeline.TestKit.EmergencyStop"/>: nothing is left running even if
+/// the sender kills this process soon after), then disposes, newest first, everything registered here (their
+/// folders), within <see cref="Bound"/>, and lets the signal end the process as it would have.
 /// (SIGINT is left to the test runner, which cancels the run and then stops the pipeline in [AfterTestRun].)
 /// </summary>
 public static class StopSignalCleanup
@@ -40,6 +42,7 @@ public static class StopSignalCleanup
         Task stopping;
         lock (Guard)
         {
+            Pipeline.TestKit.EmergencyStop.Everything();
             var newestFirst = Owned.AsEnumerable().Reverse().ToList();
             Owned.Clear();
             stopping = _stopping ??= Task.Run(() => DisposeAllAsync(newestFirst));

@@ -20,13 +20,14 @@ internal static class ProcessJanitor
 
     public static void Unregister(object owner) => Cleanups.TryRemove(owner, out _);
 
-    private static void RunAll()
+    /// <summary>Runs every registered cleanup now (also on process exit); each runs once.</summary>
+    public static void RunAll()
     {
         foreach (var (owner, cleanup) in Cleanups)
         {
+            if (!Cleanups.TryRemove(owner, out _)) continue; // another caller ran it
             try { cleanup(); }
             catch { /* exiting anyway: one failed cleanup must not stop the others */ }
-            Cleanups.TryRemove(owner, out _);
         }
     }
 }

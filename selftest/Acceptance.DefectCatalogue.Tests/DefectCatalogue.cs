@@ -107,6 +107,15 @@ public static class DefectCatalogue
         new("uploads-counted-as-duplicates", ApiServer, DefectClass.Operations,
             "new documents' uploads are counted as deduplicated, so the operators' count of new documents stays flat (a test-only upload counter)",
             "Every new document's upload is counted for the operators"),
+        new("chunk-window-is-model-limit", BaseWorker, DefectClass.DataOnTheWay,
+            "the chunker's window is the embeddings model's input limit (8,191 tokens) instead of the configured chunk size, so a several-page document is one oversized chunk (a test-only chunker)",
+            "A multi-page claims handbook arrives intact"),
+        new("truncate-parsed-text", BaseWorker, DefectClass.DataOnTheWay,
+            "only the first half of the parser's text is stored, so chunks and vectors agree with the stored parse but hold half the document (a test-only stage rule)",
+            "A multi-page claims handbook arrives intact"),
+        new("ignore-sigterm-for-job-in-hand", BaseWorker, DefectClass.QueueAndLeases,
+            "the job in hand never hears of a stop or the shutdown deadline: it is neither released nor cut off, so a stage outlasting the host's shutdown timeout dies with the process and its lease runs out (a test-only job processor)",
+            "A worker asked to stop hands over its document in time"),
     ];
 }
 

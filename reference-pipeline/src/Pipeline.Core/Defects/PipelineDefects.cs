@@ -90,6 +90,15 @@ public sealed class PipelineDefects
     /// <summary>api-server: every new document's upload is counted in its metrics as a deduplicated one.</summary>
     public const string UploadsCountedAsDuplicates = "uploads-counted-as-duplicates";
 
+    /// <summary>base-worker: the chunker's window is the embeddings model's input limit (8,191 tokens) instead of the configured chunk size.</summary>
+    public const string ChunkWindowIsModelLimit = "chunk-window-is-model-limit";
+
+    /// <summary>base-worker: only the first half of the parser's text is stored, so every later stage works on half a document.</summary>
+    public const string TruncateParsedText = "truncate-parsed-text";
+
+    /// <summary>base-worker: the job in hand is worked on as if no stop had been asked: neither released nor cut off at the shutdown deadline.</summary>
+    public const string IgnoreSigtermForJobInHand = "ignore-sigterm-for-job-in-hand";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
@@ -107,6 +116,7 @@ public sealed class PipelineDefects
         KeepProcessedDocuments,
         MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
         ChunksLoseAWord, AcceptUnprovenParserNotices, UploadsCountedAsDuplicates,
+        ChunkWindowIsModelLimit, TruncateParsedText, IgnoreSigtermForJobInHand,
     ];
 
     public static PipelineDefects None { get; } = new([]);

@@ -35,9 +35,20 @@ public sealed class ChunkTextSteps(StoredTextDriver storedText, PipelineDatabase
         // Only the real-API mode parses elsewhere than on the mock, while the mock keeps running for comparisons.
         if (returned is null) runtime.TestIgnore($"Not verified: the mock LlamaParse parsed no file named {upload.Document.FileName}, so the pipeline's parser is another.");
         var chunks = await database.FinalChunksAsync(DocumentId());
-        var coverage = ParserTextChecks.Cover(returned!, chunks);
+        var coverage = ChunkWordChecks.Cover(returned!, chunks);
         evidence.AttachJson("chunks-against-parser-answer", coverage);
-        ParserTextChecks.ChunksHoldEveryWord(coverage);
+        ChunkWordChecks.ChunksHoldEveryWord(coverage, "the parser returned");
+    }
+
+    [Then("the chunks hold every word the document was written with, in order")]
+    public async Task ThenTheChunksHoldEveryWordOfTheDocument()
+    {
+        var document = uploads.Last.Document;
+        if (document.Wording.Length == 0) throw new InvalidOperationException($"{document.FileName} has no text layer; this Then is for documents with words.");
+        var chunks = await database.FinalChunksAsync(DocumentId());
+        var coverage = ChunkWordChecks.Cover(document.Wording, chunks);
+        evidence.AttachJson("chunks-against-document-wording", coverage);
+        ChunkWordChecks.ChunksHoldEveryWord(coverage, $"{document.FileName} was written with");
     }
 
     private async Task<(string Parsed, IReadOnlyList<StoredChunk> Chunks)> StoredParseAndChunksAsync()

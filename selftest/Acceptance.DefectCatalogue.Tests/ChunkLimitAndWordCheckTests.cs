@@ -7,10 +7,10 @@ using Xunit;
 namespace Acceptance.DefectCatalogue.Tests;
 
 /// <summary>
-/// The chunk-size and parser-text Thens' checks (Support/Integrity) on fabricated chunks and no pipeline: each passes on
+/// The chunk-size and chunk-word Thens' checks (Support/Integrity) on fabricated chunks and no pipeline: each passes on
 /// chunks cut as the contract's limits cut them and fails on the defect it exists to catch.
 /// </summary>
-public sealed class ChunkLimitAndParserTextCheckTests
+public sealed class ChunkLimitAndWordCheckTests
 {
     private const int MaxTokens = 512;
     private const int OverlapTokens = 64;
@@ -30,6 +30,9 @@ public sealed class ChunkLimitAndParserTextCheckTests
             if (start + window >= ids.Count) return chunks;
         }
     }
+
+    private static void HoldEveryWord(string parserText, IReadOnlyList<StoredChunk> chunks) =>
+        ChunkWordChecks.ChunksHoldEveryWord(ChunkWordChecks.Cover(parserText, chunks), "the parser returned");
 
     private static void KeepToTheLimits(IReadOnlyList<StoredChunk> chunks) =>
         ChunkSizeChecks.KeepToTheLimits(ChunkSizeChecks.Measure(Document, chunks, MaxTokens, OverlapTokens));
@@ -52,19 +55,19 @@ public sealed class ChunkLimitAndParserTextCheckTests
             () => KeepToTheLimits(Cut(Document, MaxTokens)),
             () => KeepToTheLimits([])),
         ["the chunks hold every word the parser returned (the parse cut to its first half)"] = (
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document, Cut(Document, MaxTokens))),
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document, Cut(Document[..(Document.Length / 2)], MaxTokens)))),
+            () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
+            () => HoldEveryWord(Document, Cut(Document[..(Document.Length / 2)], MaxTokens))),
         ["the chunks hold every word the parser returned (one word lost mid-document)"] = (
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document, Cut(Document, MaxTokens))),
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document,
-                Cut(Document.Replace("Clause 250 applies.", "Clause 250.", StringComparison.Ordinal), MaxTokens)))),
+            () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
+            () => HoldEveryWord(Document,
+                Cut(Document.Replace("Clause 250 applies.", "Clause 250.", StringComparison.Ordinal), MaxTokens))),
         ["the chunks hold every word the parser returned (two chunks exchanged)"] = (
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document, Cut(Document, MaxTokens))),
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document,
-                Cut(Document, MaxTokens).Select(c => c.Ordinal switch { 1 => c with { Ordinal = 2 }, 2 => c with { Ordinal = 1 }, _ => c }).ToList()))),
+            () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
+            () => HoldEveryWord(Document,
+                Cut(Document, MaxTokens).Select(c => c.Ordinal switch { 1 => c with { Ordinal = 2 }, 2 => c with { Ordinal = 1 }, _ => c }).ToList())),
         ["a parser answer without words is no proof"] = (
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover(Document, Cut(Document, MaxTokens))),
-            () => ParserTextChecks.ChunksHoldEveryWord(ParserTextChecks.Cover("  \n", Cut(Document, MaxTokens)))),
+            () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
+            () => HoldEveryWord("  \n", Cut(Document, MaxTokens))),
     };
 
     public static TheoryData<string> Checks => new(Cases.Keys);

@@ -2,6 +2,7 @@ using Acceptance.Support.Drivers;
 using Acceptance.Support.Integrity;
 using FluentAssertions;
 using Pipeline.Contract;
+using Pipeline.TestKit;
 using Xunit;
 
 namespace Acceptance.DefectCatalogue.Tests;
@@ -34,6 +35,12 @@ public sealed class ChunkLimitAndWordCheckTests
     private static void HoldEveryWord(string parserText, IReadOnlyList<StoredChunk> chunks) =>
         ChunkWordChecks.ChunksHoldEveryWord(ChunkWordChecks.Cover(parserText, chunks), "the parser returned");
 
+    /// <summary>A generated test document, whose wording is every word it was written with.</summary>
+    private static readonly TestDocument Handbook = TestDocuments.Get(TestDocuments.ClaimsHandbook);
+
+    private static void HoldTheHandbooksWords(IReadOnlyList<StoredChunk> chunks) =>
+        ChunkWordChecks.ChunksHoldEveryWord(ChunkWordChecks.Cover(Handbook.Wording, chunks), "the handbook was written with");
+
     private static void KeepToTheLimits(IReadOnlyList<StoredChunk> chunks) =>
         ChunkSizeChecks.KeepToTheLimits(ChunkSizeChecks.Measure(Document, chunks, MaxTokens, OverlapTokens));
 
@@ -65,6 +72,12 @@ public sealed class ChunkLimitAndWordCheckTests
             () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
             () => HoldEveryWord(Document,
                 Cut(Document, MaxTokens).Select(c => c.Ordinal switch { 1 => c with { Ordinal = 2 }, 2 => c with { Ordinal = 1 }, _ => c }).ToList())),
+        ["the chunks hold every word the handbook was written with (its second half never chunked)"] = (
+            () => HoldTheHandbooksWords(Cut(Handbook.Wording, MaxTokens)),
+            () => HoldTheHandbooksWords(Cut(Handbook.Wording[..(Handbook.Wording.Length / 2)], MaxTokens))),
+        ["the chunks hold every word the handbook was written with (words glued together)"] = (
+            () => HoldTheHandbooksWords(Cut(Handbook.Wording, MaxTokens)),
+            () => HoldTheHandbooksWords(Cut(Handbook.Wording.Replace("the policyholder", "thepolicyholder", StringComparison.Ordinal), MaxTokens))),
         ["a parser answer without words is no proof"] = (
             () => HoldEveryWord(Document, Cut(Document, MaxTokens)),
             () => HoldEveryWord("  \n", Cut(Document, MaxTokens))),

@@ -20,7 +20,8 @@ public sealed class WorkerCrashSteps(
     public async Task WhenThatWorkerIsAskedToStop()
     {
         fault.Begin("worker stopped gracefully");
-        // Three times the worker's own deadline (30 s by default; longer when a starved machine stretched it).
+        // Waits three times the worker's own deadline, so a worker that overruns it is measured, not waited for without end.
+        crash.StopAskedAt = DateTimeOffset.UtcNow;
         crash.GracefulStop = await environment.Control.StopGracefullyAsync(crash.Holder!, TimeSpan.FromSeconds(3 * options.Local.ShutdownDeadlineSeconds));
         fault.End();
     }

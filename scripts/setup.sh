@@ -7,7 +7,9 @@
 #                                     official provider clients), Chromium (the browser test of the
 #                                     readiness page and living documentation drives it), Docker
 #                                     (docker.io, docker-compose 1.29, debootstrap; the engine is
-#                                     started when it is not running) for the compose target
+#                                     started when it is not running) for the compose target, and
+#                                     poppler-utils with two PDF manuals (bzip2-doc, libtasn1-doc)
+#                                     that the mock parser's word spacing is checked against
 #   scripts/setup.sh --with-chromium  the same (kept for older callers)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
@@ -17,7 +19,7 @@ with_chromium=true
 for argument in "$@"; do
   case "$argument" in
     --with-chromium) with_chromium=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -36,6 +38,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
 # Node runs the official npm clients (openai, llama-cloud-services) against the mocks in the tests.
 command -v node >/dev/null 2>&1 || wanted+=(nodejs)
 command -v npm >/dev/null 2>&1 || wanted+=(npm)
+# The mock parser's word-spacing test compares it with poppler's pdftotext on typeset manuals Debian ships as PDFs.
+command -v pdftotext >/dev/null 2>&1 || wanted+=(poppler-utils)
+[ -f /usr/share/doc/bzip2/manual.pdf.gz ] || wanted+=(bzip2-doc)
+[ -f /usr/share/doc/libtasn1-doc/libtasn1.pdf ] || wanted+=(libtasn1-doc)
 command -v promtool >/dev/null 2>&1 || wanted+=(prometheus)
 command -v prometheus-alertmanager >/dev/null 2>&1 || wanted+=(prometheus-alertmanager)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromium); fi

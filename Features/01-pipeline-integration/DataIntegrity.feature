@@ -1,6 +1,8 @@
 Feature: Data integrity
   What comes out of the pipeline is exactly what went in: the stored file is the uploaded
-  file, its words are in the parsed content, and every chunk of it has exactly one vector: its own.
+  file, its words are in the parsed content, the chunks hold every word the parser returned and every
+  word the document was written with, none is larger than the configured size, and every chunk has exactly
+  one vector: its own.
 
   Rule: A document goes from upload to embedded with its data intact
 
@@ -10,7 +12,10 @@ Feature: Data integrity
       Then the document is embedded within <limit>
       And the stored file is byte-for-byte the uploaded file
       And the parsed content contains the document's own wording
+      And the chunks hold every word the parser returned for the document, in order
+      And the chunks hold every word the document was written with, in order
       And the chunks, their overlaps removed, are the parsed text word for word
+      And every chunk keeps within the configured token limits, as many as the document's length needs
       And every chunk has exactly one unit-length vector of the model's dimension
       And each stored vector is the embedding of its own chunk's text
       And a sample of its chunks, embedded again by the embeddings service within the run's budget, each match their own stored vector

@@ -39,6 +39,7 @@ Feature: Process restarts
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "chunking" stage
       When that worker is asked to stop
       Then the worker stops within its shutdown deadline
+      And the worker handed Dana's copy back itself as it stopped, before any lease ran out
       And the document is embedded within 60 seconds
 
     @gate @criterion:4.2-worker-restarts

@@ -10,4 +10,6 @@ public sealed class CrashContext
     public string? HeldIn { get; set; }
     public Upload? Reference { get; set; }
     public GracefulStop? GracefulStop { get; set; }
+    /// <summary>When the suite asked the holder to stop (the suite's clock, which on the target's host is the database's too).</summary>
+    public DateTimeOffset? StopAskedAt { get; set; }
 }

@@ -91,6 +91,13 @@ public sealed class PipelineDatabaseDriver(IPipelineEnvironment environment) : I
             """, r => new RetryRecord(r.GetInt32(0), r.IsDBNull(1) ? 0 : r.GetDouble(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)),
             ("id", jobId));
 
+    /// <summary>A job's events of one type, each with the worker that wrote it and when.</summary>
+    public async Task<IReadOnlyList<WorkerEvent>> WorkerEventsAsync(string jobId, string eventType) =>
+        await QueryAsync("""
+            SELECT worker_id, created_at FROM upload_pipeline.events
+            WHERE job_id = @id::uuid AND event_type = @type ORDER BY event_id
+            """, r => new WorkerEvent(r.IsDBNull(0) ? null : r.GetString(0), r.GetFieldValue<DateTimeOffset>(1)), ("id", jobId), ("type", eventType));
+
     public async Task<int> EventCountAsync(string jobId, string eventType) =>
         (await QueryAsync("SELECT count(*)::int FROM upload_pipeline.events WHERE job_id = @id::uuid AND event_type = @type",
             r => r.GetInt32(0), ("id", jobId), ("type", eventType))).Single();

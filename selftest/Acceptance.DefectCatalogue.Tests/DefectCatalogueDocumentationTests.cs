@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentAssertions;
+using Pipeline.Core.Defects;
 using Pipeline.TestKit.Documentation;
 using Xunit;
 
@@ -21,6 +22,13 @@ public sealed class DefectCatalogueDocumentationTests
             "dotnet test --project selftest/Acceptance.DefectCatalogue.Tests -- --filter-class \"*DefectCatalogueDocumentationTests\"");
 
         problem.Should().BeNull();
+    }
+
+    [Fact]
+    public void Every_declared_defect_is_catalogued_exactly_once()
+    {
+        DefectCatalogue.All.Select(d => d.Name).Should().BeEquivalentTo(PipelineDefects.Known,
+            "each defect PipelineDefects declares needs its guarding scenario here, and the catalogue names no undeclared one");
     }
 
     [Fact]

@@ -71,9 +71,12 @@ public static class ApiServerApp
         builder.Services.AddSingleton(storage);
         builder.AddTestSettings();
         builder.Services.AddSingleton<PipelineDatabase>();
+        builder.Services.AddSingleton(ReadAccessDefects.Access);
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton(DocumentIdentityDefects.Identity);
         builder.Services.AddSingleton(DocumentInspectionDefects.Inspection);
+        builder.Services.AddSingleton(UploadReaderDefects.Reader);
+        builder.Services.AddSingleton(ReuploadDefects.Rule);
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton(ParserNoticeDefects.Check);
         builder.Services.AddSingleton<PipelineStatsReader>();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
+using Pipeline.Core.Options;
 
 namespace BaseWorker;
 
@@ -11,14 +13,20 @@ namespace BaseWorker;
 /// <item>chunks-lose-a-word: each chunk of more than a few words loses the word at its middle, as an
 /// off-by-one where a window is stitched back together would. Chunk count, order, token counts,
 /// offsets and sizes stay as they were; every vector is still the embedding of its (altered) chunk.</item>
+/// <item>chunk-window-is-model-limit: the chunker is built with the embeddings model's input limit as its window
+/// (as if the limit that bounds an embeddings request were the one that bounds a chunk), so a document of a few
+/// thousand tokens is one chunk; each still embeds, with the configured overlap.</item>
 /// </list>
 /// </summary>
 public static class ChunkTextDefects
 {
     public static IChunker Chunker(IServiceProvider services)
     {
-        IChunker chunker = services.GetRequiredService<TextChunker>();
-        if (services.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.ChunksLoseAWord))
+        var defects = services.GetRequiredService<PipelineDefects>();
+        IChunker chunker = defects.IsOn(PipelineDefects.ChunkWindowIsModelLimit)
+            ? new TextChunker(TextChunker.MaxInputTokens, services.GetRequiredService<IOptions<ChunkingOptions>>().Value.OverlapTokens)
+            : services.GetRequiredService<TextChunker>();
+        if (defects.IsOn(PipelineDefects.ChunksLoseAWord))
             chunker = new LosesTheMiddleWord(chunker);
         return chunker;
     }

@@ -20,10 +20,13 @@ public static class StageDefects
     {
         var defects = PipelineDefects.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
         if (QueueDefects.AnyOn(defects)) builder.Services.AddSingleton(QueueDefects.Rules(defects));
-        string[] ruleDefects = [PipelineDefects.DataErrorsAsOutages, PipelineDefects.SkipParseValidation, PipelineDefects.DropLastChunk];
+        string[] ruleDefects =
+            [PipelineDefects.DataErrorsAsOutages, PipelineDefects.SkipParseValidation, PipelineDefects.DropLastChunk, PipelineDefects.TruncateParsedText];
         if (ruleDefects.Any(defects.IsOn)) builder.Services.AddSingleton(DefectiveRules(defects));
         if (defects.IsOn(PipelineDefects.ForgetCorrelationId))
             builder.Services.AddTransient<IJobProcessor>(sp => new ForgetsCorrelationId(sp.GetRequiredService<JobProcessor>()));
+        if (defects.IsOn(PipelineDefects.IgnoreSigtermForJobInHand))
+            builder.Services.AddTransient<IJobProcessor>(sp => new IgnoresStopForJobInHand(sp.GetRequiredService<JobProcessor>()));
         string[] chunkingDefects = [PipelineDefects.StallInChunking, PipelineDefects.DuplicateChunkInsert, PipelineDefects.LogDocumentText];
         if (chunkingDefects.Any(defects.IsOn))
         {
@@ -40,6 +43,7 @@ public static class StageDefects
     /// data-errors-as-outages: parsed text is stored as the parser sent it, control characters and all, and the
     /// database's refusal of it is taken for an outage and retried. skip-parse-validation: a parse without text
     /// passes validation. drop-last-chunk: the chunk with the highest ordinal does not reach the final table.
+    /// truncate-parsed-text: the parsed text is stored cut to its first half, as a fixed-size read of the parser's answer would.
     /// </summary>
     private static StageRules DefectiveRules(PipelineDefects defects)
     {
@@ -56,6 +60,18 @@ public static class StageDefects
         }
         if (defects.IsOn(PipelineDefects.SkipParseValidation)) rules = rules with { HasText = _ => true };
         if (defects.IsOn(PipelineDefects.DropLastChunk)) rules = rules with { MoveToFinal = MoveAllButTheLastAsync };
+        if (defects.IsOn(PipelineDefects.TruncateParsedText))
+        {
+            var clean = rules.StorableText;
+            rules = rules with
+            {
+                StorableText = markdown =>
+                {
+                    var text = clean(markdown);
+                    return text[..(text.Length / 2)];
+                },
+            };
+        }
         return rules;
     }
 
@@ -79,6 +95,17 @@ public static class StageDefects
     {
         public Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline) =>
             inner.ProcessAsync(claimed with { CorrelationId = Guid.NewGuid() }, stopping, deadline);
+    }
+
+    /// <summary>
+    /// ignore-sigterm-for-job-in-hand: the job in hand never hears of the stop or the shutdown deadline, as when the
+    /// host's stopping token is not passed down to it: it is neither released nor cut off, and a stage that outlasts
+    /// the host's shutdown timeout dies with the process, leaving the lease to run out.
+    /// </summary>
+    private sealed class IgnoresStopForJobInHand(IJobProcessor inner) : IJobProcessor
+    {
+        public Task ProcessAsync(ClaimedJob claimed, CancellationToken stopping, CancellationToken deadline) =>
+            inner.ProcessAsync(claimed, CancellationToken.None, CancellationToken.None);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using ApiServer.Tests.Support;
 using FluentAssertions;
 using Microsoft.AspNetCore.Builder;
@@ -92,6 +93,40 @@ public sealed class TestDefectTests(ApiServerFixture api)
     }
 
     [Fact]
+    public async Task Malformed_multipart_500_answers_a_broken_body_with_a_server_error()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.MalformedMultipart500);
+        var request = api.Request(HttpMethod.Post, "/api/v1/documents", ApiServerFixture.NewUser());
+        request.Content = new ByteArrayContent("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 never closed"u8.ToArray());
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+
+        var response = await server.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError, "the reader's refusal became a failure");
+    }
+
+    [Fact]
+    public async Task No_restart_on_reupload_returns_the_set_aside_document_as_it_was()
+    {
+        await using var server = await DefectiveServer.StartAsync(api, "Testing", PipelineDefects.NoRestartOnReupload);
+        var user = ApiServerFixture.NewUser();
+        var pdf = TestPdfs.InsurancePolicy();
+        var jobId = Guid.Parse((await (await server.UploadAsync(user, pdf)).JsonAsync()).Text("jobId"));
+        (await api.CountAsync("""
+            WITH u AS (UPDATE upload_pipeline.upload_jobs SET state = 'deadletter', last_error_code = 'parser-unavailable'
+                WHERE job_id = $1 RETURNING 1)
+            SELECT count(*) FROM u
+            """, jobId)).Should().Be(1);
+
+        var again = await server.UploadAsync(user, pdf);
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "the dead document is returned as a duplicate");
+        (await again.JsonAsync()).Text("state").Should().Be("deadletter");
+        (await api.CountAsync("SELECT count(*) FROM upload_pipeline.events WHERE job_id = $1 AND event_type = 'requeued'", jobId))
+            .Should().Be(0, "nothing put it back to work");
+    }
+
+    [Fact]
     public async Task Outside_the_Testing_environment_the_defects_are_ignored()
     {
         await using var server = await DefectiveServer.StartAsync(api, "Production",
@@ -120,6 +155,8 @@ public sealed class TestDefectTests(ApiServerFixture api)
 
         public Task<HttpResponseMessage> UploadAsync(string userId, byte[] content) =>
             _http.SendAsync(api.UploadRequest(userId, content));
+
+        public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
         public Task<HttpResponseMessage> GetAsync(string path, string? userId) =>
             _http.SendAsync(api.Request(HttpMethod.Get, path, userId));

@@ -49,6 +49,24 @@ public sealed class TestDocumentsTests
         document.Sha256.Should().MatchRegex("^[0-9a-f]{64}$");
     }
 
+    [Theory]
+    [MemberData(nameof(ReadableNames))]
+    public void A_document_s_wording_is_exactly_the_text_it_carries(string name)
+    {
+        var document = TestDocuments.Get(name);
+        if (document.ExpectedErrorKey is null && name != TestDocuments.ImageOnlyScan)
+            document.Wording.Should().NotBeNullOrWhiteSpace("a document the pipeline embeds says what it was written with");
+        if (document.Wording.Length == 0) return;
+
+        using var pdf = PdfDocument.Open(document.Bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+
+        // Letters and digits only: PdfPig's page text runs lines together, and spacing is the parser's business.
+        LettersAndDigits(text).Should().Be(LettersAndDigits(document.Wording), "the wording must be every word the PDF carries, in order, and no other");
+    }
+
+    private static string LettersAndDigits(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+
     [Fact]
     public void The_claim_letter_extracts_with_a_nul_and_other_control_characters()
     {

@@ -3,26 +3,30 @@ using PdfSharp.Pdf;
 
 namespace Pipeline.TestKit.Documents;
 
+/// <summary>A generated PDF and the text it was written with, line by line in reading order.</summary>
+internal sealed record GeneratedPdf(byte[] Bytes, string Wording);
+
 /// <summary>Builds each kind of test document. Pure functions of their arguments: same input, same bytes.</summary>
 internal static class DocumentGenerators
 {
     /// <summary>A one-page declarations page in non-embedded Helvetica: about 2 KB.</summary>
-    public static byte[] SmallPolicy(string title, IReadOnlyList<string> lines)
+    public static GeneratedPdf SmallPolicy(string title, IReadOnlyList<string> lines)
     {
         var document = PdfFactory.NewDocument(title);
         var helvetica = StandardFontText.AddHelvetica(document);
         var page = document.AddPage();
         StandardFontText.WriteLines(page, helvetica, lines, left: 56, top: page.Height.Point - 72, fontSize: 10.5);
-        return PdfFactory.Save(document, title);
+        return new GeneratedPdf(PdfFactory.Save(document, title), string.Join('\n', lines));
     }
 
     /// <summary>
     /// A scanned-looking plan document: every page is a raster image of paper with speckles, with an
     /// invisible OCR text layer underneath so text extraction works as it does on real scans.
     /// </summary>
-    public static byte[] ScannedPlan(string title, int pages, int speckleEvery)
+    public static GeneratedPdf ScannedPlan(string title, int pages, int speckleEvery)
     {
         var document = PdfFactory.NewDocument(title);
+        var wording = new List<string>();
         var helvetica = StandardFontText.AddHelvetica(document);
         for (var number = 1; number <= pages; number++)
         {
@@ -35,8 +39,9 @@ internal static class DocumentGenerators
             var lines = new List<string> { $"{title} - Evidence of Coverage", $"Page {number} of {pages}", "" };
             lines.AddRange(Wrap(Sentences(DocumentWording.PlanSentences, start: number, count: 6), width: 95));
             StandardFontText.WriteLines(page, helvetica, lines, left: 60, top: page.Height.Point - 80, fontSize: 10, invisible: true);
+            wording.AddRange(lines);
         }
-        return PdfFactory.Save(document, title);
+        return new GeneratedPdf(PdfFactory.Save(document, title), string.Join('\n', wording));
     }
 
     /// <summary>A scan without an OCR layer: page images only, so a parser finds no text at all.</summary>
@@ -54,26 +59,30 @@ internal static class DocumentGenerators
     }
 
     /// <summary>An ordinary word-processor style document in embedded DejaVu Sans (font subset).</summary>
-    public static byte[] TypesetDocument(string title, int pages, string[] sentenceBank)
+    public static GeneratedPdf TypesetDocument(string title, int pages, string[] sentenceBank)
     {
         DejaVuFontResolver.EnsureInstalled();
         var document = PdfFactory.NewDocument(title);
+        var wording = new List<string>();
         var heading = new XFont(DejaVuFontResolver.Family, 16, XFontStyleEx.Bold);
         var body = new XFont(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Regular);
         for (var number = 1; number <= pages; number++)
         {
             var page = document.AddPage();
             using var graphics = XGraphics.FromPdfPage(page);
+            var pageLine = $"{DocumentWording.Insurer} - page {number} of {pages}";
             graphics.DrawString(title, heading, XBrushes.Black, new XPoint(56, 72));
-            graphics.DrawString($"{DocumentWording.Insurer} - page {number} of {pages}", body, XBrushes.DimGray, new XPoint(56, 92));
+            graphics.DrawString(pageLine, body, XBrushes.DimGray, new XPoint(56, 92));
+            wording.AddRange([title, pageLine]);
             var y = 130.0;
             foreach (var line in Wrap(Sentences(sentenceBank, start: number * 3, count: 12), width: 88))
             {
                 graphics.DrawString(line, body, XBrushes.Black, new XPoint(56, y));
+                wording.Add(line);
                 y += 15;
             }
         }
-        return PdfFactory.Save(document, title);
+        return new GeneratedPdf(PdfFactory.Save(document, title), string.Join('\n', wording));
     }
 
     /// <summary>A readable PDF whose user password is <paramref name="password"/>.</summary>

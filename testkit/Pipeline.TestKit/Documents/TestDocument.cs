@@ -7,6 +7,12 @@ public sealed record TestDocument(string FileName, byte[] Bytes, string Descript
     /// <summary>A phrase text extraction must find; empty for documents that cannot be read.</summary>
     public string ExpectedTextSnippet { get; init; } = "";
 
+    /// <summary>
+    /// The text the document was written with, line by line in reading order: every word a parser must find, and
+    /// nothing a parser added. Empty for documents without text and for those an upload must refuse.
+    /// </summary>
+    public string Wording { get; init; } = "";
+
     /// <summary>The error key an upload of this document must be rejected with; null when it must be accepted.</summary>
     public string? ExpectedErrorKey { get; init; }
 

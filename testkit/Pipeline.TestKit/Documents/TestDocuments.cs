@@ -58,7 +58,7 @@ public static class TestDocuments
             pages: 8, snippet: "out-of-pocket maximum"),
         [ImageOnlyScan] = () => Readable(ImageOnlyScan,
             "A 2-page faxed claim form scanned without OCR: a valid PDF whose pages are images only, so it has no text to parse.",
-            DocumentGenerators.ImageOnlyScan("Faxed claim form", pages: 2), pages: 2, snippet: ""),
+            new GeneratedPdf(DocumentGenerators.ImageOnlyScan("Faxed claim form", pages: 2), Wording: ""), pages: 2, snippet: ""),
         [Empty] = () => Rejected(Empty, "A zero-byte file.", [], "empty-file"),
         [Truncated] = () => Rejected(Truncated, "The first half of the claims handbook: no cross-reference table, no trailer.",
             Get(ClaimsHandbook).Bytes[..(Get(ClaimsHandbook).Bytes.Length / 2)], "corrupt-document"),
@@ -71,7 +71,7 @@ public static class TestDocuments
             DocumentGenerators.Oversized("Site survey photograph", OversizedMinimumBytes), "file-too-large", pages: 1,
             snippet: "High resolution site survey photograph"),
         [PathTraversal] = () => Rejected(PathTraversal, "A valid PDF whose file name tries to escape the storage folder.",
-            DocumentGenerators.SmallPolicy("Policy copy", DocumentWording.InsurancePolicy[..6]), "invalid-filename", pages: 1,
+            DocumentGenerators.SmallPolicy("Policy copy", DocumentWording.InsurancePolicy[..6]).Bytes, "invalid-filename", pages: 1,
             snippet: "Homeowners Insurance Policy"),
         [UnicodeName] = () => Readable(UnicodeName, "A valid German policy overview whose file name has umlauts and Chinese characters.",
             DocumentGenerators.SmallPolicy("Versicherungspolice Übersicht",
@@ -132,8 +132,8 @@ public static class TestDocuments
             DocumentGenerators.SmallPolicy($"Homeowners Policy {policyNumber}", lines), pages: 1, snippet: policyNumber);
     }
 
-    private static TestDocument Readable(string name, string description, byte[] bytes, int pages, string snippet) =>
-        new(name, bytes, description, pages, Sha256(bytes)) { ExpectedTextSnippet = snippet };
+    private static TestDocument Readable(string name, string description, GeneratedPdf pdf, int pages, string snippet) =>
+        new(name, pdf.Bytes, description, pages, Sha256(pdf.Bytes)) { ExpectedTextSnippet = snippet, Wording = pdf.Wording };
 
     private static TestDocument Rejected(string name, string description, byte[] bytes, string errorKey, int pages = 0, string snippet = "") =>
         new(name, bytes, description, pages, Sha256(bytes)) { ExpectedErrorKey = errorKey, ExpectedTextSnippet = snippet };

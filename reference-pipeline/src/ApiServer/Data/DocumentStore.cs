@@ -1,11 +1,10 @@
 using Npgsql;
-using Pipeline.Core.Defects;
 using Pipeline.Core.Queue;
 
 namespace ApiServer.Data;
 
 /// <summary>Documents and the job each upload creates. All SQL for them is here.</summary>
-public sealed class DocumentStore(PipelineDatabase database, PipelineDefects defects)
+public sealed class DocumentStore(PipelineDatabase database, ReadAccess access)
 {
     /// <summary>The document this user already uploaded with these bytes, if any (deduplication).</summary>
     public Task<UploadResult?> FindByContentAsync(string userId, string sha256, CancellationToken ct) =>
@@ -81,7 +80,7 @@ public sealed class DocumentStore(PipelineDatabase database, PipelineDefects def
     public async Task<DocumentView?> GetAsync(string userId, Guid documentId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             SELECT d.document_id, j.job_id, d.filename, d.mime, d.size_bytes, d.sha256, d.parsed_sha256,
                    d.page_count, j.stage, j.state,
                    (SELECT count(*) FROM upload_pipeline.document_chunks c WHERE c.document_id = d.document_id),
@@ -90,11 +89,10 @@ public sealed class DocumentStore(PipelineDatabase database, PipelineDefects def
             LEFT JOIN LATERAL (
                 SELECT job_id, stage, state FROM upload_pipeline.upload_jobs
                 WHERE document_id = d.document_id ORDER BY created_at LIMIT 1) j ON true
-            WHERE d.document_id = @document_id AND (d.user_id = @user_id OR @any_owner)
+            WHERE d.document_id = @document_id AND {access.OwnerCondition("d.user_id")}
             """, connection);
         command.Parameters.AddWithValue("document_id", documentId);
         command.Parameters.AddWithValue("user_id", userId);
-        command.Parameters.AddWithValue("any_owner", defects.IsOn(PipelineDefects.NoOwnerCheck));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new DocumentView(

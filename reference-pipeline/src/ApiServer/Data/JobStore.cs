@@ -1,22 +1,21 @@
 using System.Text.Json;
 using Npgsql;
-using Pipeline.Core.Defects;
 using Pipeline.Core.Providers;
 using Pipeline.Core.Queue;
 
 namespace ApiServer.Data;
 
 /// <summary>Jobs as users see them (SQL here), and the parser webhook's nudge (SQL in Pipeline.Core's ParserWebhooks).</summary>
-public sealed class JobStore(PipelineDatabase database, PipelineDefects defects, IParserNoticeCheck noticeCheck)
+public sealed class JobStore(PipelineDatabase database, ReadAccess access, IParserNoticeCheck noticeCheck)
 {
     public async Task<JobView?> GetAsync(string userId, Guid jobId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             SELECT job_id, document_id, correlation_id, stage, state, attempt_count, retry_count,
                    last_error_code, last_error_message, last_error_retryable, next_attempt_at
             FROM upload_pipeline.upload_jobs
-            WHERE job_id = @job_id AND (user_id = @user_id OR @any_owner);
+            WHERE job_id = @job_id AND {access.OwnerCondition("user_id")};
 
             SELECT event_type, stage, state, created_at, detail::text
             FROM upload_pipeline.events
@@ -25,7 +24,6 @@ public sealed class JobStore(PipelineDatabase database, PipelineDefects defects,
             """, connection);
         command.Parameters.AddWithValue("job_id", jobId);
         command.Parameters.AddWithValue("user_id", userId);
-        command.Parameters.AddWithValue("any_owner", defects.IsOn(PipelineDefects.NoOwnerCheck));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
 

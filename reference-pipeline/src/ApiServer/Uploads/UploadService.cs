@@ -3,7 +3,6 @@ using ApiServer.Http;
 using ApiServer.Metrics;
 using ApiServer.Options;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Defects;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Storage;
 using Pipeline.Contract;
@@ -20,11 +19,12 @@ public sealed class UploadService(
     DocumentStore store,
     IDocumentIdentity identity,
     IDocumentInspection inspection,
+    IUploadReader reader,
+    IReuploadRule reupload,
     JobStore jobs,
     DocumentStorage storage,
     PipelineMetrics metrics,
     IUploadCounter uploads,
-    PipelineDefects defects,
     IOptions<UploadOptions> options,
     ILogger<UploadService> logger)
 {
@@ -57,10 +57,7 @@ public sealed class UploadService(
     private async Task<(AcceptedFile? File, UploadRejection? Rejection)> ReceiveAsync(HttpRequest request, CancellationToken ct)
     {
         var maxBytes = options.Value.MaxBytes;
-        var (received, rejection) = await MultipartUploadReader.ReadAsync(request, maxBytes, () => StagedUpload.Create(storage), ct);
-        // Test-only defect: an unreadable body fails like a server fault instead of being refused.
-        if (rejection?.Key == ErrorKeys.MalformedRequest && defects.IsOn(PipelineDefects.MalformedMultipart500))
-            throw new InvalidOperationException("The multipart body could not be read.");
+        var (received, rejection) = await reader.ReadAsync(request, maxBytes, () => StagedUpload.Create(storage), ct);
         if (rejection is not null) return (null, rejection);
         AcceptedFile? accepted = null;
         try
@@ -95,9 +92,7 @@ public sealed class UploadService(
         var sha256 = identity.StoredKey(file.Content.Sha256, documentId);
         if (await identity.FindExistingAsync(userId, sha256, file.FileName, ct) is { } existing)
         {
-            return existing.State == Pipeline.Contract.JobStates.Deadletter && !defects.IsOn(PipelineDefects.NoRestartOnReupload)
-                ? await RestartAsync(existing, userId, ct)
-                : Deduplicated(existing);
+            return reupload.Restarts(existing) ? await RestartAsync(existing, userId, ct) : Deduplicated(existing);
         }
 
         using var _ = PipelineLogging.PushJobContext(correlationId, jobId, documentId);

@@ -1,5 +1,4 @@
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace MockLlamaParse.Parsing;
@@ -7,7 +6,7 @@ namespace MockLlamaParse.Parsing;
 /// <summary>A parse failure as the job status reports it.</summary>
 public sealed record ParseFailure(string ErrorCode, string Message);
 
-/// <summary>Extracts text page by page from real PDF bytes with PdfPig.</summary>
+/// <summary>Extracts text page by page from real PDF bytes with PdfPig (<see cref="PageText"/> keeps the words apart).</summary>
 public static class PdfTextExtractor
 {
     public const string UnsupportedFileType = "UNSUPPORTED_FILE_TYPE";
@@ -30,7 +29,7 @@ public static class PdfTextExtractor
             }
 
             var pages = pdf.GetPages()
-                .Select(page => new ParsedPage(page.Number, ContentOrderTextExtractor.GetText(page)))
+                .Select(page => new ParsedPage(page.Number, PageText.Of(page)))
                 .ToList();
             return pages.Count == 0
                 ? (null, new ParseFailure(CorruptDocument, "The PDF has no pages."))

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
 namespace Pipeline.Core.Defects;
@@ -6,6 +7,8 @@ namespace Pipeline.Core.Defects;
 /// Named, test-only defects that make the reference pipeline misbehave on purpose, so the
 /// acceptance suite can prove each scenario fails when it should. Read from
 /// <c>PIPELINE_DEFECTS</c> (comma-separated) and honoured only in the <c>Testing</c> environment.
+/// Each defect is declared here once, as a constant; <see cref="Known"/> lists them all, and the suite's
+/// defect catalogue (its selftest and docs/defect-catalogue.md) names each by its constant.
 /// </summary>
 public sealed class PipelineDefects
 {
@@ -90,24 +93,27 @@ public sealed class PipelineDefects
     /// <summary>api-server: every new document's upload is counted in its metrics as a deduplicated one.</summary>
     public const string UploadsCountedAsDuplicates = "uploads-counted-as-duplicates";
 
+    /// <summary>base-worker: the chunker's window is the embeddings model's input limit (8,191 tokens) instead of the configured chunk size.</summary>
+    public const string ChunkWindowIsModelLimit = "chunk-window-is-model-limit";
+
+    /// <summary>base-worker: only the first half of the parser's text is stored, so every later stage works on half a document.</summary>
+    public const string TruncateParsedText = "truncate-parsed-text";
+
+    /// <summary>base-worker: the job in hand is worked on as if no stop had been asked: neither released nor cut off at the shutdown deadline.</summary>
+    public const string IgnoreSigtermForJobInHand = "ignore-sigterm-for-job-in-hand";
+
+    /// <summary>scripts/backup.sh: the backup archives the database but not the stored document files.</summary>
+    public const string BackupSkipsFiles = "backup-skips-files";
+
     /// <summary>How much longer chunking takes under <see cref="StallInChunking"/>: past any 30 s stage budget.</summary>
     public static readonly TimeSpan StallInChunkingDelay = TimeSpan.FromSeconds(40);
 
-    public static IReadOnlyList<string> Known { get; } =
-    [
-        IgnoreRetryAfter, NoLeaseReclaim, NoFencing, DuplicateChunkInsert, RetryNonRetryable,
-        SkipParseValidation, DropLastChunk, NoDbReconnect, SkipDeduplication, AcceptEncryptedDocuments,
-        NoOwnerCheck, ForgetCorrelationId, StallInChunking,
-        IgnoreBudget, LogProviderKeys,
-        DataErrorsAsOutages, NoRestartOnReupload, MalformedMultipart500, LogDocumentText,
-        SilentProviderMetrics,
-        ClaimWithoutRowLock,
-        UnthrottledOpenAi,
-        SerialiseEmbeddings,
-        KeepProcessedDocuments,
-        MisplacedVectors, LeaseLapsesInLongWork, IdentityByFileName,
-        ChunksLoseAWord, AcceptUnprovenParserNotices, UploadsCountedAsDuplicates,
-    ];
+    /// <summary>Every defect's name: the string constants above other than the two setting names.</summary>
+    public static IReadOnlyList<string> Known { get; } = typeof(PipelineDefects)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f is { IsLiteral: true, Name: not (nameof(EnvironmentVariable) or nameof(TestingEnvironment)) } && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
 
     public static PipelineDefects None { get; } = new([]);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peak resident memory of every service of the reference pipeline while one real manual goes through,
 # for two manuals of different sizes (a benchmark, not a test: it prints figures and judges them).
-# Each run starts a fresh pipeline (scripts/pipeline.sh up), uploads one manual, waits until its job is
+# Each run starts a fresh pipeline with one worker (scripts/pipeline.sh up), uploads one manual, waits until its job is
 # embedded, reads every service's kernel high-water mark of resident memory (VmHWM in
 # /proc/<pid>/status, the peak since the process started) and stops the pipeline.
 # Printed per service and manual: median and spread of the peaks, whether each is within 250 MiB, and
@@ -27,6 +27,8 @@ cleanup() { scripts/pipeline.sh down >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet build tools/PipelineByHand --nologo -v quiet -clp:ErrorsOnly || { echo "The pipeline does not build; fix the errors above."; exit 1; }
 export PIPELINE_SKIP_BUILD=1
+# One worker, so the document always goes through the same one and "base-worker" is that worker's peak.
+export ACCEPTANCE__LOCAL__WORKERS=1
 
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 

@@ -75,9 +75,6 @@ public sealed class DocumentStorage(string root)
         return path;
     }
 
-    public Task<string> ReadParsedMarkdownAsync(Guid documentId, CancellationToken ct) =>
-        File.ReadAllTextAsync(ParsedPath(documentId), Utf8, ct);
-
     /// <summary>The stored markdown for reading bit by bit: a long document's text is never in memory whole.</summary>
     public StreamReader OpenParsedMarkdown(Guid documentId) => new(ParsedPath(documentId), Utf8);
 

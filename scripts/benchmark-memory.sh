@@ -85,7 +85,7 @@ for service in sorted(by_size[small]):
     cells, medians = [], []
     for size in (small, large):
         values = sorted(by_size[size][service]); medians.append(statistics.median(values))
-        cells.append(f"{medians[-1]:6.0f} MiB ({values[0]:.0f}-{values[-1]:.0f})")
+        cells.append(f"{medians[-1]:6.1f} MiB ({values[0]:.1f}-{values[-1]:.1f})")
     ratio = medians[1] / medians[0]
     within = all(v <= bound for size in by_size.values() for v in size[service])
     same = abs(ratio - 1) <= tolerance

@@ -9,7 +9,8 @@
 #                                     (docker.io, docker-compose 1.29, debootstrap; the engine is
 #                                     started when it is not running) for the compose target, and
 #                                     poppler-utils with two PDF manuals (bzip2-doc, libtasn1-doc)
-#                                     that the mock parser's word spacing is checked against
+#                                     that the mock parser's word spacing is checked against, and
+#                                     two real manuals (octave-doc, r-doc-pdf) for the memory benchmark
 #   scripts/setup.sh --with-chromium  the same (kept for older callers)
 # The tests start their own private PostgreSQL clusters, so the distribution's default cluster is
 # kept stopped and set to manual start.
@@ -50,6 +51,9 @@ if $with_chromium && ! command -v chromium >/dev/null 2>&1; then wanted+=(chromi
 command -v dockerd >/dev/null 2>&1 || wanted+=(docker.io)
 command -v docker-compose >/dev/null 2>&1 || wanted+=(docker-compose)
 command -v debootstrap >/dev/null 2>&1 || wanted+=(debootstrap)
+# Real manuals of 1,158 and 2,415 pages for scripts/benchmark-memory.sh (memory independent of page count).
+[ -f /usr/share/doc/octave/octave.pdf ] || wanted+=(octave-doc)
+[ -f /usr/share/R/doc/manual/fullrefman.pdf ] || wanted+=(r-doc-pdf)
 
 if [ ${#wanted[@]} -gt 0 ]; then
   say "installing ${wanted[*]}"

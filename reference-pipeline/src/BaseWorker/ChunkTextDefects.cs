@@ -38,8 +38,8 @@ public static class ChunkTextDefects
 
         public string Version => inner.Version;
 
-        public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text) =>
-            inner.Chunk(documentId, text).Select(LoseMiddleWord).ToList();
+        public IEnumerable<TextChunk> Chunk(Guid documentId, TextReader text) =>
+            inner.Chunk(documentId, text).Select(LoseMiddleWord);
 
         private static TextChunk LoseMiddleWord(TextChunk chunk)
         {

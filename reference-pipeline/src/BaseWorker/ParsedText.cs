@@ -10,9 +10,17 @@ namespace BaseWorker;
 /// </summary>
 public static partial class ParsedText
 {
-    public static bool HasText(string? markdown) =>
-        !string.IsNullOrWhiteSpace(markdown)
-        && markdown.Split('\n').Any(line => !string.IsNullOrWhiteSpace(line) && !PageStructure().IsMatch(line));
+    public static bool HasText(string? markdown) => markdown is not null && HasText(new StringReader(markdown));
+
+    /// <summary>Reads line by line and stops at the first line of text, so a long document is never read whole.</summary>
+    public static bool HasText(TextReader markdown)
+    {
+        while (markdown.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line) && !PageStructure().IsMatch(line)) return true;
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"^\s*(-{3,}|NO_CONTENT_HERE)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PageStructure();

@@ -117,18 +117,25 @@ public static class StageDefects
     {
         public string Version => inner.Version;
 
-        public async Task<IReadOnlyList<TextChunk>> ChunkAsync(ClaimedJob job, string parsedText, CancellationToken ct)
+        public async Task<IEnumerable<TextChunk>> ChunkAsync(ClaimedJob job, Func<TextReader> openParsedText, CancellationToken ct)
         {
-            textLog?.LogInformation("Parsed text begins: {ParsedText}", parsedText[..Math.Min(400, parsedText.Length)]);
+            if (textLog is not null) LogTextStart(textLog, openParsedText);
             if (stall) await Task.Delay(PipelineDefects.StallInChunkingDelay, ct);
-            var chunks = await inner.ChunkAsync(job, parsedText, ct);
+            var chunks = await inner.ChunkAsync(job, openParsedText, ct);
             return newSetPerRun ? NewSetPerRun(job, chunks) : chunks;
         }
 
-        private static IReadOnlyList<TextChunk> NewSetPerRun(ClaimedJob job, IReadOnlyList<TextChunk> chunks)
+        private static void LogTextStart(ILogger textLog, Func<TextReader> openParsedText)
         {
-            var version = $"{chunks.FirstOrDefault()?.ChunkerVersion}+run{job.LeaseToken}";
-            return chunks.Select(c => c with { ChunkerVersion = version, ChunkId = ChunkIds.For(job.DocumentId, c.Ordinal, version) }).ToList();
+            using var text = openParsedText();
+            var start = new char[400];
+            textLog.LogInformation("Parsed text begins: {ParsedText}", new string(start, 0, text.ReadBlock(start)));
+        }
+
+        private IEnumerable<TextChunk> NewSetPerRun(ClaimedJob job, IEnumerable<TextChunk> chunks)
+        {
+            var version = $"{inner.Version}+run{job.LeaseToken}";
+            return chunks.Select(c => c with { ChunkerVersion = version, ChunkId = ChunkIds.For(job.DocumentId, c.Ordinal, version) });
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed record StageRules
     /// <summary>Parsed text as it is stored: without the control characters and broken surrogates real documents carry, which PostgreSQL would refuse.</summary>
     public Func<string, string> StorableText { get; init; } = StoredText.Clean;
 
-    /// <summary>Whether a parse holds text worth chunking and embedding.</summary>
-    public Func<string, bool> HasText { get; init; } = markdown => ParsedText.HasText(markdown);
+    /// <summary>Whether a parse holds text worth chunking and embedding (read from the stored markdown).</summary>
+    public Func<TextReader, bool> HasText { get; init; } = ParsedText.HasText;
 
     /// <summary>The move of every buffered chunk, with its vector, to the final table, in the stage commit's transaction.</summary>
     public FinalChunkMove MoveToFinal { get; init; } = ChunkStore.MoveToFinalAsync;

@@ -127,57 +127,66 @@ public sealed class StageRunner(
 
     private async Task<ClaimedJob> ValidateParseAsync(ClaimedJob job, CancellationToken ct)
     {
-        var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
-        if (!rules.HasText(markdown))
+        bool hasText;
+        using (var markdown = storage.OpenParsedMarkdown(job.DocumentId)) hasText = rules.HasText(markdown);
+        if (!hasText)
         {
             throw new PipelineErrorException(PipelineError.Permanent("parsed-content-empty",
                 "The parser returned no text for this document, so there is nothing to embed."));
         }
-        var sha256 = ChunkIds.Sha256Hex(markdown);
+        ParsedTextDigest digest;
+        using (var markdown = storage.OpenParsedMarkdown(job.DocumentId)) digest = ParsedTextDigest.Of(markdown);
         return await CommitAsync(job, queue.BeginStageCommit(job, Stages.ParseValidated, JobStates.Working)
-            .WithPayload(new JsonObject { ["parsedSha256"] = sha256, ["parsedChars"] = markdown.Length })
-            .Storing((connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, sha256, token)),
+            .WithPayload(new JsonObject { ["parsedSha256"] = digest.Sha256, ["parsedChars"] = digest.Chars })
+            .Storing((connection, transaction, token) => WorkerDocuments.RecordParsedSha256Async(connection, transaction, job.DocumentId, digest.Sha256, token)),
             ct);
     }
 
     /// <summary>
     /// Buffers the chunks in their own transaction (an idempotent upsert: a checkpoint a re-run finds,
-    /// see <see cref="StageCommit"/>), then commits the stage.
+    /// see <see cref="StageCommit"/>), each as the chunker makes it from the stored text, then commits the stage.
     /// </summary>
     private async Task<ClaimedJob> ChunkAsync(ClaimedJob job, CancellationToken ct)
     {
-        var markdown = await storage.ReadParsedMarkdownAsync(job.DocumentId, ct);
-        var chunks = await chunking.ChunkAsync(job, markdown, ct);
-
+        var chunks = await chunking.ChunkAsync(job, () => storage.OpenParsedMarkdown(job.DocumentId), ct);
+        int chunkCount;
         await using (var connection = await db.OpenConnectionAsync(ct))
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            await ChunkStore.BufferChunksAsync(connection, transaction, job.DocumentId, chunks, ct);
+            chunkCount = await ChunkStore.BufferChunksAsync(connection, transaction, job.DocumentId, chunks, ct);
             await transaction.CommitAsync(ct);
         }
-        logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunks.Count, chunking.Version);
+        logger.LogInformation("Buffered {ChunkCount} chunks ({ChunkerVersion})", chunkCount, chunking.Version);
         await DelayForTestsAsync(job, ct);
         return await CommitAsync(job, queue.BeginStageCommit(job, Stages.ChunksBuffered, JobStates.Working)
-            .WithPayload(new JsonObject { ["chunkCount"] = chunks.Count, ["chunkerVersion"] = chunking.Version }), ct);
+            .WithPayload(new JsonObject { ["chunkCount"] = chunkCount, ["chunkerVersion"] = chunking.Version }), ct);
     }
 
-    /// <summary>Embeds only the chunks without a buffered vector, so a retry never pays twice.</summary>
+    /// <summary>
+    /// Embeds only the chunks without a buffered vector, so a retry never pays twice: a page of them at a
+    /// time (<see cref="ChunkStore.PendingPageSize"/>), each page's vectors stored before the next is read.
+    /// </summary>
     private async Task<ClaimedJob> EmbedAsync(ClaimedJob job, CancellationToken ct)
     {
-        var pending = await ChunkStore.PendingEmbeddingsAsync(db, job.DocumentId, embedder.Model, ct);
-        var batches = EmbeddingBatcher.Split(pending, c => c.TokenCount);
-        foreach (var batch in batches)
+        var pendingCount = 0;
+        var requestCount = 0;
+        await foreach (var page in ChunkStore.PendingEmbeddingPagesAsync(db, job.DocumentId, embedder.Model, ct: ct))
         {
-            var vectors = await paid.EmbedAsync(job, batch.Select(c => c.Content).ToList(), batch.Sum(c => c.TokenCount), ct);
-            await ChunkStore.BufferVectorsAsync(db, job.DocumentId, embedder.Model,
-                batch.Zip(vectors, (chunk, vector) => (chunk.ChunkId, vector)).ToList(), ct);
+            foreach (var batch in EmbeddingBatcher.Split(page, c => c.TokenCount))
+            {
+                var vectors = await paid.EmbedAsync(job, batch.Select(c => c.Content).ToList(), batch.Sum(c => c.TokenCount), ct);
+                await ChunkStore.BufferVectorsAsync(db, job.DocumentId, embedder.Model,
+                    batch.Zip(vectors, (chunk, vector) => (chunk.ChunkId, vector)).ToList(), ct);
+                requestCount++;
+            }
+            pendingCount += page.Count;
         }
         logger.LogInformation("Embedded {PendingCount} chunks in {BatchCount} requests with {EmbeddingModel}",
-            pending.Count, batches.Count, embedder.Model);
+            pendingCount, requestCount, embedder.Model);
         await DelayForTestsAsync(job, ct);
         var embedded = await CommitAsync(job, queue.BeginStageCommit(job, Stages.EmbeddingsBuffered, JobStates.Working)
             .WithPayload(new JsonObject { ["embeddingModel"] = embedder.Model }), ct);
-        if (pending.Count > 0) await recovery.HealthyAsync(ErrorDependencies.OpenAi, embedded, ct);
+        if (pendingCount > 0) await recovery.HealthyAsync(ErrorDependencies.OpenAi, embedded, ct);
         return embedded;
     }
 

@@ -15,6 +15,7 @@ public static class MockLlamaParseApp
         var builder = MockHost.CreateBuilder<FaultSpec, RequestRecord>(args, "mock-llamaparse");
         builder.Services.Configure<MockLlamaParseOptions>(builder.Configuration.GetSection(MockLlamaParseOptions.Section));
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<JobFolders>();
         builder.Services.AddSingleton<ParseJobRunner>();
         // HttpClient's own log lines name the full URL, and a receiver's webhook URL carries its token.
         builder.Services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();

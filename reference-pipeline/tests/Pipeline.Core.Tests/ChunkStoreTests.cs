@@ -71,6 +71,25 @@ public sealed class ChunkStoreTests(PostgresServer server)
         await move.Should().ThrowAsync<InvalidOperationException>().WithMessage("*have no vector*");
     }
 
+    [Fact]
+    public async Task Pending_chunks_come_a_page_at_a_time_in_order_and_each_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(server, "store_pages");
+        var (documentId, _, _) = await db.SeedJobAsync();
+        var chunks = new TextChunker(64, 8).Chunk(documentId, SampleText.Policy(12));
+        await BufferChunksAsync(db, documentId, chunks);
+        await ChunkStore.BufferVectorsAsync(db.DataSource, documentId, Model, Vectors(chunks).Take(2).ToList(), Ct);
+
+        // A few pages more than needed: pages that kept returning the same chunks would show as too many.
+        var pages = await ChunkStore.PendingEmbeddingPagesAsync(db.DataSource, documentId, Model, pageSize: 5, ct: Ct)
+            .Take(chunks.Count).ToListAsync(Ct);
+
+        chunks.Should().HaveCountGreaterThan(12);
+        pages.Should().OnlyContain(page => page.Count <= 5, "no page holds more than its size");
+        pages.SelectMany(page => page).Select(c => c.ChunkId).Should().Equal(chunks.Skip(2).Select(c => c.ChunkId),
+            "every chunk without a vector comes once, in order, though none of the pages got its vectors stored");
+    }
+
     private static async Task BufferChunksAsync(TestDatabase db, Guid documentId, IReadOnlyList<TextChunk> chunks)
     {
         await using var connection = await db.DataSource.OpenConnectionAsync(Ct);

@@ -16,7 +16,7 @@ public sealed record JobOutcome(string Status, ParsedDocument? Document, ParseFa
     {
         get
         {
-            var pages = Document?.Pages.Count ?? 0;
+            var pages = Document?.PageCount ?? 0;
             return new
             {
                 credits_used = pages * CreditsPerPage,

@@ -13,6 +13,7 @@ namespace MockLlamaParse.Parsing;
 public sealed class ParseJobRunner(
     IOptions<MockLlamaParseOptions> options,
     WebhookSender webhooks,
+    JobFolders folders,
     IHostApplicationLifetime lifetime,
     ILogger<ParseJobRunner> logger)
 {
@@ -68,10 +69,10 @@ public sealed class ParseJobRunner(
     {
         var (document, failure) = job.InjectedFailure is { } injected
             ? (null, injected)
-            : PdfTextExtractor.Extract(job.Content);
+            : PdfTextExtractor.Extract(job.Content, PageFile.Create(folders.PageFilePath(job.Id)));
         // The uploaded bytes are not needed once their text is out; a long queue must not hold them all.
         job.DiscardContent();
-        var parsingTime = _latency.Next(document?.Pages.Count ?? 0);
+        var parsingTime = _latency.Next(document?.PageCount ?? 0);
         if (parsingTime > TimeSpan.Zero)
         {
             // Parsing time is the simulated behaviour, not synchronisation.
@@ -81,6 +82,6 @@ public sealed class ParseJobRunner(
         job.Outcome = new JobOutcome(failure is null ? JobStatus.Success : JobStatus.Error, document, failure, options.Value.CreditsPerPage);
         logger.LogInformation(
             "Job {JobId} for {FileName} ended {Status} with {Pages} pages {ErrorCode} after {ParsingMs} ms of parsing time",
-            job.Id, job.FileName, job.Status, document?.Pages.Count ?? 0, failure?.ErrorCode, (long)parsingTime.TotalMilliseconds);
+            job.Id, job.FileName, job.Status, document?.PageCount ?? 0, failure?.ErrorCode, (long)parsingTime.TotalMilliseconds);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MockLlamaParse.Parsing;
 
 public sealed record ParsedPage(int Number, string Text)
@@ -9,14 +11,16 @@ public sealed record ParsedPage(int Number, string Text)
     /// </summary>
     public const string NoContent = "NO_CONTENT_HERE";
 
+    [JsonIgnore]
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 
     /// <summary>The page's markdown: its text as is (LlamaParse adds no page heading), or <see cref="NoContent"/>.</summary>
+    [JsonIgnore]
     public string Markdown => IsBlank ? NoContent : Text.Trim();
 }
 
-/// <summary>What the parser extracted from a document, in the three result shapes LlamaParse serves.</summary>
-public sealed record ParsedDocument(IReadOnlyList<ParsedPage> Pages)
+/// <summary>What the parser extracted from a document: its pages, kept in the job's page file.</summary>
+public sealed record ParsedDocument(PageFile Pages, int PageCount)
 {
     /// <summary>
     /// LlamaParse's default <c>page_separator</c>. Source: llama_cloud_services TypeScript client,
@@ -24,13 +28,4 @@ public sealed record ParsedDocument(IReadOnlyList<ParsedPage> Pages)
     /// <c>splitByPage</c> splits text and markdown results on it).
     /// </summary>
     public const string PageSeparator = "\n---\n";
-
-    public string Markdown => string.Join(PageSeparator, Pages.Select(page => page.Markdown));
-
-    public string Text => string.Join(PageSeparator, Pages.Select(page => page.Text.Trim()));
-
-    /// <summary>One entry per page: <c>page</c>, <c>text</c>, <c>md</c>, <c>images</c>, <c>items</c> (webhook docs and JSON result).</summary>
-    public IReadOnlyList<object> JsonPages => Pages
-        .Select(page => (object)new { page = page.Number, text = page.Text, md = page.Markdown, images = Array.Empty<object>(), items = Array.Empty<object>() })
-        .ToList();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockLlamaParse.Admin;
 using Microsoft.Extensions.Options;
 using MockLlamaParse.Faults;
@@ -25,11 +26,11 @@ public static class ParsingEndpoints
         parsing.MapPost("/upload", Upload);
         parsing.MapGet("/job/{jobId}", Status);
         parsing.MapGet("/job/{jobId}/result/markdown", (string jobId, JobStore jobs) =>
-            Result(jobs, jobId, (outcome, document) => new { markdown = document.Markdown, job_metadata = outcome.Metadata }));
+            Result(jobs, jobId, (outcome, document) => [("markdown", ResultJson.Markdown(document)), ("job_metadata", ResultJson.Value(outcome.Metadata))]));
         parsing.MapGet("/job/{jobId}/result/text", (string jobId, JobStore jobs) =>
-            Result(jobs, jobId, (outcome, document) => new { text = document.Text, job_metadata = outcome.Metadata }));
+            Result(jobs, jobId, (outcome, document) => [("text", ResultJson.Text(document)), ("job_metadata", ResultJson.Value(outcome.Metadata))]));
         parsing.MapGet("/job/{jobId}/result/json", (string jobId, JobStore jobs) =>
-            Result(jobs, jobId, (outcome, document) => new { pages = document.JsonPages, job_metadata = outcome.Metadata }));
+            Result(jobs, jobId, (outcome, document) => [("pages", ResultJson.Pages(document)), ("job_metadata", ResultJson.Value(outcome.Metadata))]));
     }
 
     private static async Task<IResult> Upload(HttpContext context, JobStore jobs, ParseJobRunner runner, FaultInjector faults,
@@ -84,7 +85,7 @@ public static class ParsingEndpoints
     }
 
     /// <summary>Results exist only after SUCCESS: 404 while PENDING, 400 once the job has failed.</summary>
-    private static IResult Result(JobStore jobs, string jobId, Func<JobOutcome, ParsedDocument, object> shape)
+    private static IResult Result(JobStore jobs, string jobId, Func<JobOutcome, ParsedDocument, (string, Func<Utf8JsonWriter, Task>)[]> shape)
     {
         if (jobs.Find(jobId) is not { } job)
         {
@@ -94,7 +95,7 @@ public static class ParsingEndpoints
         return job.Outcome switch
         {
             null => Results.Json(new { detail = $"Job {jobId} is not completed yet (status PENDING)." }, statusCode: StatusCodes.Status404NotFound),
-            { Document: { } document } outcome => Results.Json(shape(outcome, document)),
+            { Document: { } document } outcome => Results.Stream(output => ResultJson.WriteObjectAsync(output, shape(outcome, document)), "application/json"),
             { } outcome => Results.Json(
                 new { detail = $"Job {jobId} ended with status {outcome.Status}: {outcome.Failure?.Message}" },
                 statusCode: StatusCodes.Status400BadRequest),

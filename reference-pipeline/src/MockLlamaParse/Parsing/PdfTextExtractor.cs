@@ -6,14 +6,17 @@ namespace MockLlamaParse.Parsing;
 /// <summary>A parse failure as the job status reports it.</summary>
 public sealed record ParseFailure(string ErrorCode, string Message);
 
-/// <summary>Extracts text page by page from real PDF bytes with PdfPig (<see cref="PageText"/> keeps the words apart).</summary>
+/// <summary>
+/// Extracts text page by page from real PDF bytes with PdfPig (<see cref="PageText"/> keeps the words apart), each
+/// page appended to the job's page file as it is read.
+/// </summary>
 public static class PdfTextExtractor
 {
     public const string UnsupportedFileType = "UNSUPPORTED_FILE_TYPE";
     public const string EncryptedDocument = "ENCRYPTED_DOCUMENT";
     public const string CorruptDocument = "CORRUPT_DOCUMENT";
 
-    public static (ParsedDocument? Document, ParseFailure? Failure) Extract(byte[] content)
+    public static (ParsedDocument? Document, ParseFailure? Failure) Extract(byte[] content, PageFile pages)
     {
         if (!HasPdfHeader(content))
         {
@@ -28,12 +31,15 @@ public static class PdfTextExtractor
                 return (null, new ParseFailure(EncryptedDocument, "The PDF is encrypted; remove the password protection and upload it again."));
             }
 
-            var pages = pdf.GetPages()
-                .Select(page => new ParsedPage(page.Number, PageText.Of(page)))
-                .ToList();
-            return pages.Count == 0
+            var count = 0;
+            foreach (var page in pdf.GetPages())
+            {
+                pages.Append(new ParsedPage(page.Number, PageText.Of(page)));
+                count++;
+            }
+            return count == 0
                 ? (null, new ParseFailure(CorruptDocument, "The PDF has no pages."))
-                : (new ParsedDocument(pages), null);
+                : (new ParsedDocument(pages, count), null);
         }
         catch (PdfDocumentEncryptedException)
         {

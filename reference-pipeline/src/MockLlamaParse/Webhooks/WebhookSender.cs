@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MockLlamaParse.Admin;
 using MockLlamaParse.Faults;
@@ -45,11 +43,10 @@ public sealed class WebhookSender(
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Payload(document));
         var attempts = Math.Max(1, options.Value.WebhookAttempts);
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            if (await TryPostAsync(job, webhookUrl, body, attempt, delay > 0 ? FaultKinds.WebhookDelay : null, stopping))
+            if (await TryPostAsync(job, webhookUrl, document, attempt, delay > 0 ? FaultKinds.WebhookDelay : null, stopping))
             {
                 return;
             }
@@ -63,11 +60,10 @@ public sealed class WebhookSender(
         logger.LogWarning("Webhook for job {JobId} not delivered after {Attempts} attempts", job.Id, attempts);
     }
 
-    private async Task<bool> TryPostAsync(ParseJob job, string webhookUrl, byte[] body, int attempt, string? fault, CancellationToken stopping)
+    private async Task<bool> TryPostAsync(ParseJob job, string webhookUrl, ParsedDocument document, int attempt, string? fault, CancellationToken stopping)
     {
         var sentAt = time.GetUtcNow();
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new StreamedJsonContent(output => WriteBodyAsync(output, document)) };
         try
         {
             using var response = await http.SendAsync(request, stopping);
@@ -84,11 +80,10 @@ public sealed class WebhookSender(
         }
     }
 
-    private static Dictionary<string, object?> Payload(ParsedDocument document) => new()
-    {
-        ["txt"] = document.Text,
-        ["md"] = document.Markdown,
-        ["json"] = document.JsonPages,
-        ["images"] = Array.Empty<string>(),
-    };
+    /// <summary>The body, written from the job's page file as it is sent: no whole text is held for it.</summary>
+    private static Task WriteBodyAsync(Stream output, ParsedDocument document) => ResultJson.WriteObjectAsync(output,
+        ("txt", ResultJson.Text(document)),
+        ("md", ResultJson.Markdown(document)),
+        ("json", ResultJson.Pages(document)),
+        ("images", ResultJson.Value(Array.Empty<string>())));
 }

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Pipeline.Core.Chunking;
 
 /// <summary>A buffered chunk that still needs a vector for the given model.</summary>
-public sealed record PendingChunk(Guid ChunkId, int Ordinal, string Content, int TokenCount);
+public sealed record PendingChunk(Guid ChunkId, string ChunkerVersion, int Ordinal, string Content, int TokenCount);
 
 /// <summary>
 /// The chunk and vector buffers and the final move to <c>document_chunks</c>. Every write is an
@@ -12,11 +13,14 @@ public sealed record PendingChunk(Guid ChunkId, int Ordinal, string Content, int
 /// </summary>
 public static class ChunkStore
 {
-    public static async Task BufferChunksAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        Guid documentId, IReadOnlyList<TextChunk> chunks, CancellationToken ct)
+    /// <summary>Buffers the chunks one by one as they come; returns how many there were.</summary>
+    public static async Task<int> BufferChunksAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        Guid documentId, IEnumerable<TextChunk> chunks, CancellationToken ct)
     {
+        var count = 0;
         foreach (var chunk in chunks)
         {
+            count++;
             await using var command = new NpgsqlCommand("""
                 INSERT INTO upload_pipeline.document_chunk_buffer
                     (chunk_id, document_id, chunk_ordinal, chunker_version, content, content_sha256, token_count)
@@ -32,26 +36,58 @@ public static class ChunkStore
             command.Parameters.AddWithValue("tokens", chunk.TokenCount);
             await command.ExecuteNonQueryAsync(ct);
         }
+        return count;
     }
 
+    /// <summary>How many pending chunks the embedding stage reads (and so embeds and stores) at a time.</summary>
+    public const int PendingPageSize = 256;
+
     /// <summary>Buffered chunks of the document with no vector yet for <paramref name="model"/>, in order.</summary>
-    public static async Task<IReadOnlyList<PendingChunk>> PendingEmbeddingsAsync(NpgsqlDataSource db, Guid documentId,
-        string model, CancellationToken ct)
+    public static Task<IReadOnlyList<PendingChunk>> PendingEmbeddingsAsync(NpgsqlDataSource db, Guid documentId,
+        string model, CancellationToken ct) => PendingEmbeddingsAsync(db, documentId, model, after: null, int.MaxValue, ct);
+
+    /// <summary>
+    /// The same chunks a page of at most <paramref name="pageSize"/> at a time, so a caller that embeds
+    /// and stores each page before asking for the next holds one page of chunks and vectors whatever the
+    /// document's length. A page follows the last chunk of the one before (not "what still has no
+    /// vector"), so a chunk whose vector did not get stored is not read again in the same pass.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<PendingChunk>> PendingEmbeddingPagesAsync(NpgsqlDataSource db,
+        Guid documentId, string model, int pageSize = PendingPageSize, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        PendingChunk? last = null;
+        while (true)
+        {
+            var page = await PendingEmbeddingsAsync(db, documentId, model, last, pageSize, ct);
+            if (page.Count > 0) yield return page;
+            if (page.Count < pageSize) yield break;
+            last = page[^1];
+        }
+    }
+
+    private static async Task<IReadOnlyList<PendingChunk>> PendingEmbeddingsAsync(NpgsqlDataSource db, Guid documentId,
+        string model, PendingChunk? after, int limit, CancellationToken ct)
     {
         await using var command = db.CreateCommand("""
-            SELECT c.chunk_id, c.chunk_ordinal, c.content, c.token_count
+            SELECT c.chunk_id, c.chunker_version, c.chunk_ordinal, c.content, c.token_count
             FROM upload_pipeline.document_chunk_buffer AS c
             WHERE c.document_id = @document_id
               AND NOT EXISTS (SELECT 1 FROM upload_pipeline.document_vector_buffer AS v
                               WHERE v.chunk_id = c.chunk_id AND v.embedding_model = @model)
+              AND (@after_version::text IS NULL OR (c.chunker_version, c.chunk_ordinal) > (@after_version::text, @after_ordinal))
             ORDER BY c.chunker_version, c.chunk_ordinal
+            LIMIT @limit
             """);
         command.Parameters.AddWithValue("document_id", documentId);
         command.Parameters.AddWithValue("model", model);
+        command.Parameters.Add(new NpgsqlParameter("after_version", NpgsqlDbType.Text) { Value = (object?)after?.ChunkerVersion ?? DBNull.Value });
+        command.Parameters.AddWithValue("after_ordinal", after?.Ordinal ?? 0);
+        command.Parameters.AddWithValue("limit", limit);
         var pending = new List<PendingChunk>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            pending.Add(new PendingChunk(reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3)));
+            pending.Add(new PendingChunk(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4)));
         return pending;
     }
 

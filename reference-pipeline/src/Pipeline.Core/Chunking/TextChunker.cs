@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.ML.Tokenizers;
 using Pipeline.Core.Options;
 using Pipeline.Contract;
 
@@ -34,62 +33,68 @@ public sealed partial class TextChunker : IChunker
         OverlapTokens = overlapTokens;
     }
 
-    public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var tokens = Cl100k.Tokenizer.EncodeToTokens(text, out _);
-        var paragraphEnds = BoundaryPositions(ParagraphBreak(), text, includeMatchStart: true);
-        var sentenceEnds = BoundaryPositions(SentenceEnd(), text, includeMatchStart: false);
+    /// <summary>Characters read from the text at a time (<see cref="TextSegments"/>); the output does not depend on it.</summary>
+    public int SegmentChars { get; init; } = TextSegments.DefaultSegmentChars;
 
-        var chunks = new List<TextChunk>();
+    /// <summary>
+    /// Chunks the text as it is read: a chunk is yielded as soon as the text after it is known well
+    /// enough to choose its end, and the window behind it is dropped (<see cref="TokenWindow"/>).
+    /// </summary>
+    public IEnumerable<TextChunk> Chunk(Guid documentId, TextReader text)
+    {
+        var window = new TokenWindow(ParagraphBreak(), SentenceEnd());
+        var hasText = false;
+        var ordinal = 0;
         var start = 0;
-        while (start < tokens.Count)
+        foreach (var segment in TextSegments.Read(text, SegmentChars))
         {
-            var end = ChooseEnd(tokens, text.Length, start, paragraphEnds, sentenceEnds);
-            chunks.Add(MakeChunk(documentId, chunks.Count, text, tokens, start, end));
-            if (end == tokens.Count) break;
+            window.Append(segment);
+            hasText |= !string.IsNullOrWhiteSpace(segment);
+            // Text that is blank all through has no chunks, so none is made before the first non-blank character.
+            while (hasText && window.TokenEnd > start + MaxTokens)
+            {
+                var end = ChooseEnd(window, start);
+                yield return MakeChunk(documentId, ordinal++, window, start, end);
+                start = end - OverlapTokens;
+                window.DropBefore(start);
+            }
+        }
+        if (!hasText) yield break;
+        while (start < window.TokenEnd)
+        {
+            var end = ChooseEnd(window, start);
+            yield return MakeChunk(documentId, ordinal++, window, start, end);
+            if (end == window.TokenEnd) break;
             start = end - OverlapTokens;
         }
-        return chunks;
     }
 
-    private int ChooseEnd(IReadOnlyList<EncodedToken> tokens, int textLength, int start,
-        HashSet<int> paragraphEnds, HashSet<int> sentenceEnds)
+    /// <summary>Where the chunk starting at token <paramref name="start"/> ends, seeing the tokens appended so far.</summary>
+    private int ChooseEnd(TokenWindow window, int start)
     {
-        var hardEnd = Math.Min(start + MaxTokens, tokens.Count);
-        if (hardEnd == tokens.Count) return hardEnd;
+        var hardEnd = Math.Min(start + MaxTokens, window.TokenEnd);
+        if (hardEnd == window.TokenEnd) return hardEnd;
         // Never cut before half the window: chunks stay large and the next start moves forward.
         var earliest = start + Math.Max(OverlapTokens + 1, MaxTokens / 2);
-        return LastBoundary(paragraphEnds) ?? LastBoundary(sentenceEnds) ?? hardEnd;
+        return LastBoundary(window.IsParagraphEnd) ?? LastBoundary(window.IsSentenceEnd) ?? hardEnd;
 
-        int? LastBoundary(HashSet<int> boundaries)
+        int? LastBoundary(Func<int, bool> isBoundary)
         {
             for (var end = hardEnd; end >= earliest; end--)
             {
-                if (boundaries.Contains(tokens[end - 1].Offset.End.GetOffset(textLength))) return end;
+                if (isBoundary(window.EndOf(end - 1))) return end;
             }
             return null;
         }
     }
 
-    private TextChunk MakeChunk(Guid documentId, int ordinal, string text, IReadOnlyList<EncodedToken> tokens, int start, int end)
+    private TextChunk MakeChunk(Guid documentId, int ordinal, TokenWindow window, int start, int end)
     {
-        var from = tokens[start].Offset.Start.GetOffset(text.Length);
-        var to = Math.Max(from, tokens[end - 1].Offset.End.GetOffset(text.Length));
-        var content = text[from..to];
+        var from = window.StartOf(start);
+        var to = Math.Max(from, window.EndOf(end - 1));
+        var content = window.Text(from, to);
         return new TextChunk(ChunkIds.For(documentId, ordinal, Version), ordinal, Version, content,
             ChunkIds.Sha256Hex(content), end - start, from, to);
-    }
-
-    private static HashSet<int> BoundaryPositions(Regex pattern, string text, bool includeMatchStart)
-    {
-        var positions = new HashSet<int>();
-        foreach (Match match in pattern.Matches(text))
-        {
-            if (includeMatchStart) positions.Add(match.Index);
-            positions.Add(match.Index + match.Length);
-        }
-        return positions;
     }
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]

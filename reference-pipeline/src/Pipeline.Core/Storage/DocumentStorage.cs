@@ -63,17 +63,22 @@ public sealed class DocumentStorage(string root)
         return path;
     }
 
-    /// <summary>Stores the parser's markdown (UTF-8) and returns its absolute path.</summary>
+    /// <summary>Stores the parser's markdown (UTF-8, no byte order mark) and returns its absolute path.</summary>
     public async Task<string> SaveParsedMarkdownAsync(Guid documentId, string markdown, CancellationToken ct)
     {
         var path = ParsedPath(documentId);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(markdown);
-        await WriteAtomicallyAsync(path, temp => temp.WriteAsync(bytes, ct).AsTask(), ct);
+        await WriteAtomicallyAsync(path, async temp =>
+        {
+            await using var writer = new StreamWriter(temp, Utf8, leaveOpen: true);
+            await writer.WriteAsync(markdown.AsMemory(), ct);
+        }, ct);
         return path;
     }
 
-    public Task<string> ReadParsedMarkdownAsync(Guid documentId, CancellationToken ct) =>
-        File.ReadAllTextAsync(ParsedPath(documentId), System.Text.Encoding.UTF8, ct);
+    /// <summary>The stored markdown for reading bit by bit: a long document's text is never in memory whole.</summary>
+    public StreamReader OpenParsedMarkdown(Guid documentId) => new(ParsedPath(documentId), Utf8);
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static async Task WriteAtomicallyAsync(string path, Func<Stream, Task> write, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Chunking;
 using Pipeline.Core.Defects;
@@ -11,15 +12,21 @@ namespace BaseWorker;
 /// <item>chunks-lose-a-word: each chunk of more than a few words loses the word at its middle, as an
 /// off-by-one where a window is stitched back together would. Chunk count, order, token counts,
 /// offsets and sizes stay as they were; every vector is still the embedding of its (altered) chunk.</item>
+/// <item>keep-parsed-text: the chunker remembers each document's parsed text and chunks, so a stage run
+/// again on the same text is not chunked twice, and never forgets any: kilobytes per document, for the
+/// life of the process. Too slow a leak for a short run to see; a soak must.</item>
 /// </list>
 /// </summary>
 public static class ChunkTextDefects
 {
     public static IChunker Chunker(IServiceProvider services)
     {
+        var defects = services.GetRequiredService<PipelineDefects>();
         IChunker chunker = services.GetRequiredService<TextChunker>();
-        if (services.GetRequiredService<PipelineDefects>().IsOn(PipelineDefects.ChunksLoseAWord))
+        if (defects.IsOn(PipelineDefects.ChunksLoseAWord))
             chunker = new LosesTheMiddleWord(chunker);
+        if (defects.IsOn(PipelineDefects.KeepParsedText))
+            chunker = new RemembersEveryText(chunker);
         return chunker;
     }
 
@@ -39,6 +46,22 @@ public static class ChunkTextDefects
             if (words.Length < MinimumWords) return chunk;
             var content = string.Join(' ', words.Where((_, i) => i != words.Length / 2));
             return chunk with { Content = content, ContentSha256 = ChunkIds.Sha256Hex(content) };
+        }
+    }
+
+    private sealed class RemembersEveryText(IChunker inner) : IChunker
+    {
+        /// <summary>Keyed by document, never evicted: that is the leak.</summary>
+        private static readonly ConcurrentDictionary<Guid, (string Text, IReadOnlyList<TextChunk> Chunks)> Remembered = new();
+
+        public string Version => inner.Version;
+
+        public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text)
+        {
+            if (Remembered.TryGetValue(documentId, out var known) && known.Text == text) return known.Chunks;
+            var chunks = inner.Chunk(documentId, text);
+            Remembered[documentId] = (text, chunks);
+            return chunks;
         }
     }
 }

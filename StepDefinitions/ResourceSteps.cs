@@ -53,6 +53,7 @@ public sealed class ResourceSteps(
                      $"{MemoryPerDocument.StandardErrors} standard errors of that slope",
             windowSeconds = runner.Settings.Resources.LeakWindowSeconds,
             services = judgements,
+            documentsEmbeddedOverTime = load.Result.Samples.Select(s => new { seconds = Math.Round(s.At.TotalSeconds, 2), s.Embedded }),
         });
         judgements.Should().NotBeEmpty("the api-server and the workers must have been sampled");
         string.Join("; ", judgements.Where(j => j.Leaks)).Should().BeEmpty(

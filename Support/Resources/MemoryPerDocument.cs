@@ -39,16 +39,16 @@ public static class MemoryPerDocument
         var documents = points.Count == 0 ? 0 : points[^1].Documents - points[0].Documents;
         if (floors.Count < MinimumWindows)
             return LeakJudgement.Inconclusive(service, floors.Count, documents, floorKiBPerDocument,
-                $"{floors.Count} windows of {windowSeconds:0.#} s; a trend needs {MinimumWindows} (run a soak: scripts/gate.sh --soak 10m)");
+                $"{floors.Count} windows of {windowSeconds:0.#} s; a trend needs {MinimumWindows} (run a soak: scripts/gate.sh --soak 30m)", floors);
         var fit = LineFit.Through(floors.Select(f => ((double)f.Documents, f.ResidentMiB)).ToList());
         if (fit is null)
             return LeakJudgement.Inconclusive(service, floors.Count, documents, floorKiBPerDocument,
-                "no documents were embedded during the measured period");
+                "no documents were embedded during the measured period", floors);
         var slope = fit.Value.Slope * 1024;
         var limit = StandardErrors * fit.Value.SlopeStandardError * 1024;
         var verdict = slope > limit && slope > floorKiBPerDocument ? LeakVerdict.Leak : LeakVerdict.NoLeak;
         return new LeakJudgement(service, verdict, floors.Count, documents, Math.Round(slope, 2), Math.Round(limit, 2),
-            floorKiBPerDocument, Math.Round(fit.Value.ResidualMiB, 2), null);
+            floorKiBPerDocument, Math.Round(fit.Value.ResidualMiB, 2), null, floors);
     }
 
     /// <summary>Each window's lowest sample; a window starts at the first sample after warm-up.</summary>
@@ -69,15 +69,16 @@ public sealed record MemoryAtCount(double Seconds, double ResidentMiB, int Docum
 [JsonConverter(typeof(JsonStringEnumConverter<LeakVerdict>))]
 public enum LeakVerdict { NoLeak, Leak, Inconclusive }
 
-/// <summary>The verdict on one service, with the figures that make it: per document, in KiB.</summary>
+/// <summary>The verdict on one service, with the figures that make it (per document, in KiB) and the floors fitted.</summary>
 public sealed record LeakJudgement(
     string Service, LeakVerdict Verdict, int Windows, int DocumentsProcessed, double SlopeKiBPerDocument,
-    double DetectionLimitKiBPerDocument, double FloorKiBPerDocument, double ResidualMiB, string? InconclusiveBecause)
+    double DetectionLimitKiBPerDocument, double FloorKiBPerDocument, double ResidualMiB, string? InconclusiveBecause,
+    IReadOnlyList<MemoryAtCount> Floors)
 {
     public bool Leaks => Verdict == LeakVerdict.Leak;
 
-    public static LeakJudgement Inconclusive(string service, int windows, int documents, double floor, string because) =>
-        new(service, LeakVerdict.Inconclusive, windows, documents, 0, 0, floor, 0, because);
+    public static LeakJudgement Inconclusive(string service, int windows, int documents, double floor, string because, IReadOnlyList<MemoryAtCount> floors) =>
+        new(service, LeakVerdict.Inconclusive, windows, documents, 0, 0, floor, 0, because, floors);
 
     public override string ToString() => Verdict == LeakVerdict.Inconclusive
         ? $"{Service}: inconclusive, {InconclusiveBecause}"

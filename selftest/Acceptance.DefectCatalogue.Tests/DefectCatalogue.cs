@@ -130,7 +130,7 @@ public sealed record Defect(string Name, string Service, DefectClass Class, stri
     public bool SoakOnly { get; init; }
 
     /// <summary>The soak that catches a <see cref="SoakOnly"/> defect.</summary>
-    public const string SoakCommand = "scripts/gate.sh --soak 10m --tags criterion:4.3-resources";
+    public const string SoakCommand = "scripts/gate.sh --soak 30m --tags criterion:4.3-resources";
 
     public override string ToString() => Name;
 }

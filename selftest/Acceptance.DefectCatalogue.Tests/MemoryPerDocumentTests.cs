@@ -91,6 +91,13 @@ public sealed class MemoryPerDocumentTests
     }
 
     [Fact]
+    public void Eight_windows_are_the_fewest_a_trend_is_judged_on()
+    {
+        Judge(Soak(keptKiBPerDocument: 1024, noiseMiB: 1, seconds: 70)).Verdict.Should().Be(LeakVerdict.Inconclusive, "7 windows of 10 s");
+        Judge(Soak(keptKiBPerDocument: 1024, noiseMiB: 1, seconds: 80)).Verdict.Should().Be(LeakVerdict.Leak, "8 windows of 10 s");
+    }
+
+    [Fact]
     public void Bad_settings_are_refused_with_the_reason()
     {
         var points = Soak(keptKiBPerDocument: 0, noiseMiB: 1);

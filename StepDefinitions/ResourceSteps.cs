@@ -52,6 +52,7 @@ public sealed class ResourceSteps(
             method = "least-squares slope of each window's lowest RSS against documents embedded; detection limit = " +
                      $"{MemoryPerDocument.StandardErrors} standard errors of that slope",
             windowSeconds = runner.Settings.Resources.LeakWindowSeconds,
+            settleSeconds = runner.Settings.Resources.LeakSettleSeconds,
             services = judgements,
             documentsEmbeddedOverTime = load.Result.Samples.Select(s => new { seconds = Math.Round(s.At.TotalSeconds, 2), s.Embedded }),
         });

@@ -42,6 +42,25 @@ public sealed class ResourceSteps(
             $"after warm-up resident memory must not trend upwards by more than {limit} MiB/min; all slopes: {string.Join(", ", growth)}");
     }
 
+    /// <summary>Judged only where the run is long enough to see a trend (a soak); the gate's 20 s reports it inconclusive.</summary>
+    [Then("no service's memory grows with the documents processed")]
+    public void ThenNoServicesMemoryGrowsWithTheDocuments()
+    {
+        var judgements = LoadLeaks.Of(load.Result, runner.Settings.Resources);
+        evidence.AttachJson("memory-per-document", new
+        {
+            method = "least-squares slope of each window's lowest RSS against documents embedded; detection limit = " +
+                     $"{MemoryPerDocument.StandardErrors} standard errors of that slope",
+            windowSeconds = runner.Settings.Resources.LeakWindowSeconds,
+            settleSeconds = runner.Settings.Resources.LeakSettleSeconds,
+            services = judgements,
+            documentsEmbeddedOverTime = load.Result.Samples.Select(s => new { seconds = Math.Round(s.At.TotalSeconds, 2), s.Embedded }),
+        });
+        judgements.Should().NotBeEmpty("the api-server and the workers must have been sampled");
+        string.Join("; ", judgements.Where(j => j.Leaks)).Should().BeEmpty(
+            $"memory must not grow with every document processed; all: {string.Join("; ", judgements)}");
+    }
+
     [Then("the database connections in use never exceed {int}")]
     public void ThenTheDatabaseConnectionsNeverExceed(int pool) =>
         Profile.PeakConnections.Should().BeInRange(1, pool, "the services' connection pools must bound what they hold");

@@ -14,6 +14,7 @@ Feature: Resource use
       When documents from the office mix arrive steadily for the load period of this run
       Then the memory of neither the api-server nor any worker keeps growing after warm-up
       And neither the api-server nor any worker holds more than 250 MiB of memory at its peak
+      And no service's memory grows with the documents processed
       And the database connections in use never exceed 100
       And no service keeps more than 1000 files open
 

@@ -43,9 +43,20 @@ public sealed class ResourceLimits
     /// leak. Coarse in the gate's 20 s: healthy workers, started moments before, still grow 77–190 MiB/min
     /// while their heaps settle (large-object garbage stays resident until the first full collection), so
     /// only a fast leak fails there (the defect keep-processed-documents, about 12 MiB per document, reads
-    /// 417–510 MiB/min); a nightly soak (--soak 30m) with a low value (e.g. 5) finds slow ones.
+    /// 417–510 MiB/min); slow leaks are judged per document in a soak (<see cref="LeakFloorKiBPerDocument"/>).
     /// </summary>
     public double MaxGrowthMiBPerMinute { get; set; } = 240;
+    /// <summary>
+    /// Memory kept per document embedded that is accepted even when measurable; above it, and above the run's
+    /// own detection limit, is a leak (Support/Resources/MemoryPerDocument). Set above the drift of healthy
+    /// services still settling in an 8-minute soak on a busy machine (up to about 40 KiB per document), so a
+    /// healthy soak passes; a leak of a few KiB per document needs a longer soak and a lower value.
+    /// </summary>
+    public double LeakFloorKiBPerDocument { get; set; } = 64;
+    /// <summary>From the start of the load, samples left out of the per-document fit: fresh services' memory rises for minutes as their heaps settle, whatever they keep.</summary>
+    public int LeakSettleSeconds { get; set; } = 180;
+    /// <summary>Length of the windows whose lowest memory (after a collection) the per-document fit uses; a soak has many, the 20 s gate too few to judge.</summary>
+    public double LeakWindowSeconds { get; set; } = 10;
     public int MaxOpenFiles { get; set; } = 1000;
     /// <summary>Connections to the pipeline's database never above this (Npgsql's pool holds at most 100 per service).</summary>
     public int MaxDatabaseConnections { get; set; } = 100;

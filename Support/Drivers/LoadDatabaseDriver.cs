@@ -24,6 +24,12 @@ public sealed class LoadDatabaseDriver(IPipelineEnvironment environment) : IAsyn
             """, r => (Stage: r.GetString(0), Count: r.GetInt32(1)), ("prefix", userPrefix)))
         .ToDictionary(r => r.Stage, r => r.Count);
 
+    /// <summary>Jobs of the load embedded so far (state done): the documents processed, against which memory is fitted.</summary>
+    public async Task<int> EmbeddedAsync(string userPrefix) =>
+        (await QueryAsync("""
+            SELECT count(*)::int FROM upload_pipeline.upload_jobs WHERE user_id LIKE @prefix || '%' AND state = 'done'
+            """, r => r.GetInt32(0), ("prefix", userPrefix))).Single();
+
     public async Task<IReadOnlyList<LoadJob>> JobsAsync(string userPrefix) =>
         await QueryAsync("""
             SELECT job_id::text, user_id, stage, state, attempt_count, retry_count, last_error_code

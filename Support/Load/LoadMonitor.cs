@@ -5,7 +5,7 @@ using Acceptance.Support.Resources;
 namespace Acceptance.Support.Load;
 
 /// <summary>
-/// Samples, every interval while a load runs: the load's backlog per stage, the database's
+/// Samples, every interval while a load runs: the load's backlog per stage and documents embedded, the database's
 /// connections, lock waits and deadlock counter, and every service's memory, threads, open files
 /// and CPU. Sampling is observation at a fixed rate, not synchronisation.
 /// </summary>
@@ -48,8 +48,9 @@ public sealed class LoadMonitor : IAsyncDisposable
             // Not the stop token: a sample under way is finished, so the last one is whole.
             var services = await processes.ReadAsync(CancellationToken.None);
             var backlog = await database.BacklogAsync(userPrefix);
+            var embedded = await database.EmbeddedAsync(userPrefix);
             var db = await database.SampleAsync();
-            lock (_samples) _samples.Add(new LoadSample(at, backlog, db, services));
+            lock (_samples) _samples.Add(new LoadSample(at, backlog, embedded, db, services));
         }
         while (await Tick(timer));
     }
@@ -81,9 +82,9 @@ public sealed class LoadMonitor : IAsyncDisposable
     }
 }
 
-/// <summary>What the monitor saw at one moment (offset from the start of the load).</summary>
+/// <summary>What the monitor saw at one moment (offset from the start of the load); <c>Embedded</c>: the load's documents embedded by then.</summary>
 public sealed record LoadSample(
-    TimeSpan At, IReadOnlyDictionary<string, int> Backlog, DatabaseSample Database, IReadOnlyDictionary<string, ProcessReading> Services)
+    TimeSpan At, IReadOnlyDictionary<string, int> Backlog, int Embedded, DatabaseSample Database, IReadOnlyDictionary<string, ProcessReading> Services)
 {
     public int BacklogTotal => Backlog.Values.Sum();
 }

@@ -42,6 +42,8 @@ public sealed class DefectCatalogueDocumentationTests
             page.Should().Contain($"| `{defect.Name}` | {defect.Service} | {defect.Breaks} |");
             page.Should().Contain($"| {DefectCataloguePage.Title(defect.Class)} |");
         }
-        page.Should().StartWith($"{DefectCatalogue.All.Count} defects.");
+        page.Should().StartWith($"{DefectCatalogue.All.Count} defects: {DefectCatalogue.CaughtByTheGate.Count} for the gate's own run");
+        foreach (var soakOnly in DefectCatalogue.All.Where(d => d.SoakOnly))
+            page.Should().Contain($"| `{soakOnly.Name}` |").And.Contain("(nightly soak only) |");
     }
 }

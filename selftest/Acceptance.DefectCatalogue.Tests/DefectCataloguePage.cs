@@ -9,13 +9,14 @@ public static class DefectCataloguePage
     {
         var lines = new List<string>
         {
-            $"{defects.Count} defects.",
+            $"{defects.Count} defects: {defects.Count(d => !d.SoakOnly)} for the gate's own run to catch, {defects.Count(d => d.SoakOnly)} " +
+            $"too slow for it, for the nightly soak (`{Defect.SoakCommand}`).",
             "",
             "| defect | honoured by | what breaks | caught by |",
             "|---|---|---|---|",
         };
         lines.AddRange(defects.Select(d =>
-            $"| `{d.Name}` | {d.Service} | {Cell(d.Breaks)} | {Cell(string.Join("; ", d.CaughtBy))} |"));
+            $"| `{d.Name}` | {d.Service} | {Cell(d.Breaks)} | {Cell(string.Join("; ", d.CaughtBy))}{(d.SoakOnly ? " (nightly soak only)" : "")} |"));
 
         lines.AddRange(["", "The kinds of promise they break:", "", "| kind | defects |", "|---|---|"]);
         lines.AddRange(Enum.GetValues<DefectClass>()

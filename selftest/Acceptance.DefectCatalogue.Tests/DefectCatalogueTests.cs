@@ -30,9 +30,9 @@ public sealed class DefectCatalogueSecondHalfTests(ITestOutputHelper output) : D
 
 public abstract class DefectCatalogueTests(ITestOutputHelper output)
 {
-    /// <summary>Every other defect of the catalogue, so the long-running guards spread over both halves.</summary>
+    /// <summary>Every other defect the gate catches, so the long-running guards spread over both halves (soak-only ones need a soak).</summary>
     protected static TheoryData<string> Half(int which) =>
-        new(DefectCatalogue.All.Where((_, index) => index % 2 == which).Select(d => d.Name));
+        new(DefectCatalogue.CaughtByTheGate.Where((_, index) => index % 2 == which).Select(d => d.Name));
 
     protected async Task CaughtAsync(string name)
     {

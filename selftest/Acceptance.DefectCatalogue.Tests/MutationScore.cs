@@ -10,11 +10,11 @@ public static class MutationScore
 {
     private static readonly ConcurrentDictionary<string, bool> Outcomes = new();
 
-    /// <summary>Records one defect's outcome; returns the score line once every defect of the catalogue has one, else null.</summary>
+    /// <summary>Records one defect's outcome; returns the score line once every defect the gate catches has one, else null.</summary>
     public static string? Record(string defect, bool caught)
     {
         Outcomes[defect] = caught;
-        return Outcomes.Count < DefectCatalogue.All.Count ? null : Line(Outcomes);
+        return Outcomes.Count < DefectCatalogue.CaughtByTheGate.Count ? null : Line(Outcomes);
     }
 
     public static string Line(IReadOnlyDictionary<string, bool> outcomes)

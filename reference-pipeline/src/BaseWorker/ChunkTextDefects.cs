@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Chunking;
@@ -16,6 +17,9 @@ namespace BaseWorker;
 /// <item>chunk-window-is-model-limit: the chunker is built with the embeddings model's input limit as its window
 /// (as if the limit that bounds an embeddings request were the one that bounds a chunk), so a document of a few
 /// thousand tokens is one chunk; each still embeds, with the configured overlap.</item>
+/// <item>keep-parsed-text: the chunker remembers each document's parsed text and chunks, so a stage run
+/// again on the same text is not chunked twice, and never forgets any: kilobytes per document, for the
+/// life of the process. Too slow a leak for a short run to see; a soak must.</item>
 /// </list>
 /// </summary>
 public static class ChunkTextDefects
@@ -28,6 +32,8 @@ public static class ChunkTextDefects
             : services.GetRequiredService<TextChunker>();
         if (defects.IsOn(PipelineDefects.ChunksLoseAWord))
             chunker = new LosesTheMiddleWord(chunker);
+        if (defects.IsOn(PipelineDefects.KeepParsedText))
+            chunker = new RemembersEveryText(chunker);
         return chunker;
     }
 
@@ -47,6 +53,22 @@ public static class ChunkTextDefects
             if (words.Length < MinimumWords) return chunk;
             var content = string.Join(' ', words.Where((_, i) => i != words.Length / 2));
             return chunk with { Content = content, ContentSha256 = ChunkIds.Sha256Hex(content) };
+        }
+    }
+
+    private sealed class RemembersEveryText(IChunker inner) : IChunker
+    {
+        /// <summary>Keyed by document, never evicted: that is the leak.</summary>
+        private static readonly ConcurrentDictionary<Guid, (string Text, IReadOnlyList<TextChunk> Chunks)> Remembered = new();
+
+        public string Version => inner.Version;
+
+        public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text)
+        {
+            if (Remembered.TryGetValue(documentId, out var known) && known.Text == text) return known.Chunks;
+            var chunks = inner.Chunk(documentId, text);
+            Remembered[documentId] = (text, chunks);
+            return chunks;
         }
     }
 }

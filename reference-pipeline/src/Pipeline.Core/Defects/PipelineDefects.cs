@@ -71,6 +71,8 @@ public sealed class PipelineDefects
     public const string SerialiseEmbeddings = "serialise-embeddings";
     /// <summary>base-worker: every provider request and answer (document bytes, parsed text, chunks, vectors) is kept for the life of the process: a memory leak.</summary>
     public const string KeepProcessedDocuments = "keep-processed-documents";
+    /// <summary>base-worker: every document's parsed text and its chunks are kept in a cache that is never emptied: a leak of kilobytes per document.</summary>
+    public const string KeepParsedText = "keep-parsed-text";
 
     /// <summary>base-worker: the OpenAI throttle is bypassed: no concurrency cap, no pause for x-ratelimit-*, Retry-After or backoff.</summary>
     public const string UnthrottledOpenAi = "unthrottled-openai";

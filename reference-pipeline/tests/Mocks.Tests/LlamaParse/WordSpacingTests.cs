@@ -29,9 +29,11 @@ public sealed class WordSpacingTests
         {
             await File.WriteAllBytesAsync(pdf, await PdfBytesAsync(manual), TestContext.Current.CancellationToken);
             var poppler = await PdftotextWordsAsync(pdf);
-            var (document, failure) = PdfTextExtractor.Extract(await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken));
+            var (document, failure) = PdfTextExtractor.Extract(await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken),
+                PageFile.Create(Path.Combine(Path.GetDirectoryName(pdf)!, "pages.jsonl")));
             failure.Should().BeNull();
-            var mock = Words(document!.Text);
+            var pages = await document!.Pages.ReadAsync().ToListAsync(TestContext.Current.CancellationToken);
+            var mock = Words(string.Join("\n", pages.Select(page => page.Text)));
 
             var figures = $"{Path.GetFileName(pdf)}: mock {mock} words, pdftotext {poppler} ({(mock - poppler) * 100.0 / poppler:+0.00;-0.00} %)";
             TestContext.Current.TestOutputHelper?.WriteLine(figures);

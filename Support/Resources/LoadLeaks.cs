@@ -1,0 +1,24 @@
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Load;
+
+namespace Acceptance.Support.Resources;
+
+/// <summary>The api-server's and every worker's memory per document of one load (<see cref="MemoryPerDocument"/>), from the monitor's samples.</summary>
+public static class LoadLeaks
+{
+    /// <summary>
+    /// Each bounded service is fitted against the documents the whole load embedded: the work is shared,
+    /// so a worker that keeps L KiB of each document it handles reads about L / (number of workers). Samples before
+    /// the settling time (or the warm-up, if longer) are left out.
+    /// </summary>
+    public static IReadOnlyList<LeakJudgement> Of(LoadResult load, ResourceLimits limits)
+    {
+        var settled = TimeSpan.FromSeconds(Math.Max(load.Warmup.TotalSeconds, limits.LeakSettleSeconds));
+        return load.Samples.SelectMany(s => s.Services.Keys).Distinct().Where(ResourceProfile.IsBounded).Order()
+            .Select(service => MemoryPerDocument.Judge(service,
+                load.Samples.Where(s => s.At >= settled && s.Services.ContainsKey(service))
+                    .Select(s => new MemoryAtCount(s.At.TotalSeconds, s.Services[service].ResidentMiB, s.Embedded)).ToList(),
+                limits.LeakWindowSeconds, limits.LeakFloorKiBPerDocument))
+            .ToList();
+    }
+}

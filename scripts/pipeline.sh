@@ -10,6 +10,8 @@
 #   scripts/pipeline.sh token [<user>] [--operator]
 #                  a fresh token, valid 30 minutes, for a user (default: demo) or with the operator
 #                  role (default user: operator); e.g. export PIPELINE_TOKEN=$(scripts/pipeline.sh token)
+#   scripts/pipeline.sh env      the settings that make it the gate's external target, as shell exports:
+#                                eval "$(scripts/pipeline.sh env)"; scripts/gate.sh --target external
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
@@ -106,10 +108,14 @@ status() {
   host backlog
 }
 
-token() {
+running() {
   if ! alive "$(host_pid)" || [ ! -f "$state" ]; then echo "The pipeline is not running (scripts/pipeline.sh up starts it)." >&2; return 1; fi
-  host token "$@"
 }
+
+token() { running && host token "$@"; }
+
+# The exports carry the token signing key and the database password: print them, never log them.
+exports() { running && host env "$PWD/scripts/pipeline.sh"; }
 
 down() {
   local pid; pid=$(host_pid)
@@ -140,7 +146,8 @@ case "$command" in
   up) up "$@" ;;
   status) status ;;
   token) token "$@" ;;
+  env) exports ;;
   down) down ;;
-  -h|--help|"") sed -n '2,15p' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,17p' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token, env or down)" >&2; exit 2 ;;
 esac

@@ -88,10 +88,38 @@ public sealed class ExternalOptions
     public string JwtIssuer { get; set; } = "";
     public string JwtAudience { get; set; } = "";
     /// <summary>
-    /// Each service's Prometheus /metrics URL by service name (api-server, base-worker-1, …), read for
-    /// its process_* series by the resource scenarios; none: those scenarios are skipped with that reason.
+    /// Each service's Prometheus /metrics URL by service name (api-server, base-worker-1, …; BASE_WORKER_1 in a shell
+    /// variable), read for its process_* series by the resource scenarios; none: those scenarios are not verified.
     /// </summary>
     public Dictionary<string, string> MetricsUrls { get; set; } = [];
+    /// <summary>The mock providers' addresses when the pipeline talks to the bundled mocks (their fault admin), else empty.</summary>
+    public string MockOpenAiUrl { get; set; } = "";
+    public string MockLlamaParseUrl { get; set; } = "";
+    /// <summary>Shell commands that break and mend the pipeline's services (docs/targets.md, "Giving the suite control of your pipeline").</summary>
+    public ControlOptions Control { get; set; } = new();
+}
+
+/// <summary>The command controller's settings: per service (by name, or its SHELL_SAFE form), what runs each verb.</summary>
+public sealed class ControlOptions
+{
+    public Dictionary<string, ServiceCommands> Services { get; set; } = [];
+    /// <summary>How long one command may take before the suite gives up on it (a start waits for readiness).</summary>
+    public int CommandTimeoutSeconds { get; set; } = 120;
+}
+
+/// <summary>
+/// Shell commands (run with /bin/sh -c) for one service; any may be left out, and the target then lacks what it gives.
+/// Stop returns once the service has exited; Start once it is ready again; Status exits 0 while it runs; Logs prints its log.
+/// </summary>
+public sealed class ServiceCommands
+{
+    public string Stop { get; set; } = "";
+    public string Start { get; set; } = "";
+    public string Kill { get; set; } = "";
+    public string Pause { get; set; } = "";
+    public string Resume { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Logs { get; set; } = "";
 }
 
 /// <summary>The ports and test-only credentials docker-compose.yml uses (its defaults; override like it).</summary>

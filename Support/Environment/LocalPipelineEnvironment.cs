@@ -61,6 +61,11 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
             $"127.0.0.1:{_services[name].Port}"))
         .ToList();
 
+    /// <summary>Every service's Prometheus /metrics URL, by service name (the mocks serve none).</summary>
+    public IReadOnlyDictionary<string, string> MetricsUrls => _services.Names
+        .Where(name => !name.StartsWith("mock-", StringComparison.Ordinal))
+        .ToDictionary(name => name, name => $"http://127.0.0.1:{_services[name].Port}/metrics");
+
     /// <summary>
     /// The process id of every running service and of the database server (from its postmaster.pid),
     /// so a tool that keeps the pipeline up by hand can prove that nothing it started outlives it.

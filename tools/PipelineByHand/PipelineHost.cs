@@ -61,7 +61,8 @@ public static class PipelineHost
                 caps,
                 samplePath,
                 logDirectory,
-                environment.ProcessIds).WriteTo(stateDirectory);
+                environment.ProcessIds,
+                environment.MetricsUrls).WriteTo(stateDirectory);
             Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
 
             await stopRequested.Task;

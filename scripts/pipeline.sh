@@ -12,6 +12,11 @@
 #                  role (default user: operator); e.g. export PIPELINE_TOKEN=$(scripts/pipeline.sh token)
 #   scripts/pipeline.sh env      the settings that make it the gate's external target, as shell exports:
 #                                eval "$(scripts/pipeline.sh env)"; scripts/gate.sh --target external
+#   scripts/pipeline.sh stop|start|kill|pause|resume|status|logs <service>
+#                  one service (api-server, base-worker-1, base-worker-2, mock-openai, mock-llamaparse, postgres):
+#                  stop = SIGTERM and wait for its exit (exits with the service's code; postgres: fast shutdown),
+#                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready,
+#                  pause/resume = SIGSTOP/SIGCONT, status = exit 0 while it runs, logs = print its log
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
@@ -114,6 +119,24 @@ running() {
 
 token() { running && host token "$@"; }
 
+# One verb on one service, carried out by the running host (tools/PipelineByHand) through its control socket.
+control() {
+  local verb=$1 service=${2:-}
+  if [ $# -ne 2 ]; then echo "$verb takes one service name, e.g. scripts/pipeline.sh $verb base-worker-1" >&2; return 3; fi
+  running || return 1
+  python3 - "$state_dir/control.sock" "$verb" "$service" <<'PY'
+import socket, sys
+path, verb, service = sys.argv[1:]
+with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+    s.connect(path)
+    s.sendall(f"{verb} {service}\n".encode())
+    reply = b"".join(iter(lambda: s.recv(65536), b"")).decode()
+status, _, text = reply.partition("\n")
+(sys.stdout if status == "0" or verb in ("logs", "status") else sys.stderr).write(text)
+sys.exit(int(status))
+PY
+}
+
 # The exports carry the token signing key and the database password: print them, never log them.
 exports() { running && host env "$PWD/scripts/pipeline.sh"; }
 
@@ -144,10 +167,11 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
   up) up "$@" ;;
-  status) status ;;
   token) token "$@" ;;
   env) exports ;;
+  stop|start|kill|pause|resume|logs) control "$command" "$@" ;;
+  status) if [ $# -gt 0 ]; then control status "$@"; else status; fi ;;
   down) down ;;
-  -h|--help|"") sed -n '2,17p' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token, env or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,23p' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs or down)" >&2; exit 2 ;;
 esac

@@ -29,7 +29,7 @@ public static class ExternalTargetSettings
         yield return Export("MOCKLLAMAPARSEURL", state.MockLlamaParseUrl);
         foreach (var (service, url) in state.MetricsUrls.OrderBy(m => m.Key, StringComparer.Ordinal))
             yield return Export($"METRICSURLS__{ServiceNames.ToSetting(service)}", url);
-        var control = $"PIPELINE_STATE_DIR={Quote(stateDirectory)} {Quote(script)}";
+        var control = $"PIPELINE_STATE_DIR={QuoteIfNeeded(stateDirectory)} {QuoteIfNeeded(script)}";
         foreach (var service in state.ProcessIds.Keys.Order(StringComparer.Ordinal))
             foreach (var (setting, verb) in ServiceVerbs)
                 if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
@@ -39,5 +39,7 @@ public static class ExternalTargetSettings
     private static string Export(string name, string value) => $"export {Prefix}{name}={Quote(value)}";
 
     /// <summary>Single quotes keep every character as it is; a quote inside is closed, escaped and reopened.</summary>
+    private static string QuoteIfNeeded(string word) => word.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:@%,=".Contains(c)) ? word : Quote(word);
+
     private static string Quote(string value) => "'" + value.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
 }

@@ -15,7 +15,8 @@
 #   scripts/pipeline.sh stop|start|kill|pause|resume|status|logs <service>
 #                  one service (api-server, base-worker-1, base-worker-2, mock-openai, mock-llamaparse, postgres):
 #                  stop = SIGTERM and wait for its exit (exits with the service's code; postgres: fast shutdown),
-#                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready,
+#                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready
+#                  (start <service> --with KEY=VALUE ...: again, with test-only settings in its environment),
 #                  pause/resume = SIGSTOP/SIGCONT, status = exit 0 while it runs, logs = print its log
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
@@ -119,17 +120,23 @@ running() {
 
 token() { running && host token "$@"; }
 
-# One verb on one service, carried out by the running host (tools/PipelineByHand) through its control socket.
+# One verb on one service, carried out by the running host (tools/PipelineByHand) through its control socket;
+# `start <service> --with KEY=VALUE ...` starts it again with test-only settings added to its environment.
 control() {
   local verb=$1 service=${2:-}
-  if [ $# -ne 2 ]; then echo "$verb takes one service name, e.g. scripts/pipeline.sh $verb base-worker-1" >&2; return 3; fi
+  if [ $# -lt 2 ] || { [ $# -gt 2 ] && [ "$verb:${3:-}" != start:--with ]; }; then
+    echo "$verb takes one service name, e.g. scripts/pipeline.sh $verb base-worker-1 (start also: --with KEY=VALUE ...)" >&2; return 3
+  fi
   running || return 1
-  python3 - "$state_dir/control.sock" "$verb" "$service" <<'PY'
-import socket, sys
-path, verb, service = sys.argv[1:]
+  python3 - "$state_dir/control.sock" "$verb" "$service" "${@:4}" <<'PY'
+import json, socket, sys
+path, verb, service, *pairs = sys.argv[1:]
+if any("=" not in p for p in pairs):
+    sys.exit(f"--with takes KEY=VALUE settings; got {' '.join(pairs)}")
+request = {"verb": verb, "service": service, "settings": dict(p.split("=", 1) for p in pairs)}
 with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
     s.connect(path)
-    s.sendall(f"{verb} {service}\n".encode())
+    s.sendall((json.dumps(request) + "\n").encode())
     reply = b"".join(iter(lambda: s.recv(65536), b"")).decode()
 status, _, text = reply.partition("\n")
 (sys.stdout if status == "0" or verb in ("logs", "status") else sys.stderr).write(text)

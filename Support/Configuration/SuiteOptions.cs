@@ -115,6 +115,8 @@ public sealed class ServiceCommands
 {
     public string Stop { get; set; } = "";
     public string Start { get; set; } = "";
+    /// <summary>Start with test-only settings: the suite appends them as KEY=VALUE words (worker-settings).</summary>
+    public string StartWith { get; set; } = "";
     public string Kill { get; set; } = "";
     public string Pause { get; set; } = "";
     public string Resume { get; set; } = "";

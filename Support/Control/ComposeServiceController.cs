@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Control;
 
@@ -12,7 +13,12 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
     private static readonly TimeSpan HealthyWithin = TimeSpan.FromSeconds(120);
     private bool _workersCustomised;
 
-    public string? CannotControlBecause => null;
+    /// <summary>Workers are one compose service, scaled by docker rather than one by one, so their number stays as the file has it.</summary>
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
+    {
+        TargetCapabilities.KillService, TargetCapabilities.StopService, TargetCapabilities.PauseService, TargetCapabilities.RestartService,
+        TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings,
+    };
 
     public IReadOnlyList<string> Workers =>
         containers.ListAsync().GetAwaiter().GetResult()

@@ -3,6 +3,7 @@ using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.Resources;
 using Acceptance.Support.Waiting;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Environment;
 
@@ -42,6 +43,8 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; }
     public IServiceController Control { get; }
+    /// <summary>The compose file runs the bundled mocks, so their faults can be set.</summary>
+    public IReadOnlySet<string> Capabilities => Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
     public IServiceMetricsEndpoints ServiceMetrics { get; }
 
     public static async Task<ComposePipelineEnvironment> StartAsync(SuiteOptions options, string logFolder)

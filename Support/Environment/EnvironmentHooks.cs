@@ -49,7 +49,7 @@ public sealed class EnvironmentHooks
         {
             environment = options.Target switch
             {
-                "external" => new ExternalPipelineEnvironment(options.External),
+                "external" => new ExternalPipelineEnvironment(options.External, runFolder.Logs),
                 "compose" => await ComposePipelineEnvironment.StartAsync(options, runFolder.Logs),
                 _ => await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs),
             };

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.RealApi;
+using Pipeline.Contract;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Environment;
@@ -48,6 +49,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public MockEndpoints? Mocks { get; private set; }
     public EmbeddingsService? Embeddings { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
+    /// <summary>Everything: the mocks' fault admin, its own database cluster to back up and lose, the suite's own Prometheus beside it.</summary>
+    public IReadOnlySet<string> Capabilities =>
+        Control.Capabilities.Union([TargetCapabilities.ProviderFaults, TargetCapabilities.BackupRestore, TargetCapabilities.OperatorMonitoring]).ToHashSet();
 
     /// <summary>The pipeline's PostgreSQL cluster, for backup and restore drills.</summary>
     public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The environment has not started.");

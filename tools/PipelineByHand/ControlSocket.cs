@@ -1,17 +1,18 @@
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace PipelineByHand;
 
 /// <summary>
 /// A Unix socket in the state folder (for this machine's user only) on which the host takes one control request at a
-/// time: a line "verb service", answered with the exit status on the first line and the text after it. One at a
+/// time: a JSON line {"verb", "service", "settings"}, answered with the exit status on the first line and the text after it. One at a
 /// time, because the controller behind it keeps each service's process and must not be changed from two places.
 /// </summary>
 public static class ControlSocket
 {
     public const string FileName = "control.sock";
 
-    public static async Task ServeAsync(string stateDirectory, Func<string, string, Task<ControlAnswer>> answer, CancellationToken stop)
+    public static async Task ServeAsync(string stateDirectory, Func<string, string, IReadOnlyDictionary<string, string>, Task<ControlAnswer>> answer, CancellationToken stop)
     {
         var path = Path.Combine(stateDirectory, FileName);
         File.Delete(path);
@@ -42,18 +43,31 @@ public static class ControlSocket
         }
     }
 
-    private static async Task<ControlAnswer> AnswerAsync(string? request, Func<string, string, Task<ControlAnswer>> answer)
+    private static async Task<ControlAnswer> AnswerAsync(string? line, Func<string, string, IReadOnlyDictionary<string, string>, Task<ControlAnswer>> answer)
     {
-        if (request?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [var verb, var service])
-            return ControlAnswer.Refused($"A request is 'verb service'; got '{request}'.");
+        ControlRequest? request;
         try
         {
-            return await answer(verb, service);
+            request = JsonSerializer.Deserialize<ControlRequest>(line ?? "", Json);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        if (request is not { Verb.Length: > 0, Service.Length: > 0 })
+            return ControlAnswer.Refused($"A request is a JSON line with verb, service and settings; got '{line}'.");
+        try
+        {
+            return await answer(request.Verb, request.Service, request.Settings ?? new Dictionary<string, string>());
         }
         catch (Exception e)
         {
             // The host keeps running whatever one verb met; the caller sees why it failed.
-            return new ControlAnswer(1, $"{verb} {service} failed: {e.Message}");
+            return new ControlAnswer(1, $"{request.Verb} {request.Service} failed: {e.Message}");
         }
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record ControlRequest(string Verb, string Service, Dictionary<string, string>? Settings);
 }

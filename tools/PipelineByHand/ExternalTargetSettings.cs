@@ -13,10 +13,13 @@ public static class ExternalTargetSettings
 
     /// <summary>The verbs scripts/pipeline.sh offers per service, as the command controller's setting names.</summary>
     private static readonly (string Setting, string Verb)[] ServiceVerbs =
-        [("STOP", "stop"), ("START", "start"), ("KILL", "kill"), ("PAUSE", "pause"), ("RESUME", "resume"), ("STATUS", "status"), ("LOGS", "logs")];
+        [
+            ("STOP", "stop <service>"), ("START", "start <service>"), ("STARTWITH", "start <service> --with"), ("KILL", "kill <service>"),
+            ("PAUSE", "pause <service>"), ("RESUME", "resume <service>"), ("STATUS", "status <service>"), ("LOGS", "logs <service>"),
+        ];
 
     /// <summary>The database server takes no pause and writes no service log the suite reads.</summary>
-    private static readonly string[] DatabaseVerbs = ["STOP", "START", "KILL", "STATUS"];
+    private static readonly string[] DatabaseVerbs = ["STOP", "START", "KILL", "STATUS", "LOGS"];
 
     public static IEnumerable<string> Exports(PipelineState state, string script, string stateDirectory)
     {
@@ -33,7 +36,7 @@ public static class ExternalTargetSettings
         foreach (var service in state.ProcessIds.Keys.Order(StringComparer.Ordinal))
             foreach (var (setting, verb) in ServiceVerbs)
                 if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
-                    yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb} {service}");
+                    yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
     }
 
     private static string Export(string name, string value) => $"export {Prefix}{name}={Quote(value)}";

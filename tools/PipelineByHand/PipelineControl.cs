@@ -1,5 +1,6 @@
 using System.Globalization;
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Control;
 using Acceptance.Support.Environment;
 
 namespace PipelineByHand;
@@ -17,7 +18,7 @@ public sealed class PipelineControl(LocalPipelineEnvironment environment)
 
     private readonly IReadOnlyList<string> _services = [.. environment.LogFiles.Keys.Order(StringComparer.Ordinal), ServiceNames.Database];
 
-    public async Task<ControlAnswer> RunAsync(string verb, string service)
+    public async Task<ControlAnswer> RunAsync(string verb, string service, IReadOnlyDictionary<string, string> settings)
     {
         if (!_services.Contains(service))
             return ControlAnswer.Refused($"There is no service '{service}'; the pipeline runs {string.Join(", ", _services)}.");
@@ -45,7 +46,12 @@ public sealed class PipelineControl(LocalPipelineEnvironment environment)
             case "start" when database:
                 await control.StartDatabaseAsync();
                 return ControlAnswer.Done("postgres is running");
+            case "start" when settings.Count > 0 && !database:
+                // Test-only settings (e.g. a stage delay) need a fresh process, running or not.
+                await ((LocalServiceController)control).RestartWithAsync(service, settings);
+                return ControlAnswer.Done($"{service} started with {string.Join(", ", settings.Keys)} and ready");
             case "start":
+                if (settings.Count > 0) return ControlAnswer.Refused("The database server takes no settings here.");
                 if (IsRunning(service)) return ControlAnswer.Done($"{service} was already running");
                 await control.StartAsync(service);
                 return ControlAnswer.Done($"{service} started and ready");

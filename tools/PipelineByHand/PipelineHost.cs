@@ -68,9 +68,9 @@ public static class PipelineHost
 
             var control = new PipelineControl(environment);
             using var stopping = new CancellationTokenSource();
-            var serving = ControlSocket.ServeAsync(stateDirectory, async (verb, service) =>
+            var serving = ControlSocket.ServeAsync(stateDirectory, async (verb, service, settings) =>
             {
-                var answer = await control.RunAsync(verb, service);
+                var answer = await control.RunAsync(verb, service, settings);
                 Console.WriteLine($"{verb} {service}: exit {answer.ExitStatus}");
                 // A service started again has a new process id, which `down` must know to check nothing outlives it.
                 (state with { ProcessIds = control.ProcessIds }).WriteTo(stateDirectory);

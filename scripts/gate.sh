@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 wrapper_help='
 load options (scripts/gate.sh passes them to the 4.3 scenarios as ACCEPTANCE__LOAD__* settings):
   --soak <duration>           measured period of the 4.3 load scenarios, e.g. 30m, 2h, 900s (nightly; default 20 s)
-  --load-profile open|phase4  open-loop arrivals (default) or the Phase 4 profile: 5 concurrent uploads for 300 s'
+  --load-profile open|phase4  open-loop arrivals (default) or the Phase 4 profile: 5 documents in the pipeline at a time for 300 s'
 
 # The gate's own help is declared once, as GateOptionsParser.Help (a C# raw string literal); it is
 # read from the source so that --help answers at once, before any setup or build.
@@ -64,4 +64,5 @@ fi
 
 bash scripts/setup.sh >/dev/null || { echo "The machine is missing what the local target needs; run scripts/setup.sh to see why."; exit 2; }
 build_gate
-dotnet "$gate_dll" "${args[@]}"
+# exec: a SIGTERM or SIGINT sent to this script (a CI job's time limit) reaches the gate, which stops what it started.
+exec dotnet "$gate_dll" "${args[@]}"

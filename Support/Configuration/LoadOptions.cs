@@ -4,18 +4,18 @@ namespace Acceptance.Support.Configuration;
 /// Section <c>Load</c>: the load profile of the performance scenarios and their verdict limits
 /// (ACCEPTANCE__LOAD__*). The defaults keep the three 4.3 scenarios to about two minutes on two
 /// cores; <c>scripts/gate.sh --soak 30m</c> lengthens the arrivals for a nightly run and
-/// <c>--load-profile phase4</c> runs the Phase 4 plan's 5 concurrent uploads for 300 s.
+/// <c>--load-profile phase4</c> keeps the Phase 4 plan's 5 documents in the pipeline at a time for 300 s.
 /// </summary>
 public sealed class LoadOptions
 {
-    /// <summary><c>open</c>: documents arrive at <see cref="ArrivalsPerSecond"/> whether or not earlier ones are done; <c>phase4</c>: 5 uploads always in flight for 300 s.</summary>
+    /// <summary><c>open</c>: documents arrive at <see cref="ArrivalsPerSecond"/> whether or not earlier ones are done; <c>phase4</c>: 5 documents in the pipeline at a time for 300 s (closed loop: the next uploaded when one is embedded or set aside).</summary>
     public string Profile { get; set; } = "open";
     public double ArrivalsPerSecond { get; set; } = 1.0;
     /// <summary>Measured period of arrivals, after the warm-up.</summary>
     public int DurationSeconds { get; set; } = 20;
     /// <summary>Arrivals before the measured period: they warm the services up and are left out of every verdict but peak memory.</summary>
     public int WarmupSeconds { get; set; } = 10;
-    /// <summary>Uploads kept in flight by the closed-loop (phase4) profile.</summary>
+    /// <summary>Documents kept in the pipeline at a time by the closed-loop (phase4) profile: uploaded, not yet embedded or set aside.</summary>
     public int ConcurrentUploads { get; set; } = 5;
     /// <summary>Latency percentiles are reported per window of arrivals this long.</summary>
     public int WindowSeconds { get; set; } = 10;

@@ -36,11 +36,11 @@ public sealed class TimeoutOptions
     /// </summary>
     public double MaxStarvationStretch { get; set; } = 20.0;
     /// <summary>
-    /// Set by the run, not configured: how much the local target's compressed times (lease, retry window,
-    /// shutdown deadline) were stretched for a machine starved at start (<c>StarvedMachineTimings</c>). No wait
-    /// is stretched less, since a takeover cannot come before a lease stretched that much has lapsed.
+    /// Set by the run, not configured: the one factor every time of the run is stretched by for a machine starved at
+    /// start (<c>StarvedMachineTimings</c>): the local target's compressed times (lease, retry window, shutdown
+    /// deadline, scrape interval), the alert rules' compression (divided by it) and every wait limit (multiplied).
     /// </summary>
-    public double StarvationFloor { get; set; } = 1.0;
+    public double StarvationStretch { get; set; } = 1.0;
 }
 
 public sealed class WorkloadOptions

@@ -47,12 +47,7 @@ public sealed class EnvironmentHooks
         IPipelineEnvironment environment;
         try
         {
-            environment = options.Target switch
-            {
-                "external" => new ExternalPipelineEnvironment(options.External, runFolder.Logs),
-                "compose" => await ComposePipelineEnvironment.StartAsync(options, runFolder.Logs),
-                _ => await LocalPipelineEnvironment.StartAsync(options, runFolder.Logs),
-            };
+            environment = await PipelineTargets.StartAsync(options, runFolder.Logs);
         }
         catch (Exception e)
         {

@@ -92,6 +92,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         var clock = Stopwatch.StartNew();
         var timeout = TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds);
         var environment = new LocalPipelineEnvironment(logDirectory, timeout);
+        StopSignalCleanup.Register(environment);
         try
         {
             await environment.StartAllAsync(options, timeout);
@@ -222,6 +223,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     public async ValueTask DisposeAsync()
     {
+        StopSignalCleanup.Forget(this);
         await _services.DisposeAsync();
         if (_cluster is not null)
             await _cluster.DisposeAsync();

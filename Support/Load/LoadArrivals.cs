@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Drivers;
+using Acceptance.Support.Waiting;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Load;
@@ -8,11 +9,11 @@ namespace Acceptance.Support.Load;
 /// <summary>
 /// Sends documents the way offices do under load. Open loop (default): a document arrives every
 /// 1/rate seconds whether or not earlier ones are done, so a slow pipeline builds a backlog instead
-/// of slowing the arrivals. Phase 4 profile (closed loop): a fixed number of uploads always in
-/// flight. Each arrival is its own uploader (user), so the same test document arriving twice is two
+/// of slowing the arrivals. Phase 4 profile (closed loop, <see cref="ClosedLoop"/>): a fixed number of
+/// documents in the pipeline at a time, the next uploaded when one is finished. Each arrival is its own uploader (user), so the same test document arriving twice is two
 /// documents, not a deduplicated one.
 /// </summary>
-public sealed class LoadArrivals(PipelineApiDriver api)
+public sealed class LoadArrivals(PipelineApiDriver api, JobProgress progress)
 {
     /// <summary>
     /// The realistic office documents of one to eight pages, the one-page policy most often. The
@@ -40,14 +41,10 @@ public sealed class LoadArrivals(PipelineApiDriver api)
         var number = 0;
         if (load.IsPhase4)
         {
-            var uploaders = Enumerable.Range(1, load.ConcurrentUploads).Select(async lane =>
-            {
-                var mine = new List<Arrival>();
-                while (clock.Elapsed < load.Warmup + load.Duration)
-                    mine.Add(await UploadAsync($"{userPrefix}-{lane}-{Interlocked.Increment(ref number)}", Pick(random, mix), clock));
-                return mine;
-            });
-            return (await Task.WhenAll(uploaders)).SelectMany(a => a).OrderBy(a => a.At).ToList();
+            var sent = await ClosedLoop.RunAsync(load.ConcurrentUploads, load.Warmup + load.Duration,
+                n => UploadAsync($"{userPrefix}-{n}", Pick(random, mix), clock),
+                arrival => FinishedAsync(arrival, TimeSpan.FromSeconds(load.DrainSeconds)));
+            return sent.OrderBy(a => a.At).ToList();
         }
 
         var interval = TimeSpan.FromSeconds(1 / load.ArrivalsPerSecond);
@@ -75,6 +72,21 @@ public sealed class LoadArrivals(PipelineApiDriver api)
         var at = DateTimeOffset.UtcNow;
         var outcome = await api.UploadAsync(userId, document.FileName, document.Bytes);
         return new Arrival(userId, document, at, clock.Elapsed, outcome);
+    }
+
+    /// <summary>Whether the pipeline finished the arrival's document (embedded or set aside) within <paramref name="limit"/>; a refused upload never entered it.</summary>
+    private async Task<bool> FinishedAsync(Arrival arrival, TimeSpan limit)
+    {
+        if (!arrival.Outcome.Accepted) return true;
+        try
+        {
+            await progress.UntilFinishedAsync(arrival.UserId, arrival.Outcome, limit);
+            return true;
+        }
+        catch (WaitTimedOutException)
+        {
+            return false; // Left unfinished: the drain that follows reports it.
+        }
     }
 
     private static TestDocument Pick(Random random, IReadOnlyList<TestDocument> mix)

@@ -5,8 +5,12 @@ namespace Acceptance.Support.Load;
 /// <summary>What a load run attaches to its scenario, in the readiness report's baseline convention.</summary>
 public static class LoadEvidence
 {
-    public static object Windows(LoadResult result, LatencyWindows windows, LoadOptions settings) => new
+    public static object Windows(LoadResult result, LatencyWindows windows, LoadOptions settings) => Windows(result, windows, settings,
+        LoadRates.Of(result.Arrivals.Count, settings.Warmup + settings.Duration, windows.ThroughputPerMinute, settings));
+
+    private static object Windows(LoadResult result, LatencyWindows windows, LoadOptions settings, LoadRates rates) => new
     {
+        rates = new { offeredPerMinute = rates.OfferedPerMinute, achievedPerMinute = rates.AchievedPerMinute, warning = rates.Warning },
         profile = new
         {
             settings.Profile, settings.ArrivalsPerSecond, warmupSeconds = settings.WarmupSeconds, durationSeconds = settings.Duration.TotalSeconds, settings.WindowSeconds,

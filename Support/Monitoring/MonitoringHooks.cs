@@ -13,9 +13,11 @@ public sealed class MonitoringHooks
     {
         var container = testRun.TestRunContainer;
         if (!container.IsRegistered<IPipelineEnvironment>()) return;
-        container.RegisterInstanceAs(new OperatorMonitoring(
+        var monitoring = new OperatorMonitoring(
             container.Resolve<IPipelineEnvironment>(), container.Resolve<SuiteOptions>(), container.Resolve<RunFolder>(),
-            container.Resolve<CpuCanary>()));
+            container.Resolve<CpuCanary>());
+        StopSignalCleanup.Register(monitoring);
+        container.RegisterInstanceAs(monitoring);
     }
 
     [AfterTestRun(Order = 900)]

@@ -52,6 +52,7 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
 
     public async ValueTask DisposeAsync()
     {
+        StopSignalCleanup.Forget(this);
         if (_stack is not null) await _stack.DisposeAsync();
         _starting.Dispose();
     }

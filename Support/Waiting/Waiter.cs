@@ -9,40 +9,38 @@ namespace Acceptance.Support.Waiting;
 /// or prove it never holds for a period (<see cref="NeverAsync"/>). On failure the message says what
 /// was awaited, for whom, and the last state seen — never a silent give-up, never a fixed sleep.
 /// </summary>
-public sealed class Waiter(SuiteOptions options, CpuCanary? canary = null)
+public sealed class Waiter(SuiteOptions options, CpuCanary? canary = null, StatedLimits? statedLimits = null)
 {
-    /// <summary>A canary figure this fresh is current enough for a wait that reached its limit.</summary>
+    /// <summary>A canary figure this fresh is current enough for the message of a wait that timed out.</summary>
     private static readonly TimeSpan CurrentEnough = TimeSpan.FromSeconds(5);
 
     private TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Timeouts.PollMilliseconds);
 
     /// <summary>
-    /// Waits up to <paramref name="timeout"/> (the business limit) stretched by the run's time scale and by
-    /// the machine's starvation (<see cref="StretchedLimit"/>). When the limit is reached the canary is asked
-    /// how starved the machine is now; a worse figure stretches the limit further, up to the configured maximum.
-    /// What still times out throws <see cref="WaitTimedOutException"/>, which the gate recognises as a timeout.
+    /// Waits up to <paramref name="timeout"/> (the business limit) stretched by the run's time scale and starvation
+    /// stretch (<see cref="StretchedLimit"/>). Within a Then that states the limit, what the wait took is recorded
+    /// against it (<see cref="StatedLimits"/>). What times out throws <see cref="WaitTimedOutException"/>, which the
+    /// gate recognises as a timeout.
     /// </summary>
     public async Task<T> UntilAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, Func<T, string> describe)
     {
-        var limit = new StretchedLimit(timeout, options.Timeouts.TimeScale, Stretch(canary?.Latest ?? 1.0));
+        var limit = StretchedLimit.For(timeout, options.Timeouts);
         var clock = Stopwatch.StartNew();
         T last;
         while (true)
         {
             last = await probe();
             if (condition(last))
-                return last;
-            if (clock.Elapsed >= limit.Limit)
             {
-                if (canary is null) break;
-                var now = Stretch(await canary.NowAsync(CurrentEnough));
-                if (now <= limit.Slowdown) break;
-                limit = limit with { Slowdown = now };
-                if (clock.Elapsed >= limit.Limit) break;
+                statedLimits?.Record(what, limit, clock.Elapsed);
+                return last;
             }
+            if (clock.Elapsed >= limit.Limit)
+                break;
             await Task.Delay(PollInterval);
         }
-        throw new WaitTimedOutException($"{what} did not happen within {limit}; last seen {describe(last)}");
+        var slowdownNow = canary is null ? "" : $" (CPU slowdown now {await canary.NowAsync(CurrentEnough):0.0}×)";
+        throw new WaitTimedOutException($"{what} did not happen within {limit}{slowdownNow}; last seen {describe(last)}");
     }
 
     public async Task NeverAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> violation, TimeSpan during, Func<T, string> describe)
@@ -70,10 +68,6 @@ public sealed class Waiter(SuiteOptions options, CpuCanary? canary = null)
             await Task.Delay(PollInterval);
         }
     }
-
-    /// <summary>The measured slowdown, never below the stretch the environment's own times got at start.</summary>
-    private double Stretch(double slowdown) =>
-        StretchedLimit.Clamp(Math.Max(slowdown, options.Timeouts.StarvationFloor), options.Timeouts.MaxStarvationStretch);
 }
 
 /// <summary>

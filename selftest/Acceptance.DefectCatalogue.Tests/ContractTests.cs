@@ -20,11 +20,18 @@ public sealed class ContractTests
     /// <summary>The suite's own Prometheus and Alertmanager (Support/Monitoring) answer there; they are not part of the pipeline.</summary>
     private const string SuiteOwnMonitoring = "Support/Monitoring/";
 
+    /// <summary>
+    /// The contract probe checks a target against contract.json itself: its SQL reads PostgreSQL's catalogue
+    /// (information_schema, pg_constraint) and takes every contract name from contract.json, so it reads nothing unlisted.
+    /// </summary>
+    private const string ContractProbe = "Support/ContractProbe/";
+
     [Fact]
     public void Every_table_view_and_column_a_driver_reads_is_in_the_contract()
     {
         var listed = SqlNamesListed();
         var reads = SupportFiles()
+            .Where(file => !file.Path.Replace('\\', '/').StartsWith(ContractProbe, StringComparison.Ordinal))
             .SelectMany(file => SqlStatements(file.Text).SelectMany(SqlIdentifiers).Select(name => new Read(name, file.Path)))
             .ToList();
 

@@ -1,5 +1,6 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
+using Acceptance.Support.Waiting;
 using FluentAssertions;
 using Xunit;
 
@@ -28,7 +29,7 @@ public sealed class StarvedMachineTimingsTests
         options.Local.ShutdownDeadlineSeconds.Should().Be(10);
         options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(1000);
         options.Monitoring.TimeScale.Should().Be(60);
-        options.Timeouts.StarvationFloor.Should().Be(1.0, "waits keep the business limit on a quiet machine");
+        options.Timeouts.StarvationStretch.Should().Be(1.0, "waits keep the business limit on a quiet machine");
     }
 
     [Fact]
@@ -44,7 +45,25 @@ public sealed class StarvedMachineTimingsTests
         options.Local.ShutdownDeadlineSeconds.Should().Be(75);
         options.Monitoring.ScrapeIntervalMilliseconds.Should().Be(7500);
         options.Monitoring.TimeScale.Should().Be(8);
-        options.Timeouts.StarvationFloor.Should().Be(7.5, "a takeover cannot come before a lease stretched 7.5× has lapsed");
+        options.Timeouts.StarvationStretch.Should().Be(7.5, "a takeover cannot come before a lease stretched 7.5× has lapsed");
+    }
+
+    [Theory]
+    [InlineData(3.3, 3.33)] // rules compressed 18 times instead of 60
+    [InlineData(5.0, 5.0)]
+    [InlineData(7.0, 7.5)] // a whole-number compression of 8: every other time follows it, not the 7× measured
+    public void Every_time_of_a_starved_run_is_stretched_by_one_factor(double slowdownAtStart, double factor)
+    {
+        var options = new SuiteOptions();
+
+        StarvedMachineTimings.Apply(options, slowdownAtStart).Factor.Should().Be(factor);
+
+        var exact = 60.0 / options.Monitoring.TimeScale;
+        exact.Should().BeApproximately(factor, 0.005, "the alert rules are compressed exactly that factor less");
+        options.Timeouts.StarvationStretch.Should().Be(exact, "every wait is stretched by the rules' factor");
+        options.Local.LeaseSeconds.Should().Be((int)Math.Ceiling(5 * exact));
+        options.Monitoring.ScrapeIntervalMilliseconds.Should().Be((int)Math.Ceiling(1000 * exact));
+        StretchedLimit.For(TimeSpan.FromSeconds(45), options.Timeouts).Limit.TotalSeconds.Should().BeApproximately(45 * exact, 0.001);
     }
 
     [Fact]

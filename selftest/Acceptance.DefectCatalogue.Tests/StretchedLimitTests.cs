@@ -32,8 +32,24 @@ public sealed class StretchedLimitTests
         var limit = new StretchedLimit(Business, TimeScale: 2, Slowdown: 7.5);
 
         limit.Limit.Should().Be(TimeSpan.FromSeconds(900));
-        limit.ToString().Should().Be("900 s (business limit 60 s × time scale 2 × CPU slowdown 7.5× measured while waiting, or the start's when that was worse)");
+        limit.ToString().Should().Be("900 s (business limit 60 s × time scale 2 × the run's starvation stretch 7.5×)");
     }
+
+    [Fact]
+    public void A_wait_is_stretched_by_the_runs_one_factor_and_by_nothing_else()
+    {
+        var timeouts = new Acceptance.Support.Configuration.TimeoutOptions { TimeScale = 1, StarvationStretch = 3.33 };
+
+        StretchedLimit.For(TimeSpan.FromSeconds(45), timeouts).Limit.Should().BeCloseTo(TimeSpan.FromSeconds(149.85), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Theory]
+    [InlineData("the operators are alerted within 45 seconds that the parser is down", 45, true)]
+    [InlineData("the backlog drains within 2 minutes after the arrivals stop", 120, true)]
+    [InlineData("the backlog drains within 2 minutes after the arrivals stop", 60, false)] // a wait of its own, not the stated limit
+    [InlineData("no alert fired and no operator was notified", 90, false)]
+    public void A_steps_wording_states_a_limit_only_when_it_names_that_duration(string step, int seconds, bool stated) =>
+        new StretchedLimit(TimeSpan.FromSeconds(seconds), 1, 1).IsStatedIn(step).Should().Be(stated);
 
     [Fact]
     public void A_quiet_machine_keeps_the_business_limit() =>

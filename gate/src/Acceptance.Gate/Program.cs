@@ -15,6 +15,11 @@ try
     }
     return await GateRun.ExecuteAsync(options, Console.Out);
 }
+catch (GateStoppedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return e.ExitCode;
+}
 catch (GateUsageException e)
 {
     Console.Error.WriteLine($"bad configuration: {e.Message}");

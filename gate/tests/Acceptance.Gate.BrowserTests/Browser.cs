@@ -11,7 +11,7 @@ internal static class Browser
     public const string Chromium = "/usr/bin/chromium";
 
     /// <summary>A laptop's window: what a stakeholder sees of a page before scrolling.</summary>
-    public static readonly ViewportSize Window = new() { Width = 1280, Height = 1000 };
+    public static readonly ViewportSize Window = new() { Width = 1280, Height = 800 };
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {

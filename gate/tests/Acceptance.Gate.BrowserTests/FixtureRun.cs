@@ -28,14 +28,18 @@ internal sealed class FixtureRun : IAsyncDisposable
 
     public string PathOf(string file) => System.IO.Path.Combine(Folder, file);
 
-    public static async Task<FixtureRun> WriteAsync()
+    /// <summary>
+    /// Writes the report folder. With <paramref name="judgement"/>, the pages state that report instead of the conformance
+    /// run's own: readiness.md/.json/.html are its, and so is the banner above Cucumber's page of the conformance run.
+    /// </summary>
+    public static async Task<FixtureRun> WriteAsync(ReadinessReport? judgement = null)
     {
         var folder = Directory.CreateTempSubdirectory("readiness-browser-").FullName;
         var messages = System.IO.Path.Combine(folder, "cucumber-messages.ndjson");
         File.Copy(System.IO.Path.Combine(Source, "cucumber-messages.ndjson"), messages);
         var inventory = GherkinInventory.Load(System.IO.Path.Combine(Source, "Features"), Source);
         var identity = new RunIdentity("0123abc", "main", "local", "ci-01", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(42), new Dictionary<string, string>());
-        var report = ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), [], new ReadinessSettings(), identity);
+        var report = judgement ?? ReadinessEvaluator.Evaluate(inventory, MessageStreamReader.Read(messages), [], new ReadinessSettings(), identity);
         ReportSet.Write(report, folder, SecretRedactor.None);
         var html = System.IO.Path.Combine(folder, LivingDocumentation.FileName);
         await LivingDocumentation.RenderAsync(messages, html);

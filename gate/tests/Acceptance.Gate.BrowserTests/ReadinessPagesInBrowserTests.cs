@@ -116,7 +116,7 @@ public sealed class ReadinessPagesInBrowserTests(BrowserSession session) : IAsyn
     }
 }
 
-/// <summary>One browser and one fixture run for all the page tests: starting Chromium is the slow part.</summary>
+/// <summary>One browser and the fixture runs for all the page tests: starting Chromium is the slow part.</summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
     public const string Collection = "browser";
@@ -125,6 +125,9 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
     internal FixtureRun? Run { get; private set; }
+
+    /// <summary>The same pages stating the usual run without keys: nothing failed, the three real-API criteria not verified.</summary>
+    internal FixtureRun? RunWithoutKeys { get; private set; }
     public string? SkipReason { get; private set; }
 
     public async ValueTask InitializeAsync()
@@ -135,6 +138,7 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
         Run = await FixtureRun.WriteAsync();
+        RunWithoutKeys = await FixtureRun.WriteAsync(Tests.RunWithoutKeys.Report());
         (_playwright, Browser) = await BrowserTests.Browser.LaunchAsync();
     }
 
@@ -145,6 +149,8 @@ public sealed class BrowserSession : IAsyncLifetime
         _playwright?.Dispose();
         if (Run is not null)
             await Run.DisposeAsync();
+        if (RunWithoutKeys is not null)
+            await RunWithoutKeys.DisposeAsync();
     }
 }
 

@@ -8,16 +8,8 @@ namespace Acceptance.Gate.Tests;
 /// <summary>A run that is not ready says, on every page, what would make it ready; the verdict says what kind of not-ready it is.</summary>
 public sealed class PathToReadyTests
 {
-    public const string NoKeys = "not verified: no LLAMA_CLOUD_API_KEY / OPENAI_API_KEY";
-    public static readonly RealApiEstimate Estimate = new("2026-12-01", 9, 2053, 0.03375m, 0.00004106m, 5m, 10m);
-
-    /// <summary>The usual run without keys: everything passed, the three @real-api scenarios skipped.</summary>
-    public static ReadinessReport WithoutKeys(ReadinessSettings? settings = null) => ReadinessEvaluator.Evaluate(GateScenario.Inventory,
-        GateScenario.Run((run, s) => s.HasTag("@real-api") && run.Skip(s, NoKeys) is not null), [], settings ?? GateScenario.Settings,
-        GateScenario.Identity, costEstimate: Estimate);
-
     private static ReadinessReport Ready() =>
-        ReadinessEvaluator.Evaluate(GateScenario.Inventory, GateScenario.Run(), [], GateScenario.Settings, GateScenario.Identity, costEstimate: Estimate);
+        ReadinessEvaluator.Evaluate(GateScenario.Inventory, GateScenario.Run(), [], GateScenario.Settings, GateScenario.Identity, costEstimate: RunWithoutKeys.Estimate);
 
     /// <summary>Every page of the report folder, and the living documentation's banner, by name.</summary>
     private static Dictionary<string, string> Pages(ReadinessReport report)
@@ -40,7 +32,7 @@ public sealed class PathToReadyTests
     [Fact]
     public void Every_page_of_a_run_without_keys_gives_the_command_the_keys_and_the_estimated_cost()
     {
-        var pages = Pages(WithoutKeys());
+        var pages = Pages(RunWithoutKeys.Report());
 
         pages.Keys.Should().Contain([ReportSet.ReadinessMarkdown, ReadinessHtmlWriter.FileName, ReportSet.Handoff, ReportSet.TestingSummary,
             ReportSet.Notes, ReportSet.Decisions, "living documentation banner"]);
@@ -49,14 +41,14 @@ public sealed class PathToReadyTests
                 .And.Contain("scripts/gate.sh --real-apis", name)
                 .And.Contain("LLAMA_CLOUD_API_KEY", name).And.Contain("OPENAI_API_KEY", name)
                 .And.Contain("--llamaparse-key-file", name)
-                .And.Contain("about $0.0338", name)
+                .And.Contain(RunWithoutKeys.EstimatedCost, name)
                 .And.Contain("scripts/gate.sh --real-apis --rehearse", name);
     }
 
     [Fact]
     public void The_path_comes_right_after_the_verdict()
     {
-        var pages = Pages(WithoutKeys());
+        var pages = Pages(RunWithoutKeys.Report());
 
         var html = pages[ReadinessHtmlWriter.FileName];
         var path = html.IndexOf("id=\"path-to-ready\"", StringComparison.Ordinal);
@@ -86,7 +78,7 @@ public sealed class PathToReadyTests
     [Fact]
     public void Criteria_not_verified_for_want_of_keys_are_not_called_a_failure()
     {
-        var report = WithoutKeys();
+        var report = RunWithoutKeys.Report();
 
         report.Verdict.Should().Be(GateVerdict.NotVerified);
         ExitCodes.Of(report.Verdict).Should().Be(ExitCodes.GateFailed, "not ready all the same");
@@ -111,12 +103,12 @@ public sealed class PathToReadyTests
     [Fact]
     public void A_criterion_and_its_scenarios_are_one_reason()
     {
-        var withoutKeys = WithoutKeys();
+        var withoutKeys = RunWithoutKeys.Report();
         var failed = ReadinessEvaluator.Evaluate(GateScenario.Inventory, GateScenario.Run((run, s) =>
             s.Name == "Proof of 4.2-openai-errors" && run.Fail(s, "429 not retried") is not null), [], GateScenario.Settings, GateScenario.Identity);
 
         withoutKeys.Reasons.Should().HaveCount(3).And.OnlyContain(r => r.StartsWith("criterion 4.4-real-", StringComparison.Ordinal));
-        withoutKeys.Reasons.Should().Contain(r => r.Contains("\"Proof of 4.4-real-openai\"") && r.Contains(NoKeys), "the criterion names its scenario");
+        withoutKeys.Reasons.Should().Contain(r => r.Contains("\"Proof of 4.4-real-openai\"") && r.Contains(RunWithoutKeys.NoKeys), "the criterion names its scenario");
         failed.Reasons.Should().ContainSingle().Which.Should().StartWith("criterion 4.2-openai-errors is failed");
         failed.Completeness.Should().ContainSingle("the completeness table still lists the scenario");
     }

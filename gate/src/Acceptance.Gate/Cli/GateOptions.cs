@@ -34,6 +34,8 @@ public sealed record GateOptions
     public string? FeaturesDirectory { get; init; }
     /// <summary>Check tags and steps, write the step catalogue, and stop before starting anything.</summary>
     public bool LintOnly { get; init; }
+    /// <summary>Probe the target against docs/contract/ (see Running.ContractPreflight) and stop before any scenario.</summary>
+    public bool CheckContract { get; init; }
     /// <summary>Run share i of n of the selected features (see ShardPlan); null runs them all.</summary>
     public Sharding.ShardSpec? Shard { get; init; }
     /// <summary>Feature titles left out of this run (the other shards' features).</summary>

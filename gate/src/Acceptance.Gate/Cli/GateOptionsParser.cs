@@ -37,6 +37,12 @@ public static class GateOptionsParser
                                       limits are "not judged" instead of failed, and the verdict is NOT JUDGED (default: 10)
           --lint-only                 check every tag and step against the step definitions, write the step
                                       catalogue (step-catalogue.md/.html), start nothing
+          --check-contract            probe the target against docs/contract/ in seconds and start no scenario: each route
+                                      the suite calls and its auth (401 without a token, 404 for another user's ids), the
+                                      schema's tables and columns, event types, log access, metric names, provider fakes;
+                                      one table (item · present/missing/wrong/not given · what to do), also in
+                                      contract-probe.md; exit 0, or 3 when an item is missing or wrong. External and
+                                      compose runs probe first by themselves and stop the same way
           --features <dir>            the feature files to lint (default: Features/; the suite runs the features it was built with)
           --shard <i/n>               run share i of n of the features, balanced by the previous run's durations
                                       (see --previous) or by scenario count; merge the shards' report folders with
@@ -76,6 +82,7 @@ public static class GateOptionsParser
                 "--previous" => options with { PreviousReadiness = Value() },
                 "--allow-not-verified" => options with { BlockOnNotVerified = false },
                 "--lint-only" => options with { LintOnly = true },
+                "--check-contract" => options with { CheckContract = true },
                 "--features" => options with { FeaturesDirectory = Value() },
                 "--shard" => options with { Shard = Sharding.ShardSpec.Parse(Value()) },
                 "--regression-threshold" => options with { RegressionThresholdPercent = Positive(name, Value()) },

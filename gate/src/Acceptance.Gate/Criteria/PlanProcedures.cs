@@ -31,7 +31,10 @@ public static class PlanProcedures
             "five uploads kept in flight for five minutes stay stable and leave no backlog",
             "4.3-stable-under-load",
             "scripts/gate.sh --load-profile phase4 --tags criterion:4.3-stable-under-load,criterion:4.3-concurrent-uploads",
-            "`--load-profile phase4` keeps 5 uploads in flight for 300 s; without it the load is open-loop arrivals. " +
+            "`--load-profile phase4` keeps 5 documents in the pipeline at a time for 300 s (a closed loop: the next is uploaded " +
+            "when one is embedded or set aside; an upload is answered at once, so counting requests in flight would flood the " +
+            "pipeline); without it the load is open-loop arrivals. The load's evidence (`load-latency-windows.json`, `rates`) " +
+            "states the rate offered and the rate achieved, and warns when an open-loop rate is above the capacity measured. " +
             "`--soak 30m` lengthens the measured period.",
             new PlanScenario(Performance + "SustainedLoad.feature", "A steady stream of office documents keeps its pace and leaves no backlog"),
             new PlanScenario(Performance + "ConcurrentUploads.feature", "Eight documents uploaded at the same moment are all embedded")),

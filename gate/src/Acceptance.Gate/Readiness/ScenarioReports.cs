@@ -18,6 +18,8 @@ internal static class ScenarioReports
     private static ScenarioReport ToReport(InventoryScenario scenario, ScenarioResult? result, ReadinessSettings settings)
     {
         var inSelection = settings.Selection?.Includes(scenario) ?? true;
+        if (result is { Outcome: ScenarioOutcome.Passed } && StatedLimitRule.MetOnlyWithStretch(result.Attachments) is { } why)
+            result = result with { Outcome = ScenarioOutcome.NotJudged, FailureMessage = why };
         return new(
             scenario.File,
             scenario.SourceLine,

@@ -23,6 +23,8 @@ public static class GateRun
         Directory.CreateDirectory(runFolder);
         var configuration = Configuration(options);
         var redactor = new SecretRedactor(configuration);
+        if (options.CheckContract)
+            return await ContractPreflight.RunAsync(SuiteAssembly(), options, runFolder, output);
 
         var featuresRoot = Path.GetFullPath(options.FeaturesDirectory ?? Path.Combine(repositoryRoot, "Features"));
         var inventory = GherkinInventory.Load(featuresRoot, repositoryRoot);
@@ -57,6 +59,9 @@ public static class GateRun
                 return ExitCodes.Ready;
             }
         }
+        // Settings (and for external and compose the contract) are checked before any scenario, so they stop the run with one message.
+        if (await ContractPreflight.RunAsync(SuiteAssembly(), options, runFolder, output) is not ExitCodes.Ready and var refused)
+            return refused;
         settings = settings with { Selection = options.Selection };
         output.WriteLine($"Acceptance gate · target {options.Target} · tags {string.Join(",", options.Tags)} · reports {runFolder}");
         var clock = Stopwatch.StartNew();

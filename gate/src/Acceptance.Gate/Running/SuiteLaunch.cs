@@ -23,6 +23,7 @@ public static class SuiteLaunch
             start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet'.");
+        using var stop = SuiteStop.WhileRunning(process);
         var errors = process.StandardError.ReadToEndAsync();
         while (await process.StandardOutput.ReadLineAsync() is { } line)
             progress.Observe(line);
@@ -30,6 +31,7 @@ public static class SuiteLaunch
         var errorText = await errors;
         if (errorText.Length > 0)
             await File.WriteAllTextAsync(Path.Combine(runFolder, "suite-stderr.txt"), errorText);
+        stop.ThrowIfStopped();
         return process.ExitCode;
     }
 

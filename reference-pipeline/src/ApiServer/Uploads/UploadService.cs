@@ -106,6 +106,9 @@ public sealed class UploadService(
         {
             var document = new NewDocument(documentId, jobId, correlationId, userId, file.FileName, PdfInspector.MimeType,
                 file.Content.Length, sha256, path, file.PageCount);
+            // Logged before the commit wakes a worker: a document's story (its lines across services, in time order)
+            // then begins with its upload, however fast a worker logs its pickup.
+            logger.LogInformation("Upload received: {SizeBytes} bytes, {PageCount} pages, queueing its job", file.Content.Length, file.PageCount);
             if (await store.TryCreateAsync(document, CancellationToken.None))
             {
                 logger.LogInformation("Upload accepted: {SizeBytes} bytes, {PageCount} pages", file.Content.Length, file.PageCount);

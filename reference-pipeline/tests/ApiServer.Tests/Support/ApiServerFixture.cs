@@ -51,7 +51,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
         Database = NpgsqlDataSource.Create(Postgres.FailFastConnectionStringFor());
         _app = await StartAppAsync(Postgres.FailFastConnectionStringFor());
         BaseAddress = new Uri(_app.Urls.Single());
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // A request is a functional check, not a speed one: on a machine starved by other runs an upload
+        // has been seen to take over 30 s, so the client waits as long as the tests' own waits do.
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     /// <summary>

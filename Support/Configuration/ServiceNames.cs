@@ -6,8 +6,13 @@ namespace Acceptance.Support.Configuration;
 /// </summary>
 public static class ServiceNames
 {
-    /// <summary>The name the pipeline's database server goes by, on every target.</summary>
+    /// <summary>The names the pipeline's parts go by in the suite, on every target (a target maps its own onto them).</summary>
+    public const string Api = "api-server";
+    /// <summary>Workers are named this with a suffix of their own (base-worker-1, base-worker-&lt;container id&gt;).</summary>
+    public const string Worker = "base-worker";
     public const string Database = "postgres";
+    public const string Parser = "mock-llamaparse";
+    public const string Embeddings = "mock-openai";
 
     public static string ToSetting(string service) => service.ToUpperInvariant().Replace('-', '_');
 

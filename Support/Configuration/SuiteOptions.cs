@@ -124,9 +124,20 @@ public sealed class ServiceCommands
     public string Logs { get; set; } = "";
 }
 
-/// <summary>The ports and test-only credentials docker-compose.yml uses (its defaults; override like it).</summary>
+/// <summary>
+/// The compose target: the compose files, which of their services plays which part (Services), and the credentials the
+/// suite uses. Ports are read from the running containers; the *Port settings are handed to docker-compose.yml (API_PORT…)
+/// so its published ports can be moved.
+/// </summary>
 public sealed class ComposeOptions
 {
+    /// <summary>Compose files layered in this order (scripts/gate.sh --compose-file); none: the repository's docker-compose.yml.</summary>
+    public List<string> Files { get; set; } = [];
+    /// <summary>The compose project (-p) the suite starts, controls and removes.</summary>
+    public string ProjectName { get; set; } = "document-pipeline";
+    public ComposeServicesOptions Services { get; set; } = new();
+    public string DatabaseUser { get; set; } = "pipeline";
+    public string DatabaseName { get; set; } = "pipeline";
     public int ApiPort { get; set; } = 8080;
     public int MockLlamaParsePort { get; set; } = 8081;
     public int MockOpenAiPort { get; set; } = 8082;
@@ -185,4 +196,19 @@ public sealed class RealApiOptions
 
     public decimal LlamaParseCapUsd => Math.Min(LlamaParseBudgetUsd, BudgetUsd ?? decimal.MaxValue);
     public decimal OpenAiCapUsd => Math.Min(OpenAiBudgetUsd, BudgetUsd ?? decimal.MaxValue);
+}
+
+/// <summary>
+/// The service map: which compose service is which part of the pipeline, each as "service" or "service:port" (the port
+/// inside its container: the published one the suite uses, or for workers their /metrics port). Empty entries take the
+/// repository's names (api-server, base-worker:9464, postgres, mock-llamaparse, mock-openai); with your own Files, Api,
+/// Workers and Database must be given, and Parser and Embeddings name the provider fakes when your file runs them.
+/// </summary>
+public sealed class ComposeServicesOptions
+{
+    public string Api { get; set; } = "";
+    public List<string> Workers { get; set; } = [];
+    public string Database { get; set; } = "";
+    public string Parser { get; set; } = "";
+    public string Embeddings { get; set; } = "";
 }

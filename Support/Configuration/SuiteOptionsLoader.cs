@@ -52,6 +52,9 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Local:Workers must be at least 1.";
         foreach (var problem in options.Monitoring.Problems().Concat(options.Backup.Problems()).Concat(LoadOptionsValidation.Problems(options.Load)))
             yield return problem;
+        if (options.Target == "compose")
+            foreach (var problem in ComposeProblems(options.Compose))
+                yield return problem;
         if (options.Target == "external")
         {
             if (!Uri.TryCreate(options.External.ApiUrl, UriKind.Absolute, out _))
@@ -71,6 +74,16 @@ public static class SuiteOptionsLoader
             if (options.External.Control.CommandTimeoutSeconds <= 0)
                 yield return "Acceptance:External:Control:CommandTimeoutSeconds must be a positive number of seconds.";
         }
+    }
+
+    private static IEnumerable<string> ComposeProblems(ComposeOptions compose)
+    {
+        foreach (var file in compose.Files.Where(f => !File.Exists(f)))
+            yield return $"Acceptance:Compose:Files names '{file}', which is no file (from {System.Environment.CurrentDirectory}).";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(compose.ProjectName, "^[a-z0-9][a-z0-9_-]*$"))
+            yield return $"Acceptance:Compose:ProjectName is '{compose.ProjectName}'; a compose project name is lower-case letters, digits, '-' and '_'.";
+        foreach (var problem in Control.ComposeServiceMap.Problems(compose))
+            yield return problem;
     }
 }
 

@@ -11,25 +11,26 @@ namespace Acceptance.Support.Control;
 /// </summary>
 public static class ComposePorts
 {
+    /// <summary>Each published part's endpoint by the suite's name for it (api-server, postgres, mock-llamaparse, mock-openai).</summary>
     public static async Task<IReadOnlyDictionary<string, ComposeEndpoint>> ReadAsync(
         DockerCompose docker, ComposeContainers containers, ComposeServiceMap map)
     {
         var running = (await containers.ListAsync()).Where(c => c.Running).ToList();
         var endpoints = new Dictionary<string, ComposeEndpoint>();
         var problems = new List<string>();
-        foreach (var (suiteName, role) in map.Published)
+        foreach (var (suiteName, role, setting) in map.Published)
         {
             if (running.FirstOrDefault(c => c.Service == role.Service) is not { } container)
             {
-                problems.Add($"the service map's {suiteName} is '{role.Service}', which has no running container after the start.");
+                problems.Add($"{setting} is '{role}', which has no running container after the start.");
                 continue;
             }
             var published = Published(await docker.DockerAsync("inspect", "--format", "{{json .NetworkSettings.Ports}}", container.Id));
             var chosen = role.Port is { } port ? published.Where(p => p.ContainerPort == port).ToList() : published;
             if (chosen.Count == 1)
-                endpoints[suiteName] = chosen[0] with { SuiteName = suiteName };
+                endpoints[suiteName] = chosen[0];
             else
-                problems.Add(Unreachable(suiteName, role, published));
+                problems.Add(Unreachable(suiteName, role, setting, published));
         }
         return problems.Count == 0 ? endpoints : throw new InvalidSuiteConfigurationException(problems);
     }
@@ -42,7 +43,7 @@ public static class ComposePorts
         return ports.RootElement.EnumerateObject()
             .Where(p => p.Name.EndsWith("/tcp", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0)
             .Select(p => (ContainerPort: int.Parse(p.Name[..^4], CultureInfo.InvariantCulture), Binding: p.Value[0]))
-            .Select(p => new ComposeEndpoint("", p.ContainerPort, HostAddress(p.Binding.GetProperty("HostIp").GetString()),
+            .Select(p => new ComposeEndpoint(p.ContainerPort, HostAddress(p.Binding.GetProperty("HostIp").GetString()),
                 int.Parse(p.Binding.GetProperty("HostPort").GetString()!, CultureInfo.InvariantCulture)))
             .OrderBy(e => e.ContainerPort)
             .ToList();
@@ -51,9 +52,8 @@ public static class ComposePorts
     // A port published on every interface is reached on loopback.
     private static string HostAddress(string? hostIp) => hostIp is null or "" or "0.0.0.0" or "::" ? "127.0.0.1" : hostIp;
 
-    private static string Unreachable(string suiteName, ComposeRole role, IReadOnlyList<ComposeEndpoint> published)
+    private static string Unreachable(string suiteName, ComposeRole role, string setting, IReadOnlyList<ComposeEndpoint> published)
     {
-        var setting = $"Acceptance:Compose:Services:{SettingOf(suiteName)}";
         var ports = string.Join(", ", published.Select(p => p.ContainerPort));
         return (role.Port, published.Count) switch
         {
@@ -62,18 +62,10 @@ public static class ComposePorts
             _ => $"{setting} is '{role}', but '{role.Service}' publishes {(published.Count == 0 ? "no port" : $"only {ports}")} inside its container.",
         };
     }
-
-    private static string SettingOf(string suiteName) => suiteName switch
-    {
-        ServiceNames.Api => "Api",
-        ServiceNames.Database => "Database",
-        ServiceNames.Parser => "Parser",
-        _ => "Embeddings",
-    };
 }
 
 /// <summary>A part as the suite reaches it: the port inside its container, and the address and port on this machine.</summary>
-public sealed record ComposeEndpoint(string SuiteName, int ContainerPort, string HostAddress, int HostPort)
+public sealed record ComposeEndpoint(int ContainerPort, string HostAddress, int HostPort)
 {
     public Uri Url => new($"http://{HostAddress}:{HostPort.ToString(CultureInfo.InvariantCulture)}");
 }

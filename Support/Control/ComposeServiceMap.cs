@@ -69,9 +69,9 @@ public sealed record ComposeServiceMap(
         return Roles.FirstOrDefault(r => r.Role.Service == service && r.SuiteName is not null).SuiteName ?? service;
     }
 
-    /// <summary>The services the suite reaches from this machine on a published port, with the suite's name for each.</summary>
-    public IEnumerable<(string SuiteName, ComposeRole Role)> Published =>
-        Roles.Where(r => r.SuiteName is not null).Select(r => (r.SuiteName!, r.Role));
+    /// <summary>The services the suite reaches from this machine on a published port, with the suite's name for each and its setting.</summary>
+    public IEnumerable<(string SuiteName, ComposeRole Role, string Setting)> Published =>
+        Roles.Where(r => r.SuiteName is not null).Select(r => (r.SuiteName!, r.Role, $"{Setting}:{r.Setting}"));
 
     private IEnumerable<(string Setting, ComposeRole Role, string? SuiteName)> Roles =>
         new (string, ComposeRole?, string?)[]

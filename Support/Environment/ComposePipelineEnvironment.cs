@@ -33,6 +33,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
         ApiBaseUrl = endpoints[ServiceNames.Api].Url;
         DatabaseConnectionString = $"Host={database.HostAddress};Port={database.HostPort};Username={options.DatabaseUser};Password={options.PostgresPassword};Database={options.DatabaseName}";
         Tokens = new TokenIssuer(options.JwtSigningKey, options.JwtIssuer, options.JwtAudience);
+        Secrets = [options.JwtSigningKey, options.PostgresPassword];
         Mocks = endpoints.TryGetValue(ServiceNames.Embeddings, out var openAi) && endpoints.TryGetValue(ServiceNames.Parser, out var llamaParse)
             ? new MockEndpoints(openAi.Url, llamaParse.Url)
             : null;
@@ -44,6 +45,8 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     public Uri ApiBaseUrl { get; }
     public string DatabaseConnectionString { get; }
     public TokenIssuer Tokens { get; }
+    /// <summary>The signing key and database password the services hold (handed to docker-compose.yml, or told by the team), which no log may contain.</summary>
+    public IReadOnlyCollection<string> Secrets { get; }
     public IReadOnlyDictionary<string, string> LogFiles => _logs.Files;
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; }
@@ -95,7 +98,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     private static Dictionary<string, int> MetricsPorts(ComposeServiceMap map, IReadOnlyDictionary<string, ComposeEndpoint> endpoints)
     {
         var ports = new Dictionary<string, int>();
-        foreach (var (suiteName, role) in map.Published.Where(p => p.SuiteName != ServiceNames.Database))
+        foreach (var (suiteName, role, _) in map.Published.Where(p => p.SuiteName != ServiceNames.Database))
             ports[role.Service] = endpoints[suiteName].ContainerPort;
         foreach (var worker in map.Workers.Where(w => w.Port is not null))
             ports[worker.Service] = worker.Port!.Value;

@@ -27,7 +27,7 @@ public interface IPipelineEnvironment : IAsyncDisposable
     /// what its controller can do, plus what the target itself offers. Scenarios tagged @needs:&lt;capability&gt; run only if it is here.
     /// </summary>
     IReadOnlySet<string> Capabilities { get; }
-    /// <summary>Keys and secrets the suite generated for this run (none when the target brings its own), which no log may contain.</summary>
+    /// <summary>Keys and secrets the suite knows the services hold (generated for this run, or handed to them), which no log may contain; none when the target brings its own.</summary>
     IReadOnlyCollection<string> Secrets => [];
     /// <summary>The provider keys this environment handed to the pipeline's services (none when the target brings its own keys).</summary>
     IReadOnlyList<string> ProviderKeyValues => [];

@@ -52,10 +52,15 @@ public sealed class ForeignComposeTests(ITestOutputHelper output)
         output.WriteLine(run.ToString());
 
         run.Verdicts.Should().NotBeEmpty($"the gate must have judged the run\n{run}");
-        foreach (var criterion in VerifiedLocally)
+        // A machine too starved to judge speed gets "not judged" (the gate's exit 4): neither verdict, so the test says so instead.
+        var notJudged = VerifiedLocally.Where(c => run.Verdicts.GetValueOrDefault(c) == "notJudged").ToList();
+        foreach (var criterion in VerifiedLocally.Except(notJudged))
             run.Verdicts.Should().Contain(criterion, "verified", $"the local target verifies {criterion}\n{run}");
         foreach (var criterion in RealApi)
             run.Verdicts.Should().Contain(criterion, "notVerified", $"{criterion} needs the real provider's key, as on the local target\n{run}");
+        if (notJudged.Count > 0)
+            Assert.Skip($"Every other criterion read as on the local target, but this machine was too starved to judge the speed of " +
+                        $"{string.Join(", ", notJudged)} (the gate's NOT JUDGED); run again on a quieter machine. Reports: {run.Folder}");
     }
 
     [Theory]

@@ -8,17 +8,13 @@ namespace Acceptance.StepDefinitions;
 /// <summary>The same kind of backlog worked off by few and by many workers, and what adding workers gained.</summary>
 [Binding]
 public sealed class WorkerScalingSteps(
-    LoadRunner runner, WorkerScaling scaling, ScenarioUsers users, IPipelineEnvironment environment, EvidenceRecorder evidence,
-    IUnitTestRuntimeProvider runtime)
+    LoadRunner runner, WorkerScaling scaling, ScenarioUsers users, IPipelineEnvironment environment, EvidenceRecorder evidence)
 {
     [When("a backlog of {int} documents per worker is worked off by {int} worker(s) and then by {int} worker(s)")]
     public async Task WhenABacklogIsWorkedOffByFewThenManyWorkers(int perWorker, int few, int many)
     {
-        if (environment.Control is not IWorkerScaling workers)
-        {
-            runtime.TestIgnore("This target cannot change its number of worker processes.");
-            return;
-        }
+        // @needs:worker-scaling let this scenario run only where the controller can do it.
+        var workers = (IWorkerScaling)environment.Control;
         foreach (var count in new[] { few, many })
         {
             await workers.RunWorkersAsync(count);

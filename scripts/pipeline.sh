@@ -10,6 +10,14 @@
 #   scripts/pipeline.sh token [<user>] [--operator]
 #                  a fresh token, valid 30 minutes, for a user (default: demo) or with the operator
 #                  role (default user: operator); e.g. export PIPELINE_TOKEN=$(scripts/pipeline.sh token)
+#   scripts/pipeline.sh env      the settings that make it the gate's external target, as shell exports:
+#                                eval "$(scripts/pipeline.sh env)"; scripts/gate.sh --target external
+#   scripts/pipeline.sh stop|start|kill|pause|resume|status|logs <service>
+#                  one service (api-server, base-worker-1, base-worker-2, mock-openai, mock-llamaparse, postgres):
+#                  stop = SIGTERM and wait for its exit (exits with the service's code; postgres: fast shutdown),
+#                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready
+#                  (start <service> --with KEY=VALUE ...: again, with test-only settings in its environment),
+#                  pause/resume = SIGSTOP/SIGCONT, status = exit 0 while it runs, logs = print its log
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
@@ -106,10 +114,38 @@ status() {
   host backlog
 }
 
-token() {
+running() {
   if ! alive "$(host_pid)" || [ ! -f "$state" ]; then echo "The pipeline is not running (scripts/pipeline.sh up starts it)." >&2; return 1; fi
-  host token "$@"
 }
+
+token() { running && host token "$@"; }
+
+# One verb on one service, carried out by the running host (tools/PipelineByHand) through its control socket;
+# `start <service> --with KEY=VALUE ...` starts it again with test-only settings added to its environment.
+control() {
+  local verb=$1 service=${2:-}
+  if [ $# -lt 2 ] || { [ $# -gt 2 ] && [ "$verb:${3:-}" != start:--with ]; }; then
+    echo "$verb takes one service name, e.g. scripts/pipeline.sh $verb base-worker-1 (start also: --with KEY=VALUE ...)" >&2; return 3
+  fi
+  running || return 1
+  python3 - "$state_dir/control.sock" "$verb" "$service" "${@:4}" <<'PY'
+import json, socket, sys
+path, verb, service, *pairs = sys.argv[1:]
+if any("=" not in p for p in pairs):
+    sys.exit(f"--with takes KEY=VALUE settings; got {' '.join(pairs)}")
+request = {"verb": verb, "service": service, "settings": dict(p.split("=", 1) for p in pairs)}
+with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+    s.connect(path)
+    s.sendall((json.dumps(request) + "\n").encode())
+    reply = b"".join(iter(lambda: s.recv(65536), b"")).decode()
+status, _, text = reply.partition("\n")
+(sys.stdout if status == "0" or verb in ("logs", "status") else sys.stderr).write(text)
+sys.exit(int(status))
+PY
+}
+
+# The exports carry the token signing key and the database password: print them, never log them.
+exports() { running && host env "$PWD/scripts/pipeline.sh"; }
 
 down() {
   local pid; pid=$(host_pid)
@@ -138,9 +174,11 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
   up) up "$@" ;;
-  status) status ;;
   token) token "$@" ;;
+  env) exports ;;
+  stop|start|kill|pause|resume|logs) control "$command" "$@" ;;
+  status) if [ $# -gt 0 ]; then control status "$@"; else status; fi ;;
   down) down ;;
-  -h|--help|"") sed -n '2,15p' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,23p' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs or down)" >&2; exit 2 ;;
 esac

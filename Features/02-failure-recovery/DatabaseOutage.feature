@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:restart-database
 Feature: Database outage
   PostgreSQL can go away: a failover, a restart, a network blip. While it is gone the service
   says so honestly; when it is back, the services reconnect by themselves and every document in

@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:provider-faults
 Feature: OpenAI errors
   OpenAI limits how fast it may be called, has bad minutes, and refuses accounts that ran out
   of quota. The pipeline waits as long as it is asked to, retries what can pass, and sets aside

@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:provider-faults
 Feature: Parser failures
   LlamaParse is sometimes down, sometimes cannot read a document, and sometimes its completion
   notice never arrives. Documents wait for it and carry on when it is back; a document it cannot

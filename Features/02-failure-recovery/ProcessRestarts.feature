@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive
 Feature: Process restarts
   Workers are killed by the kernel, rescheduled by the orchestrator, or asked to stop for a
   deployment; the api-server restarts during uploads. Another worker picks up what a dead one
@@ -7,6 +7,7 @@ Feature: Process restarts
   Rule: Worker process failures and restarts work properly
 
     @gate @criterion:4.2-worker-restarts
+    @needs:worker-settings @needs:kill-service
     Scenario Outline: A worker killed while <stage> is replaced without changing the result
       Given Ravi's copy of "simulated_insurance_document.pdf" was embedded undisturbed
       And Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "<stage>" stage
@@ -22,12 +23,14 @@ Feature: Process restarts
         | embedding |
 
     @gate @criterion:4.2-worker-restarts
+    @needs:worker-settings @needs:pause-service
     Scenario: A worker frozen past its lease cannot overwrite the work of the one that took over
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "embedding" stage
       When that worker freezes until another worker has taken Dana's copy over
       Then the frozen worker's late work changes nothing
 
     @gate @criterion:4.2-worker-restarts
+    @needs:worker-settings
     Scenario: Work that outlasts a lease stays with the worker doing it
       Given workers take longer than two leases over the "embedding" stage
       When Dana uploads "simulated_insurance_document.pdf"
@@ -35,6 +38,7 @@ Feature: Process restarts
       And one worker did all of its work, and no other worker took its lease over
 
     @gate @criterion:4.2-worker-restarts
+    @needs:worker-settings @needs:stop-service
     Scenario: A worker asked to stop hands over its document in time
       Given Dana's copy of "simulated_insurance_document.pdf" is held by a worker in the "chunking" stage
       When that worker is asked to stop
@@ -43,6 +47,7 @@ Feature: Process restarts
       And the document is embedded within 60 seconds
 
     @gate @criterion:4.2-worker-restarts
+    @needs:restart-service
     Scenario: Uploads cut off by an api-server restart are safely retried
       When the api-server restarts while Dana uploads a batch of 5 insurance documents
       Then every upload that was cut off succeeds when Dana tries again

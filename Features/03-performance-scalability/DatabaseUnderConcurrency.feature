@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:worker-settings
 Feature: Database under concurrency
   Many workers take jobs from one queue in PostgreSQL at the same time. Each job goes to one
   worker, nobody waits on anybody's locks for long, and the database never has to break a deadlock.

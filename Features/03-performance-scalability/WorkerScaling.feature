@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:worker-scaling @needs:provider-faults
 Feature: Scaling with workers
   When documents spend most of their time waiting on the providers, adding workers must add
   throughput almost in proportion: the workers must not queue behind each other on the database,

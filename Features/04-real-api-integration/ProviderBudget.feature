@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:worker-settings @needs:provider-faults
 Feature: Provider budget
   Every run has a hard budget per paid provider ($5 for LlamaParse and $10 for OpenAI by default).
   Before each call the pipeline reserves what the call may cost, priced with the dated price table;

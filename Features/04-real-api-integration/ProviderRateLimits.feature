@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:provider-faults
 Feature: Provider rate limits
   OpenAI limits how many requests an account may send each minute. Its answers say how many are
   left and when the limit resets, and once the limit is used up it refuses, often without saying

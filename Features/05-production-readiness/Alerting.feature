@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:operator-monitoring @needs:provider-faults
 Feature: Alerting
   Operators learn that a dependency has failed from an alert that reaches them and says what to
   do, learn when it is over, and are never paged while the pipeline is healthy. The scenarios run

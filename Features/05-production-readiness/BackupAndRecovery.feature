@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:backup-restore
 Feature: Backup and recovery
   The database is archived continuously (a full backup plus every WAL segment) together with the
   stored document files, so that the pipeline can be brought back after the loss of its database

@@ -1,4 +1,4 @@
-@disruptive @needs:service-control
+@disruptive @needs:provider-faults
 Feature: Set-aside documents come back
   A dependency can be away longer than the pipeline keeps retrying: hours in production, 20 seconds
   on the local target, whose retry policy is time-compressed by configuration. The documents it sets

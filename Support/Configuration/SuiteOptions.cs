@@ -88,15 +88,56 @@ public sealed class ExternalOptions
     public string JwtIssuer { get; set; } = "";
     public string JwtAudience { get; set; } = "";
     /// <summary>
-    /// Each service's Prometheus /metrics URL by service name (api-server, base-worker-1, …), read for
-    /// its process_* series by the resource scenarios; none: those scenarios are skipped with that reason.
+    /// Each service's Prometheus /metrics URL by service name (api-server, base-worker-1, …; BASE_WORKER_1 in a shell
+    /// variable), read for its process_* series by the resource scenarios; none: those scenarios are not verified.
     /// </summary>
     public Dictionary<string, string> MetricsUrls { get; set; } = [];
+    /// <summary>The mock providers' addresses when the pipeline talks to the bundled mocks (their fault admin), else empty.</summary>
+    public string MockOpenAiUrl { get; set; } = "";
+    public string MockLlamaParseUrl { get; set; } = "";
+    /// <summary>Shell commands that break and mend the pipeline's services (docs/targets.md, "Giving the suite control of your pipeline").</summary>
+    public ControlOptions Control { get; set; } = new();
 }
 
-/// <summary>The ports and test-only credentials docker-compose.yml uses (its defaults; override like it).</summary>
+/// <summary>The command controller's settings: per service (by name, or its SHELL_SAFE form), what runs each verb.</summary>
+public sealed class ControlOptions
+{
+    public Dictionary<string, ServiceCommands> Services { get; set; } = [];
+    /// <summary>How long one command may take before the suite gives up on it (a start waits for readiness).</summary>
+    public int CommandTimeoutSeconds { get; set; } = 120;
+}
+
+/// <summary>
+/// Shell commands (run with /bin/sh -c) for one service; any may be left out, and the target then lacks what it gives.
+/// Stop returns once the service has exited; Start once it is ready again; Status exits 0 while it runs; Logs prints its log.
+/// </summary>
+public sealed class ServiceCommands
+{
+    public string Stop { get; set; } = "";
+    public string Start { get; set; } = "";
+    /// <summary>Start with test-only settings: the suite appends them as KEY=VALUE words (worker-settings).</summary>
+    public string StartWith { get; set; } = "";
+    public string Kill { get; set; } = "";
+    public string Pause { get; set; } = "";
+    public string Resume { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Logs { get; set; } = "";
+}
+
+/// <summary>
+/// The compose target: the compose files, which of their services plays which part (Services), and the credentials the
+/// suite uses. Ports are read from the running containers; the *Port settings are handed to docker-compose.yml (API_PORT…)
+/// so its published ports can be moved.
+/// </summary>
 public sealed class ComposeOptions
 {
+    /// <summary>Compose files layered in this order (scripts/gate.sh --compose-file); none: the repository's docker-compose.yml.</summary>
+    public List<string> Files { get; set; } = [];
+    /// <summary>The compose project (-p) the suite starts, controls and removes.</summary>
+    public string ProjectName { get; set; } = "document-pipeline";
+    public ComposeServicesOptions Services { get; set; } = new();
+    public string DatabaseUser { get; set; } = "pipeline";
+    public string DatabaseName { get; set; } = "pipeline";
     public int ApiPort { get; set; } = 8080;
     public int MockLlamaParsePort { get; set; } = 8081;
     public int MockOpenAiPort { get; set; } = 8082;
@@ -155,4 +196,19 @@ public sealed class RealApiOptions
 
     public decimal LlamaParseCapUsd => Math.Min(LlamaParseBudgetUsd, BudgetUsd ?? decimal.MaxValue);
     public decimal OpenAiCapUsd => Math.Min(OpenAiBudgetUsd, BudgetUsd ?? decimal.MaxValue);
+}
+
+/// <summary>
+/// The service map: which compose service is which part of the pipeline, each as "service" or "service:port" (the port
+/// inside its container: the published one the suite uses, or for workers their /metrics port). Empty entries take the
+/// repository's names (api-server, base-worker:9464, postgres, mock-llamaparse, mock-openai); with your own Files, Api,
+/// Workers and Database must be given, and Parser and Embeddings name the provider fakes when your file runs them.
+/// </summary>
+public sealed class ComposeServicesOptions
+{
+    public string Api { get; set; } = "";
+    public List<string> Workers { get; set; } = [];
+    public string Database { get; set; } = "";
+    public string Parser { get; set; } = "";
+    public string Embeddings { get; set; } = "";
 }

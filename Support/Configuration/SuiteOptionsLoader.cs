@@ -16,10 +16,20 @@ public static class SuiteOptionsLoader
             .Build();
         var options = new SuiteOptions();
         configuration.GetSection("Acceptance").Bind(options);
-        var problems = Validate(options).ToList();
+        var problems = NormaliseServiceNames(options.External).ToList();
+        problems.AddRange(Validate(options));
         if (problems.Count > 0)
             throw new InvalidSuiteConfigurationException(problems);
         return options;
+    }
+
+    /// <summary>Service names given in their shell-safe form (BASE_WORKER_1) become the names the suite uses (base-worker-1).</summary>
+    public static IEnumerable<string> NormaliseServiceNames(ExternalOptions external)
+    {
+        external.MetricsUrls = ServiceNames.Normalise(external.MetricsUrls, out var metricsClashes);
+        external.Control.Services = ServiceNames.Normalise(external.Control.Services, out var controlClashes);
+        return metricsClashes.Select(s => $"Acceptance:External:MetricsUrls names {s} twice (once as {ServiceNames.ToSetting(s)}); keep one.")
+            .Concat(controlClashes.Select(s => $"Acceptance:External:Control:Services names {s} twice (once as {ServiceNames.ToSetting(s)}); keep one."));
     }
 
     public static IEnumerable<string> Validate(SuiteOptions options)
@@ -42,6 +52,9 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Local:Workers must be at least 1.";
         foreach (var problem in options.Monitoring.Problems().Concat(options.Backup.Problems()).Concat(LoadOptionsValidation.Problems(options.Load)))
             yield return problem;
+        if (options.Target == "compose")
+            foreach (var problem in ComposeProblems(options.Compose))
+                yield return problem;
         if (options.Target == "external")
         {
             if (!Uri.TryCreate(options.External.ApiUrl, UriKind.Absolute, out _))
@@ -53,7 +66,24 @@ public static class SuiteOptionsLoader
             foreach (var (service, url) in options.External.MetricsUrls)
                 if (!Uri.TryCreate(url, UriKind.Absolute, out _))
                     yield return $"Acceptance:External:MetricsUrls:{service} must be the absolute URL of that service's /metrics, not '{url}'.";
+            foreach (var (name, url) in new[] { ("MockOpenAiUrl", options.External.MockOpenAiUrl), ("MockLlamaParseUrl", options.External.MockLlamaParseUrl) })
+                if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _))
+                    yield return $"Acceptance:External:{name} must be the absolute URL of that mock (its admin API included), not '{url}'.";
+            if ((options.External.MockOpenAiUrl.Length == 0) != (options.External.MockLlamaParseUrl.Length == 0))
+                yield return "Acceptance:External:MockOpenAiUrl and MockLlamaParseUrl come together: name both mocks or neither.";
+            if (options.External.Control.CommandTimeoutSeconds <= 0)
+                yield return "Acceptance:External:Control:CommandTimeoutSeconds must be a positive number of seconds.";
         }
+    }
+
+    private static IEnumerable<string> ComposeProblems(ComposeOptions compose)
+    {
+        foreach (var file in compose.Files.Where(f => !File.Exists(f)))
+            yield return $"Acceptance:Compose:Files names '{file}', which is no file (from {System.Environment.CurrentDirectory}).";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(compose.ProjectName, "^[a-z0-9][a-z0-9_-]*$"))
+            yield return $"Acceptance:Compose:ProjectName is '{compose.ProjectName}'; a compose project name is lower-case letters, digits, '-' and '_'.";
+        foreach (var problem in Control.ComposeServiceMap.Problems(compose))
+            yield return problem;
     }
 }
 

@@ -40,6 +40,11 @@ public static class ContractProbeCommand
         {
             environment = await PipelineTargets.StartAsync(options, runFolder.Logs);
         }
+        catch (InvalidSuiteConfigurationException e)
+        {
+            output.WriteLine($"bad configuration: {e.Message}");
+            return BadConfiguration;
+        }
         catch (Exception e)
         {
             output.WriteLine($"The {options.Target} environment could not start for the contract probe: {e.Message}");

@@ -1,22 +1,28 @@
 using System.Globalization;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Control;
 
 /// <summary>
-/// Controls the compose target with docker: services by their compose names, single workers by
-/// container (see <see cref="ComposeContainers.ResolveAsync"/>). Every verb that brings something
-/// back waits until docker reports it healthy again.
+/// Controls the compose target with docker: parts by the suite's names or their compose services, single
+/// workers by container (see <see cref="ComposeContainers.ResolveAsync"/>), the database and the workers as
+/// the service map names them. Every verb that brings something back waits until docker reports it healthy again.
 /// </summary>
-public sealed class ComposeServiceController(DockerCompose compose, ComposeContainers containers, string settingsFolder) : IServiceController
+public sealed class ComposeServiceController(DockerCompose compose, ComposeContainers containers, ComposeServiceMap map, string settingsFolder)
+    : IServiceController
 {
     private static readonly TimeSpan HealthyWithin = TimeSpan.FromSeconds(120);
     private bool _workersCustomised;
 
-    public string? CannotControlBecause => null;
+    /// <summary>Workers are compose services, scaled by docker rather than one by one, so their number stays as the files have it.</summary>
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
+    {
+        TargetCapabilities.KillService, TargetCapabilities.StopService, TargetCapabilities.PauseService, TargetCapabilities.RestartService,
+        TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings,
+    };
 
     public IReadOnlyList<string> Workers =>
-        containers.ListAsync().GetAwaiter().GetResult()
-            .Where(c => c.Service == ComposeContainers.WorkerService && c.Running).Select(c => c.Name).ToList();
+        containers.WorkersAsync().GetAwaiter().GetResult().Select(c => c.Name).ToList();
 
     public bool IsRunning(string service) =>
         containers.IsRunningAsync(service).GetAwaiter().GetResult();
@@ -66,23 +72,23 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
 
     /// <summary>
     /// Recreates the workers with the settings added to their environment by an override file, so
-    /// any setting reaches them (not only those docker-compose.yml interpolates).
+    /// any setting reaches them (not only those their compose file interpolates).
     /// </summary>
     public async Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings)
     {
         var overrideFile = await ComposeOverride.WriteAsync(
-            Path.Combine(settingsFolder, "workers.override.yml"), ComposeContainers.WorkerService, settings);
+            Path.Combine(settingsFolder, "workers.override.yml"), map.WorkerServices, settings);
         _workersCustomised = true;
-        await compose.WithOverride(overrideFile).ComposeAsync("up", "-d", "--no-deps", "--force-recreate", ComposeContainers.WorkerService);
+        await compose.WithOverride(overrideFile).ComposeAsync(["up", "-d", "--no-deps", "--force-recreate", .. map.WorkerServices]);
         await containers.UntilAllHealthyAsync(HealthyWithin);
     }
 
     public Task StopDatabaseAsync(bool immediately) =>
-        immediately ? compose.ComposeAsync("kill", "-s", "SIGKILL", "postgres") : compose.ComposeAsync("stop", "postgres");
+        immediately ? compose.ComposeAsync("kill", "-s", "SIGKILL", map.Database.Service) : compose.ComposeAsync("stop", map.Database.Service);
 
     public async Task StartDatabaseAsync()
     {
-        await compose.ComposeAsync("start", "postgres");
+        await compose.ComposeAsync("start", map.Database.Service);
         await containers.UntilAllHealthyAsync(HealthyWithin);
         // The suite's own pooled connections died with the old server; start afresh, as locally.
         Npgsql.NpgsqlConnection.ClearAllPools();
@@ -96,7 +102,7 @@ public sealed class ComposeServiceController(DockerCompose compose, ComposeConta
         await compose.ComposeAsync("up", "-d", "--no-recreate");
         if (_workersCustomised)
         {
-            await compose.ComposeAsync("up", "-d", "--no-deps", "--force-recreate", ComposeContainers.WorkerService);
+            await compose.ComposeAsync(["up", "-d", "--no-deps", "--force-recreate", .. map.WorkerServices]);
             _workersCustomised = false;
         }
         await containers.UntilAllHealthyAsync(HealthyWithin);

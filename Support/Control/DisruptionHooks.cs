@@ -1,7 +1,6 @@
 using Acceptance.Support.Drivers;
 using Acceptance.Support.Environment;
 using Reqnroll;
-using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.Support.Control;
 
@@ -14,13 +13,6 @@ namespace Acceptance.Support.Control;
 [Binding]
 public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollOutputHelper output)
 {
-    [BeforeScenario("needs:service-control", Order = 10)]
-    public void SkipWithoutServiceControl(IUnitTestRuntimeProvider runtime)
-    {
-        if (environment.Control.CannotControlBecause is { } reason)
-            runtime.TestIgnore($"This scenario breaks services on purpose and {reason}.");
-    }
-
     [BeforeScenario("disruptive", Order = 20)]
     public async Task StartFromCleanMocks()
     {
@@ -42,7 +34,7 @@ public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollO
                 await Task.WhenAll(openAi.ClearFaultsAsync(), llamaParse.ClearFaultsAsync());
             }
             await environment.Control.RestoreAsync();
-            if (environment.Control.CannotControlBecause is null) await LeftoverWork.SetAsideAsync(environment);
+            if (environment.Control.Capabilities.Count > 0) await LeftoverWork.SetAsideAsync(environment);
         }
         catch (Exception e)
         {

@@ -6,8 +6,8 @@ namespace Acceptance.Support.Control;
 /// </summary>
 public interface IServiceController
 {
-    /// <summary>Null when the suite controls the target's processes; otherwise the reason it cannot.</summary>
-    string? CannotControlBecause { get; }
+    /// <summary>What these verbs can do on this target (Pipeline.Contract.TargetCapabilities); empty when nothing.</summary>
+    IReadOnlySet<string> Capabilities { get; }
 
     /// <summary>The worker services, by the name they also use as their worker id.</summary>
     IReadOnlyList<string> Workers { get; }

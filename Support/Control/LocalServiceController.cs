@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Acceptance.Support.Environment;
+using Pipeline.Contract;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Control;
@@ -12,7 +13,11 @@ public sealed class LocalServiceController(LocalServices services, PostgresClust
     private readonly List<string> _addedWorkers = [];
     private bool _workersCustomised;
 
-    public string? CannotControlBecause => null;
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
+    {
+        TargetCapabilities.KillService, TargetCapabilities.StopService, TargetCapabilities.PauseService, TargetCapabilities.RestartService,
+        TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings, TargetCapabilities.WorkerScaling,
+    };
     public IReadOnlyList<string> Workers => workers;
 
     public bool IsRunning(string service) => !services[service].HasExited;
@@ -57,11 +62,15 @@ public sealed class LocalServiceController(LocalServices services, PostgresClust
 
     public Task RestartAsync(string service) => services.StartAsync(service);
 
-    public async Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings)
+    public Task RestartWorkersWithAsync(IReadOnlyDictionary<string, string> settings) =>
+        Task.WhenAll(workers.Select(worker => RestartWithAsync(worker, settings)));
+
+    /// <summary>Starts one service again with extra test-only settings; <see cref="RestoreAsync"/> gives workers their usual ones back.</summary>
+    public Task RestartWithAsync(string service, IReadOnlyDictionary<string, string> settings)
     {
         var testSettings = new Dictionary<string, string>(settings) { ["DOTNET_ENVIRONMENT"] = "Testing" };
         _workersCustomised = true;
-        await Task.WhenAll(workers.Select(worker => services.StartAsync(worker, testSettings)));
+        return services.StartAsync(service, testSettings);
     }
 
     public async Task RunWorkersAsync(int count)

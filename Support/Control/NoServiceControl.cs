@@ -3,7 +3,7 @@ namespace Acceptance.Support.Control;
 /// <summary>For targets whose processes the suite cannot touch: every verb refuses with the reason.</summary>
 public sealed class NoServiceControl(string reason) : IServiceController
 {
-    public string? CannotControlBecause => reason;
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
     public IReadOnlyList<string> Workers => [];
     public bool IsRunning(string service) => throw Refused();
     public Task KillAsync(string service) => throw Refused();

@@ -3,15 +3,17 @@ using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.Resources;
 using Acceptance.Support.Waiting;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Environment;
 
 /// <summary>
-/// The reference pipeline from docker-compose.yml (needs a Docker engine and `docker compose` or
-/// docker-compose 1.29): built and started with `up -d --build`, awaited until docker reports every
-/// container healthy, reached on the ports the file publishes on 127.0.0.1, controlled with docker,
-/// its logs read with `docker logs`, and removed with `down -v`. Base images come from the
-/// environment (DOTNET_SDK_IMAGE, DOTNET_RUNTIME_IMAGE, POSTGRES_IMAGE; see scripts/docker-base-images.sh).
+/// A pipeline from compose files (the repository's docker-compose.yml unless Acceptance:Compose:Files names the team's
+/// own), with its parts found by the service map (<see cref="ComposeServiceMap"/>). Needs a Docker engine and
+/// `docker compose` or docker-compose 1.29: started with `up -d --build`, awaited until docker reports every container
+/// healthy, reached on the ports its containers publish, controlled with docker, its logs read with `docker logs`, and
+/// removed with `down -v`. The repository's base images come from the environment (DOTNET_SDK_IMAGE,
+/// DOTNET_RUNTIME_IMAGE, POSTGRES_IMAGE; see scripts/docker-base-images.sh).
 /// </summary>
 public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServiceMetrics
 {
@@ -22,56 +24,85 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     private readonly DockerCompose _compose;
     private readonly ComposeServiceLogs _logs;
 
-    private ComposePipelineEnvironment(ComposeOptions options, DockerCompose compose, ComposeContainers containers, string logFolder)
+    private ComposePipelineEnvironment(ComposeOptions options, DockerCompose compose, ComposeContainers containers, ComposeServiceMap map,
+        IReadOnlyDictionary<string, ComposeEndpoint> endpoints, ComposeServiceLogs logs, string logFolder)
     {
         _compose = compose;
-        _logs = new ComposeServiceLogs(containers, logFolder);
-        ApiBaseUrl = new Uri($"http://127.0.0.1:{options.ApiPort}");
-        DatabaseConnectionString = $"Host=127.0.0.1;Port={options.PostgresPort};Username=pipeline;Password={options.PostgresPassword};Database=pipeline";
+        _logs = logs;
+        var database = endpoints[ServiceNames.Database];
+        ApiBaseUrl = endpoints[ServiceNames.Api].Url;
+        DatabaseConnectionString = $"Host={database.HostAddress};Port={database.HostPort};Username={options.DatabaseUser};Password={options.PostgresPassword};Database={options.DatabaseName}";
         Tokens = new TokenIssuer(options.JwtSigningKey, options.JwtIssuer, options.JwtAudience);
-        Mocks = new MockEndpoints(new Uri($"http://127.0.0.1:{options.MockOpenAiPort}"), new Uri($"http://127.0.0.1:{options.MockLlamaParsePort}"));
-        Control = new ComposeServiceController(compose, containers, logFolder);
-        ServiceMetrics = new ComposeMetricsEndpoints(containers, compose);
+        Secrets = [options.JwtSigningKey, options.PostgresPassword];
+        Mocks = endpoints.TryGetValue(ServiceNames.Embeddings, out var openAi) && endpoints.TryGetValue(ServiceNames.Parser, out var llamaParse)
+            ? new MockEndpoints(openAi.Url, llamaParse.Url)
+            : null;
+        Control = new ComposeServiceController(compose, containers, map, logFolder);
+        ServiceMetrics = new ComposeMetricsEndpoints(containers, compose, MetricsPorts(map, endpoints));
     }
 
     public string Target => "compose";
     public Uri ApiBaseUrl { get; }
     public string DatabaseConnectionString { get; }
     public TokenIssuer Tokens { get; }
+    /// <summary>The signing key and database password the services hold (handed to docker-compose.yml, or told by the team), which no log may contain.</summary>
+    public IReadOnlyCollection<string> Secrets { get; }
     public IReadOnlyDictionary<string, string> LogFiles => _logs.Files;
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; }
     public IServiceController Control { get; }
+    /// <summary>Provider faults when the compose files run the fakes (the service map names them), so their faults can be set.</summary>
+    public IReadOnlySet<string> Capabilities => Mocks is null
+        ? Control.Capabilities
+        : Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
     public IServiceMetricsEndpoints ServiceMetrics { get; }
 
+    /// <summary>Starts the project; a service map that does not fit the files is a bad configuration (<see cref="InvalidSuiteConfigurationException"/>).</summary>
     public static async Task<ComposePipelineEnvironment> StartAsync(SuiteOptions options, string logFolder)
     {
         var clock = Stopwatch.StartNew();
-        var (compose, missing) = await DockerCompose.FindAsync(ComposeFile, PublishedPorts(options.Compose));
+        var files = options.Compose.Files.Count > 0 ? options.Compose.Files.Select(Path.GetFullPath).ToList() : [ComposeFile];
+        var (compose, missing) = await DockerCompose.FindAsync(options.Compose.ProjectName, files, PublishedPorts(options.Compose));
         if (compose is null)
             throw new InvalidOperationException($"The compose target cannot start: {missing}.");
+        var map = ComposeServiceMap.From(options.Compose);
+        if (map.Absent(await compose.ServicesAsync(), files).ToList() is { Count: > 0 } absent)
+            throw new InvalidSuiteConfigurationException(absent);
         compose = compose.WithOverride(await ComposeOverride.WriteAsync(
-            Path.Combine(logFolder, "suite.override.yml"), ComposeContainers.WorkerService, WorkerTimings(options.Local)));
-        var containers = new ComposeContainers(compose, new Waiter(options));
-        var environment = new ComposePipelineEnvironment(options.Compose, compose, containers, logFolder);
+            Path.Combine(logFolder, "suite.override.yml"), map.WorkerServices, WorkerTimings(options.Local)));
+        var containers = new ComposeContainers(compose, map, new Waiter(options));
+        var logs = new ComposeServiceLogs(containers, map, logFolder);
         try
         {
             await compose.ComposeAsync(BuildAndStartWithin, "up", "-d", "--build");
             await containers.UntilAllStartedHealthyAsync(HealthyWithin);
+            var endpoints = await ComposePorts.ReadAsync(compose, containers, map);
+            return new ComposePipelineEnvironment(options.Compose, compose, containers, map, endpoints, logs, logFolder) { StartupTime = clock.Elapsed };
         }
         catch
         {
-            await environment.DisposeAsync();
+            await StopAsync(compose, logs);
             throw;
         }
-        environment.StartupTime = clock.Elapsed;
-        return environment;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAsync(_compose, _logs));
+
+    private static async Task StopAsync(DockerCompose compose, ComposeServiceLogs logs)
     {
-        _ = _logs.Files; // the services' last words, kept in the run folder
-        await _compose.ComposeAsync("down", "-v", "--remove-orphans");
+        _ = logs.Files; // the services' last words, kept in the run folder
+        await compose.ComposeAsync("down", "-v", "--remove-orphans");
+    }
+
+    /// <summary>Where each service serves /metrics inside its containers: the published port of the api and the fakes, the workers' as mapped.</summary>
+    private static Dictionary<string, int> MetricsPorts(ComposeServiceMap map, IReadOnlyDictionary<string, ComposeEndpoint> endpoints)
+    {
+        var ports = new Dictionary<string, int>();
+        foreach (var (suiteName, role, _) in map.Published.Where(p => p.SuiteName != ServiceNames.Database))
+            ports[role.Service] = endpoints[suiteName].ContainerPort;
+        foreach (var worker in map.Workers.Where(w => w.Port is not null))
+            ports[worker.Service] = worker.Port!.Value;
+        return ports;
     }
 
     /// <summary>
@@ -93,7 +124,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The ports docker-compose.yml publishes follow the suite's settings, so both agree.</summary>
+    /// <summary>The values docker-compose.yml interpolates (published ports, test-only credentials), from the suite's settings.</summary>
     private static Dictionary<string, string> PublishedPorts(ComposeOptions options) => new()
     {
         ["API_PORT"] = options.ApiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

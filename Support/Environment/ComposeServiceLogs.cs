@@ -10,7 +10,7 @@ namespace Acceptance.Support.Environment;
 /// into the run's log folder. Copies are at most <see cref="Freshness"/> old, which keeps a
 /// polling step from running docker at every poll.
 /// </summary>
-public sealed class ComposeServiceLogs(ComposeContainers containers, string folder)
+public sealed class ComposeServiceLogs(ComposeContainers containers, ComposeServiceMap map, string folder)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMilliseconds(500);
     /// <summary>A guard against a hung docker client, far beyond what copying a test run's logs takes.</summary>
@@ -39,7 +39,7 @@ public sealed class ComposeServiceLogs(ComposeContainers containers, string fold
     {
         Directory.CreateDirectory(folder);
         var files = new Dictionary<string, string>();
-        foreach (var container in (await containers.ListAsync()).Where(c => c.Service != "postgres"))
+        foreach (var container in (await containers.ListAsync()).Where(c => c.Service != map.Database.Service))
         {
             var file = Path.Combine(folder, $"{container.Name}.log");
             // The services log to stdout; stderr carries what the runtime itself writes. Both are the service's log.

@@ -49,6 +49,11 @@ public sealed class EnvironmentHooks
         {
             environment = await PipelineTargets.StartAsync(options, runFolder.Logs);
         }
+        catch (InvalidSuiteConfigurationException e)
+        {
+            await WriteStatusAsync(runFolder, new("bad-configuration", options.Target, null, e.Message, canary.Report(), stretch.Factor));
+            throw;
+        }
         catch (Exception e)
         {
             await WriteStatusAsync(runFolder, new("failed", options.Target, null, e.Message, canary.Report(), stretch.Factor));

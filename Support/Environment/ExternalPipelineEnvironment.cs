@@ -1,20 +1,32 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.Resources;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Environment;
 
-/// <summary>A pipeline someone else runs: the suite only has its URL, database and token key.</summary>
-public sealed class ExternalPipelineEnvironment(ExternalOptions options) : IPipelineEnvironment, IHasServiceMetrics
+/// <summary>
+/// A pipeline someone else runs: the suite has its URL, database and token key, and whatever else its operator gives:
+/// the bundled mocks' addresses, each service's /metrics, and shell commands that control its services and read their logs.
+/// </summary>
+public sealed class ExternalPipelineEnvironment(ExternalOptions options, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
 {
+    private readonly CommandServiceLogs _logs = new(options.Control, logFolder);
+
     public string Target => "external";
     public Uri ApiBaseUrl { get; } = new(options.ApiUrl);
     public string DatabaseConnectionString => options.DatabaseConnectionString;
     public TokenIssuer Tokens { get; } = new(options.JwtSigningKey, options.JwtIssuer, options.JwtAudience);
-    public IReadOnlyDictionary<string, string> LogFiles { get; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> LogFiles => _logs.Files;
     public TimeSpan StartupTime => TimeSpan.Zero;
-    public MockEndpoints? Mocks => null;
-    public IServiceController Control { get; } = new NoServiceControl("the external target gives the suite no control over its processes");
+    public MockEndpoints? Mocks { get; } = options.MockOpenAiUrl.Length > 0
+        ? new MockEndpoints(new Uri(options.MockOpenAiUrl), new Uri(options.MockLlamaParseUrl))
+        : null;
+    public IServiceController Control { get; } = options.Control.Services.Count > 0
+        ? new CommandServiceController(options.Control)
+        : new NoServiceControl("the external target's settings give no control commands (Acceptance:External:Control)");
+    public IReadOnlySet<string> Capabilities =>
+        Mocks is null ? Control.Capabilities : Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
 
     public IServiceMetricsEndpoints ServiceMetrics { get; } = new ConfiguredMetricsEndpoints(options.MetricsUrls);
 

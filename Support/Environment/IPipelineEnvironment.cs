@@ -20,9 +20,14 @@ public interface IPipelineEnvironment : IAsyncDisposable
     TimeSpan StartupTime { get; }
     /// <summary>The mock providers' addresses (their fault admin), or null when the target uses real providers.</summary>
     MockEndpoints? Mocks { get; }
-    /// <summary>Control over the target's processes (or the reason there is none).</summary>
+    /// <summary>Control over the target's processes (verbs that refuse when there is none).</summary>
     IServiceController Control { get; }
-    /// <summary>Keys and secrets the suite generated for this run (none when the target brings its own), which no log may contain.</summary>
+    /// <summary>
+    /// Everything the suite may do to this target beyond its API and database (Pipeline.Contract.TargetCapabilities):
+    /// what its controller can do, plus what the target itself offers. Scenarios tagged @needs:&lt;capability&gt; run only if it is here.
+    /// </summary>
+    IReadOnlySet<string> Capabilities { get; }
+    /// <summary>Keys and secrets the suite knows the services hold (generated for this run, or handed to them), which no log may contain; none when the target brings its own.</summary>
     IReadOnlyCollection<string> Secrets => [];
     /// <summary>The provider keys this environment handed to the pipeline's services (none when the target brings its own keys).</summary>
     IReadOnlyList<string> ProviderKeyValues => [];

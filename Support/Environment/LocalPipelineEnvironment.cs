@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.RealApi;
+using Pipeline.Contract;
 using Pipeline.TestKit;
 
 namespace Acceptance.Support.Environment;
@@ -48,6 +49,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     public MockEndpoints? Mocks { get; private set; }
     public EmbeddingsService? Embeddings { get; private set; }
     public IServiceController Control { get; private set; } = new NoServiceControl("the environment has not started");
+    /// <summary>Everything: the mocks' fault admin, its own database cluster to back up and lose, the suite's own Prometheus beside it.</summary>
+    public IReadOnlySet<string> Capabilities =>
+        Control.Capabilities.Union([TargetCapabilities.ProviderFaults, TargetCapabilities.BackupRestore, TargetCapabilities.OperatorMonitoring]).ToHashSet();
 
     /// <summary>The pipeline's PostgreSQL cluster, for backup and restore drills.</summary>
     public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The environment has not started.");
@@ -60,6 +64,11 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         .Select(name => new Monitoring.ScrapeTarget(name.StartsWith("base-worker", StringComparison.Ordinal) ? "base-worker" : name,
             $"127.0.0.1:{_services[name].Port}"))
         .ToList();
+
+    /// <summary>Every service's Prometheus /metrics URL, by service name (the mocks serve none).</summary>
+    public IReadOnlyDictionary<string, string> MetricsUrls => _services.Names
+        .Where(name => !name.StartsWith("mock-", StringComparison.Ordinal))
+        .ToDictionary(name => name, name => $"http://127.0.0.1:{_services[name].Port}/metrics");
 
     /// <summary>
     /// The process id of every running service and of the database server (from its postmaster.pid),

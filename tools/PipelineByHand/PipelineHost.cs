@@ -49,7 +49,7 @@ public static class PipelineHost
             var sample = TestDocuments.Get(TestDocuments.InsurancePolicy);
             var samplePath = Path.Combine(stateDirectory, sample.FileName);
             await File.WriteAllBytesAsync(samplePath, sample.Bytes);
-            new PipelineState(
+            var state = new PipelineState(
                 Environment.ProcessId,
                 DateTimeOffset.UtcNow,
                 environment.ApiBaseUrl.ToString().TrimEnd('/'),
@@ -61,11 +61,26 @@ public static class PipelineHost
                 caps,
                 samplePath,
                 logDirectory,
-                environment.ProcessIds).WriteTo(stateDirectory);
+                environment.ProcessIds,
+                environment.MetricsUrls);
+            state.WriteTo(stateDirectory);
             Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
+
+            var control = new PipelineControl(environment);
+            using var stopping = new CancellationTokenSource();
+            var serving = ControlSocket.ServeAsync(stateDirectory, async (verb, service, settings) =>
+            {
+                var answer = await control.RunAsync(verb, service, settings);
+                Console.WriteLine($"{verb} {service}: exit {answer.ExitStatus}");
+                // A service started again has a new process id, which `down` must know to check nothing outlives it.
+                (state with { ProcessIds = control.ProcessIds }).WriteTo(stateDirectory);
+                return answer;
+            }, stopping.Token);
 
             await stopRequested.Task;
             Console.WriteLine("stopping the pipeline");
+            await stopping.CancelAsync();
+            await serving;
         }
         File.Delete(Path.Combine(stateDirectory, PipelineState.FileName));
         Console.WriteLine("pipeline stopped");

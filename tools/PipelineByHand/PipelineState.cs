@@ -19,7 +19,8 @@ public sealed record PipelineState(
     SpendCaps? SpendCaps,
     string SampleDocument,
     string LogDirectory,
-    IReadOnlyDictionary<string, int> ProcessIds)
+    IReadOnlyDictionary<string, int> ProcessIds,
+    IReadOnlyDictionary<string, string> MetricsUrls)
 {
     public const string FileName = "state.json";
 

@@ -5,7 +5,8 @@ using PipelineByHand;
 //   PipelineByHand start <state directory> [--budget-usd <amount>]   run the pipeline until SIGTERM
 //   PipelineByHand token <state directory> [<user>] [--operator]     a fresh token for the running pipeline
 //   PipelineByHand backlog <state directory>                          jobs per stage and state, documents set aside
-const string Usage = "usage: PipelineByHand start|token|backlog <state directory> ...   (use scripts/pipeline.sh)";
+//   PipelineByHand env <state directory> <pipeline.sh path>           the external target's settings as shell exports
+const string Usage = "usage: PipelineByHand start|token|backlog|env <state directory> ...   (use scripts/pipeline.sh)";
 try
 {
     if (args.Length < 2) throw new UsageException(Usage);
@@ -34,6 +35,11 @@ try
             return 0;
         case "backlog":
             await PipelineBacklog.WriteAsync(PipelineState.ReadFrom(stateDirectory).DatabaseConnectionString, Console.Out);
+            return 0;
+        case "env":
+            if (rest is not [var script]) throw new UsageException("env takes the path of scripts/pipeline.sh.");
+            foreach (var line in ExternalTargetSettings.Exports(PipelineState.ReadFrom(stateDirectory), Path.GetFullPath(script), stateDirectory))
+                Console.WriteLine(line);
             return 0;
         default:
             throw new UsageException(Usage);

@@ -7,6 +7,8 @@ public sealed record GateOptions
     public const string RealApiTag = "real-api";
 
     public string Target { get; init; } = "local";
+    /// <summary>The compose target's files, layered in order (the suite's Acceptance:Compose:Files); none: docker-compose.yml.</summary>
+    public IReadOnlyList<string> ComposeFiles { get; init; } = [];
     /// <summary>Tags selecting the scenarios to run (any of them); the gate by default, the gate and @real-api with --real-apis.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [GateTag];
     /// <summary>Tags whose scenarios are left out even when selected.</summary>

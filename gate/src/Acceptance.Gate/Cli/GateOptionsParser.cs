@@ -13,6 +13,9 @@ public static class GateOptionsParser
           --target <local|compose|external>  where the pipeline runs (default: local, the bundled reference
                                       pipeline as child processes; compose: docker-compose.yml, needs Docker;
                                       external: ACCEPTANCE__EXTERNAL__* variables, see README)
+          --compose-file <file>       with --target compose: your compose file instead of docker-compose.yml; give it again to
+                                      layer more files. Name its services in the service map (Acceptance:Compose:Services:Api,
+                                      Workers, Database, Parser, Embeddings; docs/targets.md); a map that does not fit is exit 3
           --tags <t1,t2>              run scenarios with any of these tags (default: gate)
           --exclude-tags <t1,t2>      leave out scenarios with these tags (default: wip,ignore)
           --documents <n>             documents in workload scenarios (default: 5)
@@ -69,6 +72,7 @@ public static class GateOptionsParser
             {
                 "--help" or "-h" => options with { ShowHelp = true },
                 "--target" => options with { Target = OneOf(name, Value(), "local", "compose", "external") },
+                "--compose-file" => options with { ComposeFiles = [.. options.ComposeFiles, Value()] },
                 "--tags" => options with { Tags = List(name, Value()) },
                 "--exclude-tags" => options with { ExcludedTags = List(name, Value()) },
                 "--documents" => options with { Documents = Positive(name, Value()) },
@@ -92,6 +96,8 @@ public static class GateOptionsParser
         }
         if (options.Rehearse && !options.RealApis)
             throw new GateUsageException("--rehearse rehearses a real-API run: give it with --real-apis.");
+        if (options.ComposeFiles.Count > 0 && options.Target != "compose")
+            throw new GateUsageException($"--compose-file names the compose target's files; it needs --target compose, not '{options.Target}'.");
         if (options.RealApis && options.Target != "local")
             throw new GateUsageException($"--real-apis points the local target's workers at the real providers; it needs --target local, not '{options.Target}'.");
         return options;

@@ -67,6 +67,13 @@ public static class TagLinter
             var id = tag.Name[GateTags.CriterionPrefix.Length..];
             return Phase4Criteria.IsKnown(id) ? null : $"unknown criterion id \"{id}\" in {tag.Name}";
         }
+        if (tag.Name.StartsWith(GateTags.NeedsPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var capability = tag.Name[GateTags.NeedsPrefix.Length..];
+            return Pipeline.Contract.TargetCapabilities.All.Contains(capability)
+                ? null
+                : $"unknown capability \"{capability}\" in {tag.Name} (known: {string.Join(", ", Pipeline.Contract.TargetCapabilities.All.Order(StringComparer.Ordinal))})";
+        }
         return GateTags.Prefixes.Any(p => tag.Name.StartsWith(p, StringComparison.OrdinalIgnoreCase))
             ? null
             : $"unknown tag {tag.Name}";

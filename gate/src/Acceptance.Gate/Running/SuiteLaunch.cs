@@ -71,6 +71,8 @@ public static class SuiteLaunch
             ["REQNROLL_REPORTS_DIR"] = runFolder,
             ["ACCEPTANCE__TARGET"] = options.Target,
         };
+        for (var i = 0; i < options.ComposeFiles.Count; i++)
+            environment[$"ACCEPTANCE__COMPOSE__FILES__{i}"] = Path.GetFullPath(options.ComposeFiles[i]);
         if (options.Documents is { } documents)
             environment["ACCEPTANCE__WORKLOAD__DOCUMENTS"] = documents.ToString(CultureInfo.InvariantCulture);
         if (options.Concurrency is { } concurrency)

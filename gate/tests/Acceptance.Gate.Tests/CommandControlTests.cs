@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Acceptance.Gate.Running;
+using Acceptance.Support.Configuration;
+using Acceptance.Support.Control;
+using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Contract;
+
+namespace Acceptance.Gate.Tests;
+
+/// <summary>
+/// The pipeline scripts/pipeline.sh keeps up, as the external target sees it: `pipeline.sh env` evaluates in bash to
+/// settings the suite accepts, and the command controller built from them really stops and starts a worker process.
+/// </summary>
+public sealed class CommandControlTests : IDisposable
+{
+    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private const string Worker = "base-worker-1";
+
+    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("pipeline-control-").FullName;
+
+    private static CancellationToken Cancelled => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_settings_pipeline_sh_env_prints_evaluate_in_bash_and_their_commands_stop_and_start_a_real_worker()
+    {
+        var up = await BashAsync("scripts/pipeline.sh up");
+        up.Exit.Should().Be(0, up.Output);
+
+        // What a person types: eval the output, then everything the suite will read is in the environment.
+        var evaluated = await BashAsync("""eval "$(scripts/pipeline.sh env)" && env -0""");
+        evaluated.Exit.Should().Be(0, "the exports must be valid shell: {0}", evaluated.Output);
+        var settings = evaluated.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2)).Where(pair => pair[0].StartsWith("ACCEPTANCE__EXTERNAL__", StringComparison.Ordinal))
+            .ToDictionary(pair => pair[0].Replace("__", ":", StringComparison.Ordinal), pair => (string?)pair[1]);
+        var options = new SuiteOptions { Target = "external" };
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Acceptance").Bind(options);
+        SuiteOptionsLoader.NormaliseServiceNames(options.External).Should().BeEmpty();
+        SuiteOptionsLoader.Validate(options).Should().BeEmpty();
+
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
+        options.External.ApiUrl.Should().Be(state.RootElement.GetProperty("apiUrl").GetString());
+        options.External.JwtSigningKey.Should().Be(state.RootElement.GetProperty("tokens").GetProperty("signingKey").GetString());
+        options.External.MetricsUrls.Keys.Should().Contain(["api-server", Worker], "shell-safe names map back to the services'");
+        options.External.MockLlamaParseUrl.Should().Be(state.RootElement.GetProperty("mockLlamaParseUrl").GetString());
+
+        var controller = new CommandServiceController(options.External.Control);
+        controller.Workers.Should().Equal(Worker, "base-worker-2");
+        controller.Capabilities.Should().BeEquivalentTo(
+        [
+            TargetCapabilities.KillService, TargetCapabilities.StopService, TargetCapabilities.PauseService, TargetCapabilities.RestartService,
+            TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings,
+        ]);
+
+        var before = WorkerPid(state.RootElement);
+        ProcessExists(before).Should().BeTrue();
+        var stop = await controller.StopGracefullyAsync(Worker, TimeSpan.FromSeconds(60));
+        stop.Should().Match<GracefulStop>(s => s.ExitedInTime && s.ExitCode == 0, "a worker asked to stop exits cleanly: {0}", stop);
+        ProcessExists(before).Should().BeFalse("the stop command stops the worker's real process");
+        controller.IsRunning(Worker).Should().BeFalse();
+
+        await controller.StartAsync(Worker);
+        using var after = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
+        var restarted = WorkerPid(after.RootElement);
+        restarted.Should().NotBe(before);
+        ProcessExists(restarted).Should().BeTrue("the start command starts a new worker process");
+        controller.IsRunning(Worker).Should().BeTrue();
+
+        var down = await BashAsync("scripts/pipeline.sh down");
+        down.Output.Should().Contain("Stopped.").And.NotContain("Still running");
+        ProcessExists(restarted).Should().BeFalse("down stops the restarted worker too");
+    }
+
+    private static int WorkerPid(JsonElement state) => state.GetProperty("processIds").GetProperty(Worker).GetInt32();
+
+    private static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+
+    private async Task<(int Exit, string Stdout, string Output)> BashAsync(string script)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.Environment["PIPELINE_STATE_DIR"] = _stateDirectory;
+        start.Environment["PIPELINE_SKIP_BUILD"] = "1"; // this project's build already built the host
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancelled);
+        var errors = process.StandardError.ReadToEndAsync(Cancelled);
+        await process.WaitForExitAsync(Cancelled);
+        return (process.ExitCode, await output, await output + await errors);
+    }
+
+    public void Dispose()
+    {
+        // A failed assertion must not leave the pipeline running.
+        using var down = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "scripts", "pipeline.sh"), "down"])
+        {
+            Environment = { ["PIPELINE_STATE_DIR"] = _stateDirectory }, RedirectStandardOutput = true,
+        })!;
+        down.WaitForExit();
+        Directory.Delete(_stateDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,48 @@
+using Acceptance.Support.Configuration;
+
+namespace PipelineByHand;
+
+/// <summary>
+/// The running pipeline as the suite's external target sees it: one `export` line per ACCEPTANCE__EXTERNAL__* setting,
+/// in names a POSIX shell accepts (service names as SHELL_SAFE keys, which the settings loader maps back), so
+/// <c>eval "$(scripts/pipeline.sh env)"</c> points a gate at it, with scripts/pipeline.sh's verbs as its control commands.
+/// </summary>
+public static class ExternalTargetSettings
+{
+    private const string Prefix = "ACCEPTANCE__EXTERNAL__";
+
+    /// <summary>The verbs scripts/pipeline.sh offers per service, as the command controller's setting names.</summary>
+    private static readonly (string Setting, string Verb)[] ServiceVerbs =
+        [
+            ("STOP", "stop <service>"), ("START", "start <service>"), ("STARTWITH", "start <service> --with"), ("KILL", "kill <service>"),
+            ("PAUSE", "pause <service>"), ("RESUME", "resume <service>"), ("STATUS", "status <service>"), ("LOGS", "logs <service>"),
+        ];
+
+    /// <summary>The database server takes no pause and writes no service log the suite reads.</summary>
+    private static readonly string[] DatabaseVerbs = ["STOP", "START", "KILL", "STATUS", "LOGS"];
+
+    public static IEnumerable<string> Exports(PipelineState state, string script, string stateDirectory)
+    {
+        yield return Export("APIURL", state.ApiUrl);
+        yield return Export("DATABASECONNECTIONSTRING", state.DatabaseConnectionString);
+        yield return Export("JWTSIGNINGKEY", state.Tokens.SigningKey);
+        yield return Export("JWTISSUER", state.Tokens.Issuer);
+        yield return Export("JWTAUDIENCE", state.Tokens.Audience);
+        yield return Export("MOCKOPENAIURL", state.MockOpenAiUrl);
+        yield return Export("MOCKLLAMAPARSEURL", state.MockLlamaParseUrl);
+        foreach (var (service, url) in state.MetricsUrls.OrderBy(m => m.Key, StringComparer.Ordinal))
+            yield return Export($"METRICSURLS__{ServiceNames.ToSetting(service)}", url);
+        var control = $"PIPELINE_STATE_DIR={QuoteIfNeeded(stateDirectory)} {QuoteIfNeeded(script)}";
+        foreach (var service in state.ProcessIds.Keys.Order(StringComparer.Ordinal))
+            foreach (var (setting, verb) in ServiceVerbs)
+                if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
+                    yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
+    }
+
+    private static string Export(string name, string value) => $"export {Prefix}{name}={Quote(value)}";
+
+    /// <summary>Single quotes keep every character as it is; a quote inside is closed, escaped and reopened.</summary>
+    private static string QuoteIfNeeded(string word) => word.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:@%,=".Contains(c)) ? word : Quote(word);
+
+    private static string Quote(string value) => "'" + value.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
+}

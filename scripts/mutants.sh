@@ -4,7 +4,10 @@
 # HEAD, the gate runs the scenarios its header's Tags name against the local target, and the mutant
 # is caught when a scenario failed. Slow (a gate per mutant), so not part of scripts/test.sh.
 #
-#   scripts/mutants.sh [--reports DIR] [name...]   every mutant, or the named ones (file names without .patch)
+#   scripts/mutants.sh [--reports DIR] [--worktree DIR] [name...]   every mutant, or the named ones (file names without .patch)
+#
+# --worktree DIR: the scratch worktree to use and keep (made when missing), so that a later run only
+# builds what changed; by default a temporary one, removed at the end.
 #
 # Writes DIR/mutation-score.md (one row per mutant: caught by which scenario, or escaped) and each
 # mutant's gate report in DIR/<name>/; default DIR: reports/mutants-<UTC timestamp>. Prints
@@ -15,11 +18,13 @@ cd "$(dirname "$0")/.."
 repository=$(pwd)
 
 reports="reports/mutants-$(date -u +%Y%m%dT%H%M%SZ)"
+tree=""
 names=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --reports) [ -n "${2:-}" ] || { echo "--reports needs a folder" >&2; exit 3; }; reports=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --worktree) [ -n "${2:-}" ] || { echo "--worktree needs a folder" >&2; exit 3; }; tree=$(realpath -m "$2"); shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 3 ;;
     *) names+=("$1"); shift ;;
   esac
@@ -34,14 +39,21 @@ mkdir -p "$reports" && reports=$(realpath "$reports")
 
 # One scratch worktree of HEAD for the whole run, put back to HEAD after every mutant: each mutant
 # starts from clean sources, while the build stays incremental (only what a patch touches rebuilds).
-scratch=$(mktemp -d)
-tree="$scratch/tree"
-git worktree add --quiet --detach "$tree" HEAD || exit 1
-cleanup() { git worktree remove --force "$tree"; rm -rf "$scratch"; }
-trap cleanup EXIT
-# The official npm clients are installed per checkout (scripts/setup.sh); the scratch copy borrows them.
+if [ -z "$tree" ]; then
+  scratch=$(mktemp -d)
+  tree="$scratch/tree"
+  cleanup() { git worktree remove --force "$tree"; rm -rf "$scratch"; }
+  trap cleanup EXIT
+fi
+if [ -d "$tree" ]; then
+  git -C "$tree" checkout --quiet --force --detach "$(git rev-parse HEAD)" && git -C "$tree" clean -fdq || exit 1
+else
+  git worktree add --quiet --detach "$tree" HEAD || exit 1
+fi
+# The official npm clients are installed per checkout (scripts/setup.sh); a copy spares the scratch
+# worktree a download (a real folder: git clean keeps it, being ignored, where it would drop a link).
 node_modules=reference-pipeline/contract/node/node_modules
-[ -d "$node_modules" ] && ln -s "$repository/$node_modules" "$tree/$node_modules"
+[ -d "$node_modules" ] && [ ! -e "$tree/$node_modules" ] && cp -a "$node_modules" "$tree/$node_modules"
 
 header() { sed -n "s/^$1: //p" "selftest/mutants/$2.patch" | head -1; }
 # Table cells: a pipe would end the cell.

@@ -25,6 +25,13 @@ Feature: Alerting
       And the alert tells them which runbook to follow
 
     @gate @criterion:4.5-monitoring-alerting
+    Scenario: A parser that cannot be reached alerts the operators
+      Given operators watch the pipeline with the repository's alert rules
+      And the parser cannot be reached
+      When Dana uploads "simulated_insurance_document.pdf"
+      Then the operators are alerted within 45 seconds that the parser is down
+
+    @gate @criterion:4.5-monitoring-alerting
     Scenario: The parser's alert clears when the parser is back
       Given operators watch the pipeline with the repository's alert rules
       And the parser is down

@@ -58,6 +58,7 @@ public static class PlanProcedures
             "The scenarios stop the parser themselves: the process on the local target, the container with `--target compose`.",
             new PlanScenario(Recovery + "ParserFailures.feature", "Documents uploaded during a parser outage complete when the parser returns"),
             new PlanScenario(Readiness + "Alerting.feature", "A parser outage alerts the operators"),
+            new PlanScenario(Readiness + "Alerting.feature", "A parser that cannot be reached alerts the operators"),
             new PlanScenario(Readiness + "Alerting.feature", "The parser's alert clears when the parser is back")),
         new("docker-compose stop postgres",
             "a database outage is survived and lost data is restored from backups",

@@ -63,8 +63,9 @@ public static class ChunkTextDefects
 
         public string Version => inner.Version;
 
-        public IReadOnlyList<TextChunk> Chunk(Guid documentId, string text)
+        public IEnumerable<TextChunk> Chunk(Guid documentId, TextReader reader)
         {
+            var text = reader.ReadToEnd();
             if (Remembered.TryGetValue(documentId, out var known) && known.Text == text) return known.Chunks;
             var chunks = inner.Chunk(documentId, text);
             Remembered[documentId] = (text, chunks);

@@ -1,3 +1,4 @@
+using Acceptance.Support.Environment;
 using Acceptance.Support.Integrity;
 using Reqnroll.UnitTestProvider;
 
@@ -11,7 +12,7 @@ public sealed class ChunkTextSteps(StoredTextDriver storedText, UploadedDocument
     [Then("the chunks, their overlaps removed, are the parsed text word for word")]
     public async Task ThenTheChunksAreTheParsedText()
     {
-        if (storedText.UnreachableBecause is { } reason) runtime.TestIgnore($"Not verified: {reason}.");
+        if (storedText.UnreachableBecause is { } reason) runtime.NotVerifiedOnThisTarget(TargetReadings.StoredFiles, reason);
         var documentId = uploads.Last.Outcome.DocumentId ?? throw new InvalidOperationException("The last upload was refused; there is no stored document.");
         var (parsed, chunks) = await storedText.ParsedTextAndChunksAsync(documentId);
         evidence.AttachJson("chunks-against-parsed-text", new { parsedChars = parsed.Length, chunks = chunks.Count, chunkChars = chunks.Select(c => c.Content.Length) });

@@ -105,6 +105,11 @@ public sealed class ControlOptions
     public Dictionary<string, ServiceCommands> Services { get; set; } = [];
     /// <summary>How long one command may take before the suite gives up on it (a start waits for readiness).</summary>
     public int CommandTimeoutSeconds { get; set; } = 120;
+    /// <summary>
+    /// How long reading the services' logs and then running a kill, pause or stop command may take together: a command
+    /// starts a shell (and whatever it calls) where the local target sends a signal. Stage delays are this much longer.
+    /// </summary>
+    public int ReactionSeconds { get; set; } = 10;
 }
 
 /// <summary>

@@ -70,6 +70,8 @@ public static class SuiteOptionsLoader
                 yield return "Acceptance:External:MockOpenAiUrl and MockLlamaParseUrl come together: name both mocks or neither.";
             if (options.External.Control.CommandTimeoutSeconds <= 0)
                 yield return "Acceptance:External:Control:CommandTimeoutSeconds must be a positive number of seconds.";
+            if (options.External.Control.ReactionSeconds < 0)
+                yield return "Acceptance:External:Control:ReactionSeconds must be zero or a positive number of seconds.";
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Acceptance.Support.Environment;
 /// the bundled mocks' addresses, each service's /metrics, shell commands that control its services and read their logs, and the
 /// readings only it can hand out (where its stored files are, its retry settings, its provider keys).
 /// </summary>
-public sealed class ExternalPipelineEnvironment(ExternalOptions options, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
+public sealed class ExternalPipelineEnvironment(ExternalOptions options, PipelineFacts pipeline, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
 {
     private readonly CommandServiceLogs _logs = new(options.Control, logFolder);
 
@@ -36,6 +36,11 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options, string 
         ? new RetrySettings(TimeSpan.FromSeconds(window), TimeSpan.FromMilliseconds(backoff))
         : null;
     public IReadOnlyList<string> ProviderKeyValues { get; } = options.ProviderKeys.Values.Where(key => key.Length > 0).Distinct().ToList();
+    /// <summary>The bundled mock OpenAI the workers embed with, with the key they were given (ProviderKeys:OpenAi); else unknown.</summary>
+    public EmbeddingsService? Embeddings =>
+        Mocks is { } mocks && options.ProviderKeys.FirstOrDefault(k => k.Key.Equals("OpenAi", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } key
+            ? new EmbeddingsService(mocks.OpenAi, key, pipeline.EmbeddingModel, pipeline.EmbeddingDimensions)
+            : null;
     /// <summary>The provider keys the operator named: no log may contain them.</summary>
     public IReadOnlyCollection<string> Secrets => ProviderKeyValues;
 

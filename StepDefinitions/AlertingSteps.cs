@@ -1,4 +1,6 @@
+using Acceptance.Support.Environment;
 using Acceptance.Support.Monitoring;
+using Pipeline.Contract;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;
@@ -17,7 +19,7 @@ public sealed class AlertingSteps(
     [Given("operators watch the pipeline with the repository's alert rules")]
     public async Task GivenOperatorsWatchThePipeline()
     {
-        if (monitoring.UnavailableBecause is { } reason) runtime.TestIgnore($"This scenario needs the suite's own Prometheus and {reason}.");
+        if (monitoring.UnavailableBecause is { } reason) runtime.NotVerifiedOnThisTarget(TargetCapabilities.OperatorMonitoring, $"it needs the suite's own Prometheus and {reason}");
         watch.Stack = await monitoring.StartedAsync();
         await alerts.WaitUntilQuietAsync(QuietTimeout);
         watch.Since = DateTimeOffset.UtcNow;

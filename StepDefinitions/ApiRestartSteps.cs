@@ -6,15 +6,27 @@ namespace Acceptance.StepDefinitions;
 [Binding]
 public sealed class ApiRestartSteps(
     IPipelineEnvironment environment, DocumentUploader uploader, PipelineDatabaseDriver database, ScenarioUsers users,
-    UploadedDocuments uploads, FaultWindow fault)
+    UploadedDocuments uploads, FaultWindow fault, ServiceReadiness readiness)
 {
     [When("the api-server restarts while {persona} uploads a batch of {int} insurance documents")]
     public async Task WhenTheApiRestartsDuringUploads(Persona persona, int count)
     {
-        var uploading = uploader.StartOneByOne(persona, TestDocuments.PolicyBatch(count));
+        var down = new TaskCompletionSource();
+        var uploading = uploader.StartOneByOne(persona, TestDocuments.PolicyBatch(count), down.Task);
         await uploading.FirstAnswered;
         fault.Begin("api-server restart");
-        await environment.Control.RestartAsync("api-server");
+        var restart = environment.Control.RestartAsync("api-server");
+        // The rest of the batch goes out once the restart has taken the api-server down: a restart by command (a shell,
+        // docker, systemd) lands later than a batch of uploads takes, and would otherwise cut nothing off.
+        try
+        {
+            await readiness.UntilNotReadyAsync("while it restarts", restart);
+        }
+        finally
+        {
+            down.SetResult();
+        }
+        await restart;
         fault.End();
         await uploading.AllAnswered;
     }

@@ -1,4 +1,5 @@
 using Acceptance.Support.Configuration;
+using Acceptance.Support.Environment;
 using Acceptance.Support.Integrity;
 using Reqnroll.UnitTestProvider;
 
@@ -29,11 +30,11 @@ public sealed class ChunkTextSteps(StoredTextDriver storedText, PipelineDatabase
     [Then("the chunks hold every word the parser returned for the document, in order")]
     public async Task ThenTheChunksHoldEveryWordTheParserReturned()
     {
-        if (parser.UnreachableBecause is { } reason) runtime.TestIgnore($"Not verified: {reason}.");
+        if (parser.UnreachableBecause is { } reason) runtime.NotVerifiedOnThisTarget(TargetReadings.ParserAnswers, reason);
         var upload = uploads.Last;
         var returned = await parser.MarkdownReturnedForAsync(upload.Document.FileName);
         // Only the real-API mode parses elsewhere than on the mock, while the mock keeps running for comparisons.
-        if (returned is null) runtime.TestIgnore($"Not verified: the mock LlamaParse parsed no file named {upload.Document.FileName}, so the pipeline's parser is another.");
+        if (returned is null) runtime.NotVerifiedOnThisTarget(TargetReadings.ParserAnswers, $"the mock LlamaParse parsed no file named {upload.Document.FileName}, so the pipeline's parser is another");
         var chunks = await database.FinalChunksAsync(DocumentId());
         var coverage = ChunkWordChecks.Cover(returned!, chunks);
         evidence.AttachJson("chunks-against-parser-answer", coverage);
@@ -53,7 +54,7 @@ public sealed class ChunkTextSteps(StoredTextDriver storedText, PipelineDatabase
 
     private async Task<(string Parsed, IReadOnlyList<StoredChunk> Chunks)> StoredParseAndChunksAsync()
     {
-        if (storedText.UnreachableBecause is { } reason) runtime.TestIgnore($"Not verified: {reason}.");
+        if (storedText.UnreachableBecause is { } reason) runtime.NotVerifiedOnThisTarget(TargetReadings.StoredFiles, reason);
         return await storedText.ParsedTextAndChunksAsync(DocumentId());
     }
 

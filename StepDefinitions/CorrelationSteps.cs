@@ -1,4 +1,5 @@
 using Acceptance.Support.Analysis;
+using Acceptance.Support.Environment;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;
@@ -34,7 +35,7 @@ public sealed class CorrelationSteps(
     public void ThenTheLogsTellTheStory()
     {
         if (!logs.LogsAvailable)
-            runtime.TestIgnore("The target's service logs are not reachable from the suite.");
+            runtime.NotVerifiedOnThisTarget(TargetReadings.ServiceLogs, "the target gives no way to read its service logs");
         var story = logs.LinesFor(ReceiptCorrelationId);
         evidence.AttachText("document-story", string.Join('\n', story.Select(l => $"{l.At:HH:mm:ss.fff} {l.Service,-14} {l.MessageTemplate}")));
         story.Should().NotBeEmpty();
@@ -47,7 +48,7 @@ public sealed class CorrelationSteps(
     public void ThenEveryLogLineCarriesIt()
     {
         if (!logs.LogsAvailable)
-            runtime.TestIgnore("The target's service logs are not reachable from the suite.");
+            runtime.NotVerifiedOnThisTarget(TargetReadings.ServiceLogs, "the target gives no way to read its service logs");
         var lines = logs.LinesFor(ReceiptCorrelationId);
         evidence.AttachJson("log-lines", lines.Select(l => new { l.Service, at = l.At.ToString("O"), l.MessageTemplate }));
         lines.Select(l => l.Service).Should().Contain("api-server").And.Contain(s => s.StartsWith("base-worker"),

@@ -1,3 +1,4 @@
+using Acceptance.Support.Environment;
 using Acceptance.Support.Integrity;
 using Acceptance.Support.Recovery;
 using Reqnroll.UnitTestProvider;
@@ -19,7 +20,7 @@ public sealed class DeadLetterSteps(
         var retries = await deadLetters.RetriesOfAsync(upload);
         evidence.AttachJson("retries", retries);
         retries.Should().HaveCountGreaterThanOrEqualTo(2, "a failure that might pass is retried");
-        if (retryPolicy.UnknownBecause is { } unknown) runtime.TestIgnore($"Not verified on this target: {unknown}.");
+        if (retryPolicy.UnknownBecause is { } unknown) runtime.NotVerifiedOnThisTarget(TargetReadings.RetrySettings, unknown);
         // Set aside when the next attempt would fall outside the window: at most one backoff before its end.
         StoredDataChecks.RetriedForTheWholeWindow(retries.Select(r => r.At).ToList(), retryPolicy.Window, retryPolicy.LongestBackoff);
     }

@@ -32,8 +32,8 @@ public sealed partial class LogHygieneSteps(
         leaks.Should().BeEmpty("logs are read by many people and kept for long; secrets and documents' content stay out");
         // Tokens and texts were looked for on any target; keys only where the suite handed them out.
         if (secrets.Count == 0)
-            runtime.TestIgnore($"Not verified on this target: no token or document text in the logs, but the {environment.Target} target's " +
-                               "services use keys and secrets the suite never handed out, so there are none to look for.");
+            runtime.NotVerifiedOnThisTarget(TargetReadings.KnownKeys, $"no token or document text in the logs, but the {environment.Target} target's " +
+                "services use keys and secrets the suite never handed out, so there are none to look for");
     }
 
     [Then("every error line in the service logs names its error code")]
@@ -49,7 +49,7 @@ public sealed partial class LogHygieneSteps(
 
     private void SkipWithoutLogs()
     {
-        if (!logs.LogsAvailable) runtime.TestIgnore("The target's service logs are not reachable from the suite.");
+        if (!logs.LogsAvailable) runtime.NotVerifiedOnThisTarget(TargetReadings.ServiceLogs, "the target gives no way to read its service logs");
     }
 
     /// <summary>Passages of the test documents' own wording: distinctive sentences no log line has a reason to quote.</summary>

@@ -1,4 +1,5 @@
 using Acceptance.Support.Charts;
+using Acceptance.Support.Environment;
 using Acceptance.Support.Load;
 using Acceptance.Support.Resources;
 using Reqnroll.UnitTestProvider;
@@ -15,7 +16,7 @@ public sealed class ResourceSteps(
     [Given("every service's resources are watched")]
     public void GivenEveryServicesResourcesAreWatched()
     {
-        if (processes.CannotSampleBecause is { } reason) runtime.TestIgnore($"Service resources cannot be watched: {reason}.");
+        if (processes.CannotSampleBecause is { } reason) runtime.NotVerifiedOnThisTarget(TargetReadings.ServiceMetrics, reason);
     }
 
     [Then("neither the api-server nor any worker holds more than {int} MiB of memory at its peak")]

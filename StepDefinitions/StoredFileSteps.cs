@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Acceptance.Support.Environment;
 using Acceptance.Support.Integrity;
 using Reqnroll.UnitTestProvider;
 
@@ -40,7 +41,7 @@ public sealed class StoredFileSteps(PipelineDatabaseDriver database, StoredFileR
     /// <summary>Where the files cannot be read the check is skipped with the reason, never passed.</summary>
     private void SkipUnlessFilesAreReadable(string what)
     {
-        if (files.UnreadableBecause is { } why) runtime.TestIgnore($"Not verified on this target: {what} cannot be read, because {why}.");
+        if (files.UnreadableBecause is { } why) runtime.NotVerifiedOnThisTarget(TargetReadings.StoredFiles, $"{what} cannot be read: {why}");
     }
 
     private async Task<StoredDocument> StoredDocumentAsync()

@@ -1,3 +1,4 @@
+using Acceptance.Support.Environment;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;
@@ -13,7 +14,7 @@ public sealed class SweepStorageSteps(PipelineDatabaseDriver database, StoredFil
         var stored = await database.DocumentsOfUserAsync(context.AttackerId);
         stored.Select(d => d.DocumentId).Should().BeEquivalentTo(accepted, "only the accepted requests stored a document");
         stored.Should().OnlyContain(d => d.Jobs == 1, "every stored document has its one job");
-        if (files.UnreadableBecause is { } why) runtime.TestIgnore($"Not verified on this target: the stored files cannot be checked, because {why}.");
+        if (files.UnreadableBecause is { } why) runtime.NotVerifiedOnThisTarget(TargetReadings.StoredFiles, why);
         foreach (var document in stored)
             (await files.Sha256OfAsync(document.StoragePath)).Should().Be(document.Sha256, $"document {document.DocumentId} has its file, with the bytes it recorded");
     }

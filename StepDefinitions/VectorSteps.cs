@@ -1,3 +1,4 @@
+using Acceptance.Support.Environment;
 using Acceptance.Support.Integrity;
 using Reqnroll.UnitTestProvider;
 
@@ -32,7 +33,7 @@ public sealed class VectorSteps(
     [Then("each stored vector is the embedding of its own chunk's text")]
     public async Task ThenEachVectorBelongsToItsChunk()
     {
-        if (embeddings.UnavailableBecause is { } why) runtime.TestIgnore($"Not verified on this target: {why}.");
+        if (embeddings.UnavailableBecause is { } why) runtime.NotVerifiedOnThisTarget(TargetReadings.Embeddings, why);
         StoredDataChecks.EachVectorBelongsToItsChunk(await database.FinalChunksAsync(uploads.Last.Outcome.DocumentId!), embeddings.Of);
     }
 
@@ -40,7 +41,7 @@ public sealed class VectorSteps(
     public async Task ThenASampleEmbeddedAgainMatchesItsStoredVectors()
     {
         var sample = EmbeddingsResampler.Sample(await database.FinalChunksAsync(uploads.Last.Outcome.DocumentId!));
-        if (await resampler.CannotResampleAsync(sample) is { } why) runtime.TestIgnore($"Not verified: {why}.");
+        if (await resampler.CannotResampleAsync(sample) is { } why) runtime.NotVerifiedOnThisTarget(TargetReadings.Embeddings, why);
         var resampled = await resampler.EmbedAgainAsync(sample);
         evidence.AttachJson("vectors-embedded-again", new
         {

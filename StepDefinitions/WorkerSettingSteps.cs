@@ -1,5 +1,6 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
+using Acceptance.Support.Environment;
 using Reqnroll.UnitTestProvider;
 
 namespace Acceptance.StepDefinitions;
@@ -11,7 +12,7 @@ public sealed class WorkerSettingSteps(WorkerSettings workers, LoadDatabaseDrive
     [Given("the workers take {int} jobs at a time between them")]
     public async Task GivenTheWorkersTakeJobsAtATime(int slots)
     {
-        if (await database.StatementStatisticsMissingBecauseAsync() is { } reason) runtime.TestIgnore($"Cannot time the database's statements: {reason}.");
+        if (await database.StatementStatisticsMissingBecauseAsync() is { } reason) runtime.NotVerifiedOnThisTarget(TargetReadings.StatementStatistics, reason);
         await workers.TakeJobsAtATimeAsync(slots);
     }
 

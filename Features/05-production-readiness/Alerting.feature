@@ -24,7 +24,7 @@ Feature: Alerting
       Then the operators are alerted within 45 seconds that the parser is down
       And the alert tells them which runbook to follow
 
-    @gate @criterion:4.5-monitoring-alerting
+    @gate @criterion:4.5-monitoring-alerting @needs:kill-service
     Scenario: A parser that cannot be reached alerts the operators
       Given operators watch the pipeline with the repository's alert rules
       And the parser cannot be reached

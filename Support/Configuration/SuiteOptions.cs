@@ -97,6 +97,19 @@ public sealed class ExternalOptions
     public string MockLlamaParseUrl { get; set; } = "";
     /// <summary>Shell commands that break and mend the pipeline's services (docs/targets.md, "Giving the suite control of your pipeline").</summary>
     public ControlOptions Control { get; set; } = new();
+    /// <summary>
+    /// The folder the pipeline's stored files are in, readable where the suite runs: the paths its database records are read
+    /// relative to it (an absolute path stays as it is). Empty: the stored files are not verified.
+    /// </summary>
+    public string StorageRoot { get; set; } = "";
+    /// <summary>The workers' retry window (Worker__RetryWindowSeconds) and longest backoff (Worker__BackoffMaxMs); both, or neither is known.</summary>
+    public int? RetryWindowSeconds { get; set; }
+    public int? BackoffMaxMs { get; set; }
+    /// <summary>
+    /// The provider keys the pipeline's workers were given, by provider (OpenAi, LlamaParse), for the suite to look for in its
+    /// logs, reports and process listings. Secret: reports mask them (the setting's name says key).
+    /// </summary>
+    public Dictionary<string, string> ProviderKeys { get; set; } = [];
 }
 
 /// <summary>The command controller's settings: per service (by name, or its SHELL_SAFE form), what runs each verb.</summary>
@@ -105,6 +118,11 @@ public sealed class ControlOptions
     public Dictionary<string, ServiceCommands> Services { get; set; } = [];
     /// <summary>How long one command may take before the suite gives up on it (a start waits for readiness).</summary>
     public int CommandTimeoutSeconds { get; set; } = 120;
+    /// <summary>
+    /// How long reading the services' logs and then running a kill, pause or stop command may take together: a command
+    /// starts a shell (and whatever it calls) where the local target sends a signal. Stage delays are this much longer.
+    /// </summary>
+    public int ReactionSeconds { get; set; } = 10;
 }
 
 /// <summary>

@@ -73,6 +73,14 @@ public static class SuiteOptionsLoader
                 yield return "Acceptance:External:MockOpenAiUrl and MockLlamaParseUrl come together: name both mocks or neither.";
             if (options.External.Control.CommandTimeoutSeconds <= 0)
                 yield return "Acceptance:External:Control:CommandTimeoutSeconds must be a positive number of seconds.";
+            if (options.External.Control.ReactionSeconds < 0)
+                yield return "Acceptance:External:Control:ReactionSeconds must be zero or a positive number of seconds.";
+            if (options.External.StorageRoot.Length > 0 && !Directory.Exists(options.External.StorageRoot))
+                yield return $"Acceptance:External:StorageRoot '{options.External.StorageRoot}' is not a folder here; name the folder the pipeline's stored files are in, or leave it empty.";
+            if (options.External.RetryWindowSeconds.HasValue != options.External.BackoffMaxMs.HasValue)
+                yield return "Acceptance:External:RetryWindowSeconds and BackoffMaxMs come together: give both of the workers' retry settings or neither.";
+            if (options.External.RetryWindowSeconds <= 0 || options.External.BackoffMaxMs <= 0)
+                yield return "Acceptance:External:RetryWindowSeconds and BackoffMaxMs must be positive (seconds and milliseconds).";
         }
     }
 

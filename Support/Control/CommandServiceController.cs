@@ -19,6 +19,8 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
     private readonly HashSet<string> _paused = [];
     private readonly HashSet<string> _customised = [];
 
+    public TimeSpan ReactionTime { get; } = TimeSpan.FromSeconds(options.ReactionSeconds);
+
     public IReadOnlyList<string> Workers { get; } =
         options.Services.Keys.Where(s => s.StartsWith("base-worker", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 

@@ -35,7 +35,7 @@ public sealed class DisruptionHooks(IPipelineEnvironment environment, IReqnrollO
                 {
                     await Task.WhenAll(openAi.ClearFaultsAsync(), llamaParse.ClearFaultsAsync());
                 }
-                catch (HttpRequestException) when (environment.Control.CannotControlBecause is null)
+                catch (HttpRequestException) when (environment.Control.Capabilities.Contains(Pipeline.Contract.TargetCapabilities.KillService))
                 {
                     // A mock the scenario killed; RestoreAsync starts it again, without faults.
                 }

@@ -9,6 +9,13 @@ public interface IServiceController
     /// <summary>What these verbs can do on this target (Pipeline.Contract.TargetCapabilities); empty when nothing.</summary>
     IReadOnlySet<string> Capabilities { get; }
 
+    /// <summary>
+    /// How much longer than on a local process the suite may need between seeing a worker inside a stage (in its logs) and
+    /// its kill, pause or stop taking effect; the suite's test-only stage delays are longer by this much, so the strike
+    /// lands while the worker still holds the document.
+    /// </summary>
+    TimeSpan ReactionTime => TimeSpan.Zero;
+
     /// <summary>The worker services, by the name they also use as their worker id.</summary>
     IReadOnlyList<string> Workers { get; }
 

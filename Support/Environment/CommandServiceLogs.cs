@@ -36,18 +36,20 @@ public sealed class CommandServiceLogs(ControlOptions options, string folder)
         }
     }
 
+    /// <summary>All services' logs at once: a step waiting to see a worker inside a stage must see it while it is still there.</summary>
     private async Task CopyAsync()
     {
         Directory.CreateDirectory(folder);
-        var files = new Dictionary<string, string>();
-        foreach (var (service, commands) in WithLogs)
-        {
-            var logs = await ProcessRun.RunAsync("/bin/sh", ["-c", commands.Logs], TimeSpan.FromSeconds(options.CommandTimeoutSeconds));
-            if (!logs.Succeeded) continue; // not there right now (stopped on purpose); the next read tries again
-            var file = Path.Combine(folder, $"{service}.log");
-            await File.WriteAllTextAsync(file, logs.Output);
-            files[service] = file;
-        }
-        _files = files;
+        var copies = await Task.WhenAll(WithLogs.Select(service => CopyAsync(service.Key, service.Value.Logs)));
+        _files = copies.OfType<(string Service, string File)>().ToDictionary(copy => copy.Service, copy => copy.File);
+    }
+
+    private async Task<(string Service, string File)?> CopyAsync(string service, string command)
+    {
+        var logs = await ProcessRun.RunAsync("/bin/sh", ["-c", command], TimeSpan.FromSeconds(options.CommandTimeoutSeconds));
+        if (!logs.Succeeded) return null; // not there right now (stopped on purpose); the next read tries again
+        var file = Path.Combine(folder, $"{service}.log");
+        await File.WriteAllTextAsync(file, logs.Output);
+        return (service, file);
     }
 }

@@ -77,7 +77,12 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
             await compose.ComposeAsync(BuildAndStartWithin, "up", "-d", "--build");
             await containers.UntilAllStartedHealthyAsync(HealthyWithin);
             var endpoints = await ComposePorts.ReadAsync(compose, containers, map);
-            return new ComposePipelineEnvironment(options.Compose, compose, containers, map, endpoints, logs, logFolder) { StartupTime = clock.Elapsed };
+            return new ComposePipelineEnvironment(options.Compose, compose, containers, map, endpoints, logs, logFolder)
+            {
+                StartupTime = clock.Elapsed,
+                // The workers run with the suite's test timings (WorkerTimings, through suite.override.yml).
+                Retry = new RetrySettings(TimeSpan.FromSeconds(options.Local.RetryWindowSeconds), TimeSpan.FromMilliseconds(options.Local.BackoffMaxMs)),
+            };
         }
         catch
         {
@@ -109,6 +114,9 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     /// The workers' test timings (short leases and back-offs, as the local target's), so scenarios
     /// measure the same recovery on both targets rather than production defaults meant for hours.
     /// </summary>
+    /// <summary>The retry window and longest backoff the workers were given (<see cref="WorkerTimings"/>).</summary>
+    public RetrySettings? Retry { get; private init; }
+
     private static Dictionary<string, string> WorkerTimings(LocalOptions local) => new()
     {
         ["Worker__Concurrency"] = Text(local.JobsPerWorker),

@@ -7,9 +7,10 @@ namespace Acceptance.Support.Environment;
 
 /// <summary>
 /// A pipeline someone else runs: the suite has its URL, database and token key, and whatever else its operator gives:
-/// the bundled mocks' addresses, each service's /metrics, and shell commands that control its services and read their logs.
+/// the bundled mocks' addresses, each service's /metrics, shell commands that control its services and read their logs, and the
+/// readings only it can hand out (where its stored files are, its retry settings, its provider keys).
 /// </summary>
-public sealed class ExternalPipelineEnvironment(ExternalOptions options, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
+public sealed class ExternalPipelineEnvironment(ExternalOptions options, PipelineFacts pipeline, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
 {
     private readonly CommandServiceLogs _logs = new(options.Control, logFolder);
 
@@ -29,6 +30,19 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options, string 
         Mocks is null ? Control.Capabilities : Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
 
     public IServiceMetricsEndpoints ServiceMetrics { get; } = new ConfiguredMetricsEndpoints(options.MetricsUrls);
+
+    public string? StorageRoot { get; } = options.StorageRoot.Length > 0 ? options.StorageRoot : null;
+    public RetrySettings? Retry { get; } = (options.RetryWindowSeconds, options.BackoffMaxMs) is (int window, int backoff)
+        ? new RetrySettings(TimeSpan.FromSeconds(window), TimeSpan.FromMilliseconds(backoff))
+        : null;
+    public IReadOnlyList<string> ProviderKeyValues { get; } = options.ProviderKeys.Values.Where(key => key.Length > 0).Distinct().ToList();
+    /// <summary>The bundled mock OpenAI the workers embed with, with the key they were given (ProviderKeys:OpenAi); else unknown.</summary>
+    public EmbeddingsService? Embeddings =>
+        Mocks is { } mocks && options.ProviderKeys.FirstOrDefault(k => k.Key.Equals("OpenAi", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } key
+            ? new EmbeddingsService(mocks.OpenAi, key, pipeline.EmbeddingModel, pipeline.EmbeddingDimensions)
+            : null;
+    /// <summary>The provider keys the operator named: no log may contain them.</summary>
+    public IReadOnlyCollection<string> Secrets => ProviderKeyValues;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -35,7 +35,14 @@ public interface IPipelineEnvironment : IAsyncDisposable
     string? BudgetRunId => null;
     /// <summary>The embeddings service the workers call, with their key (the mock or OpenAI itself), or null when the suite does not know it.</summary>
     EmbeddingsService? Embeddings => null;
+    /// <summary>The folder the pipeline's stored files are in, readable here (the paths its database records resolve against it), or null.</summary>
+    string? StorageRoot => null;
+    /// <summary>The workers' retry window and longest backoff, where the suite knows them, or null.</summary>
+    RetrySettings? Retry => null;
 }
+
+/// <summary>How long the workers retry a transient failure before setting the job aside, and their longest wait between tries.</summary>
+public sealed record RetrySettings(TimeSpan Window, TimeSpan LongestBackoff);
 
 /// <summary>An OpenAI-compatible embeddings endpoint, its key and the model and dimensions the pipeline asks for.</summary>
 public sealed record EmbeddingsService(Uri BaseUrl, string ApiKey, string Model, int Dimensions)

@@ -26,8 +26,10 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     /// <summary>The run the provider budget counts against (see Support/RealApi/ProviderSettings).</summary>
     private readonly string _budgetRunId = $"run-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{RandomSecret()[..8]}";
 
-    /// <summary>The provider keys this environment handed to its services: none may appear in a log or report.</summary>
-    public IReadOnlyList<string> ProviderKeyValues => [_openAiKey, _llamaParseKey];
+    /// <summary>The provider keys this environment handed to its services, by provider: none may appear in a log or report.</summary>
+    public IReadOnlyDictionary<string, string> ProviderKeys => new Dictionary<string, string> { ["OpenAi"] = _openAiKey, ["LlamaParse"] = _llamaParseKey };
+
+    public IReadOnlyList<string> ProviderKeyValues => ProviderKeys.Values.ToList();
 
     public string BudgetRunId => _budgetRunId;
     private readonly LocalServices _services;
@@ -58,6 +60,9 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
 
     /// <summary>The folder holding every stored document file (Pipeline__StorageRoot).</summary>
     public string StorageRoot => _storageRoot;
+
+    /// <summary>The retry settings the workers were given (Worker__RetryWindowSeconds, Worker__BackoffMaxMs).</summary>
+    public RetrySettings? Retry { get; private set; }
 
     /// <summary>Every service's metrics address (each serves /metrics), by the job name Prometheus gives it.</summary>
     public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets => _services.Names
@@ -151,6 +156,7 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         ApiBaseUrl = new Uri(api.BaseUrl);
         Mocks = new MockEndpoints(new Uri((await openAi).BaseUrl), new Uri((await llamaParse).BaseUrl));
 
+        Retry = new RetrySettings(TimeSpan.FromSeconds(options.Local.RetryWindowSeconds), TimeSpan.FromMilliseconds(options.Local.BackoffMaxMs));
         var workers = Enumerable.Range(1, options.Local.Workers).Select(n => $"base-worker-{n}").ToList();
         var settingsOf = workers.ToDictionary(worker => worker, worker => WorkerSettings(options, worker, testing));
         foreach (var worker in workers)

@@ -7,7 +7,7 @@ public static class PipelineTargets
 {
     public static async Task<IPipelineEnvironment> StartAsync(SuiteOptions options, string logFolder) => options.Target switch
     {
-        "external" => new ExternalPipelineEnvironment(options.External, logFolder),
+        "external" => new ExternalPipelineEnvironment(options.External, options.Pipeline, logFolder),
         "compose" => await ComposePipelineEnvironment.StartAsync(options, logFolder),
         _ => await LocalPipelineEnvironment.StartAsync(options, logFolder),
     };

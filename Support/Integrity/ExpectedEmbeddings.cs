@@ -12,15 +12,18 @@ public sealed class ExpectedEmbeddings(IPipelineEnvironment environment, SuiteOp
     /// <summary>Null where vectors can be recomputed; otherwise why not.</summary>
     public string? UnavailableBecause => WorkersUseTheLocalMock
         ? null
-        : "recomputing each chunk's vector needs the local mock's deterministic embeddings (a sample embedded again by " +
-          "the service is checked where the suite holds its key)";
+        : "recomputing each chunk's vector needs the bundled mock's deterministic embeddings (a sample embedded again by " +
+          "the service is checked where the suite holds its key: Acceptance:External:ProviderKeys:OpenAi)";
 
     public int Dimensions => options.Pipeline.EmbeddingDimensions;
 
     public float[] Of(string text) => DeterministicEmbedding.Create(options.Pipeline.EmbeddingModel, text, options.Pipeline.EmbeddingDimensions);
 
-    /// <summary>The local target's workers embed with the mock, unless real-API mode pointed them at OpenAI itself.</summary>
+    /// <summary>
+    /// The workers embed with the bundled mock: the local target's unless real-API mode pointed them at OpenAI itself, an
+    /// external one's when its settings name the mocks and the key its workers call the mock with.
+    /// </summary>
     private bool WorkersUseTheLocalMock =>
-        environment.Target == "local" && environment.Mocks is { } mocks && environment.Embeddings is { } service &&
+        environment.Mocks is { } mocks && environment.Embeddings is { } service &&
         Uri.Compare(service.BaseUrl, mocks.OpenAi, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

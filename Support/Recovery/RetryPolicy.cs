@@ -1,21 +1,19 @@
-using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
 
 namespace Acceptance.Support.Recovery;
 
-/// <summary>
-/// The target's retry window and longest backoff, where the suite knows them because it set them itself: on the local
-/// target, and on the compose target, whose workers it gives the same test timings (Worker__* in suite.override.yml).
-/// </summary>
-public sealed class RetryPolicy(IPipelineEnvironment environment, SuiteOptions options)
+/// <summary>The target's retry window and longest backoff, where the suite knows them (it set them, or the target's settings say).</summary>
+public sealed class RetryPolicy(IPipelineEnvironment environment)
 {
-    /// <summary>Null where the suite set the retry settings; elsewhere why it does not know them.</summary>
-    public string? UnknownBecause => environment.Target is "local" or "compose"
-        ? null
-        : $"the {environment.Target} target's retry window and backoff are its own settings, which the suite does not know, " +
-          "so it cannot tell whether the whole window was used";
+    /// <summary>Null when the target's retry settings are known; otherwise why not.</summary>
+    public string? UnknownBecause => environment.Retry is null
+        ? $"the {environment.Target} target's retry window and backoff are its own settings, which its settings do not give " +
+          "(Acceptance:External:RetryWindowSeconds and BackoffMaxMs), so the suite cannot tell whether the whole window was used"
+        : null;
 
-    public TimeSpan Window => TimeSpan.FromSeconds(options.Local.RetryWindowSeconds);
+    public TimeSpan Window => Known.Window;
 
-    public TimeSpan LongestBackoff => TimeSpan.FromMilliseconds(options.Local.BackoffMaxMs);
+    public TimeSpan LongestBackoff => Known.LongestBackoff;
+
+    private RetrySettings Known => environment.Retry ?? throw new InvalidOperationException(UnknownBecause);
 }

@@ -13,4 +13,10 @@ public sealed class ServiceReadiness(PipelineApiDriver api, Waiter waiter, Suite
             TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds), health => $"readiness answered {health}");
         return DateTimeOffset.UtcNow;
     }
+
+    /// <summary>Waits until readiness no longer answers up, or until <paramref name="meanwhile"/> (what takes it down) has finished.</summary>
+    public Task UntilNotReadyAsync(string when, Task meanwhile) =>
+        waiter.UntilAsync($"the api-server not ready {when}", api.ReadinessAsync,
+            health => health != Health.Up || meanwhile.IsCompleted,
+            TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds), health => $"readiness answered {health}");
 }

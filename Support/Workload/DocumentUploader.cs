@@ -42,9 +42,9 @@ public sealed class DocumentUploader(PipelineApiDriver api, ScenarioUsers users,
     /// <summary>
     /// Starts uploading the documents one after the other, as a person at a desk would, for scenarios
     /// that disrupt the service meanwhile. <see cref="UploadSequence.FirstAnswered"/> completes when the
-    /// first document has its answer.
+    /// first document has its answer; the others go out once <paramref name="restGoOut"/> has completed.
     /// </summary>
-    public UploadSequence StartOneByOne(Persona persona, IReadOnlyList<TestDocument> documents)
+    public UploadSequence StartOneByOne(Persona persona, IReadOnlyList<TestDocument> documents, Task restGoOut)
     {
         var userId = users.IdOf(persona.Name);
         var first = new TaskCompletionSource();
@@ -52,6 +52,7 @@ public sealed class DocumentUploader(PipelineApiDriver api, ScenarioUsers users,
         {
             foreach (var document in documents)
             {
+                if (first.Task.IsCompleted) await restGoOut;
                 await UploadAsync(userId, document);
                 first.TrySetResult();
             }

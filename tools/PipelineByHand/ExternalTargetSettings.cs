@@ -32,12 +32,20 @@ public static class ExternalTargetSettings
         yield return Export("MOCKLLAMAPARSEURL", state.MockLlamaParseUrl);
         foreach (var (service, url) in state.MetricsUrls.OrderBy(m => m.Key, StringComparer.Ordinal))
             yield return Export($"METRICSURLS__{ServiceNames.ToSetting(service)}", url);
+        yield return Export("STORAGEROOT", state.StorageRoot);
+        yield return Export("RETRYWINDOWSECONDS", Whole(state.Retry.Window.TotalSeconds));
+        yield return Export("BACKOFFMAXMS", Whole(state.Retry.LongestBackoff.TotalMilliseconds));
+        // The operator's own shell; the suite's reports mask every setting whose name says key.
+        foreach (var (provider, key) in state.ProviderKeys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            yield return Export($"PROVIDERKEYS__{provider.ToUpperInvariant()}", key);
         var control = $"PIPELINE_STATE_DIR={QuoteIfNeeded(stateDirectory)} {QuoteIfNeeded(script)}";
         foreach (var service in state.ProcessIds.Keys.Order(StringComparer.Ordinal))
             foreach (var (setting, verb) in ServiceVerbs)
                 if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
                     yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
     }
+
+    private static string Whole(double value) => ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Export(string name, string value) => $"export {Prefix}{name}={Quote(value)}";
 

@@ -62,7 +62,10 @@ public static class PipelineHost
                 samplePath,
                 logDirectory,
                 environment.ProcessIds,
-                environment.MetricsUrls);
+                environment.MetricsUrls,
+                environment.StorageRoot,
+                environment.Retry!,
+                environment.ProviderKeys);
             state.WriteTo(stateDirectory);
             Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
 

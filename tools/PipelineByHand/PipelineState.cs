@@ -20,7 +20,10 @@ public sealed record PipelineState(
     string SampleDocument,
     string LogDirectory,
     IReadOnlyDictionary<string, int> ProcessIds,
-    IReadOnlyDictionary<string, string> MetricsUrls)
+    IReadOnlyDictionary<string, string> MetricsUrls,
+    string StorageRoot,
+    RetrySettings Retry,
+    IReadOnlyDictionary<string, string> ProviderKeys)
 {
     public const string FileName = "state.json";
 
@@ -32,7 +35,7 @@ public sealed record PipelineState(
         var path = Path.Combine(stateDirectory, FileName);
         var partial = path + ".partial";
         File.WriteAllText(partial, JsonSerializer.Serialize(this, Json));
-        // The connection string and the token signing key are for this machine's user only.
+        // The connection string, the token signing key and the provider keys are for this machine's user only.
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(partial, path, overwrite: true);

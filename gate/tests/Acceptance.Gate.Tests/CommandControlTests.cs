@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Running;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
@@ -46,6 +47,16 @@ public sealed class CommandControlTests : IDisposable
         options.External.JwtSigningKey.Should().Be(state.RootElement.GetProperty("tokens").GetProperty("signingKey").GetString());
         options.External.MetricsUrls.Keys.Should().Contain(["api-server", Worker], "shell-safe names map back to the services'");
         options.External.MockLlamaParseUrl.Should().Be(state.RootElement.GetProperty("mockLlamaParseUrl").GetString());
+        // The readings only the target can hand out: where its files are, how its workers retry, which keys they hold.
+        options.External.StorageRoot.Should().Be(state.RootElement.GetProperty("storageRoot").GetString()).And.Match(root => Directory.Exists(root));
+        options.External.RetryWindowSeconds.Should().Be((int)TimeSpan.Parse(state.RootElement.GetProperty("retry").GetProperty("window").GetString()!).TotalSeconds);
+        options.External.BackoffMaxMs.Should().Be((int)TimeSpan.Parse(state.RootElement.GetProperty("retry").GetProperty("longestBackoff").GetString()!).TotalMilliseconds);
+        options.External.ProviderKeys.Values.Should().BeEquivalentTo(
+            state.RootElement.GetProperty("providerKeys").EnumerateObject().Select(key => key.Value.GetString()), "env exports the keys the workers were given");
+        options.External.ProviderKeys.Should().HaveCount(2);
+        var redactor = new SecretRedactor(settings.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value ?? "")));
+        redactor.Scrub(string.Join('\n', options.External.ProviderKeys.Values)).Should().NotContainAny(options.External.ProviderKeys.Values,
+            "the provider keys env exports are secrets the gate's reports mask");
 
         var controller = new CommandServiceController(options.External.Control);
         controller.Workers.Should().Equal(Worker, "base-worker-2");

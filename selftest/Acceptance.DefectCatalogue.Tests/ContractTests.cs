@@ -20,6 +20,9 @@ public sealed class ContractTests
     /// <summary>The suite's own Prometheus and Alertmanager (Support/Monitoring) answer there; they are not part of the pipeline.</summary>
     private const string SuiteOwnMonitoring = "Support/Monitoring/";
 
+    /// <summary>Reads Docker's own answers (docker inspect's published ports) for the compose target; not the pipeline's.</summary>
+    private const string DockerAnswers = "Support/Control/ComposePorts.cs";
+
     /// <summary>
     /// The contract probe checks a target against contract.json itself: its SQL reads PostgreSQL's catalogue
     /// (information_schema, pg_constraint) and takes every contract name from contract.json, so it reads nothing unlisted.
@@ -85,6 +88,7 @@ public sealed class ContractTests
         var listed = AnswerFieldsListed();
         var reads = SupportFiles()
             .Where(file => !file.Path.Replace('\\', '/').StartsWith(SuiteOwnMonitoring, StringComparison.Ordinal) && !ReadsLogLines(file.Text))
+            .Where(file => file.Path.Replace('\\', '/') != DockerAnswers)
             .SelectMany(file => AnswerFieldsRead(file.Text).Select(name => new Read(name, file.Path)))
             // The views the driver deserialises answers into: their properties, as System.Text.Json's web defaults name them.
             .Concat(new[] { typeof(JobView), typeof(JobError), typeof(TimelineEntry), typeof(DocumentView) }

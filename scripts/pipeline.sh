@@ -18,8 +18,19 @@
 #                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready
 #                  (start <service> --with KEY=VALUE ...: again, with test-only settings in its environment),
 #                  pause/resume = SIGSTOP/SIGCONT, status = exit 0 while it runs, logs = print its log
+#   scripts/pipeline.sh backup enable|base
+#                  enable = archive the database's WAL and the stored files continuously into
+#                  $PIPELINE_STATE_DIR/archive (scripts/backup.sh; the archive goes with the pipeline at down),
+#                  base = take a full backup now and print its size and duration
+#   scripts/pipeline.sh lose-data
+#                  DESTROYS the database server's data folder and every stored file, as losing the server and
+#                  its disk would; for backup drills only (scripts/pipeline.sh restore brings back what was archived)
+#   scripts/pipeline.sh restore [--to <time>]
+#                  stop the database if it runs, restore it and the stored files from the archive (scripts/restore.sh)
+#                  to the latest archived point, or to just before <time> (ISO 8601, e.g. 2026-12-01T03:04:05.123456Z;
+#                  UTC without an offset), start it again and return once it accepts writes
 #   scripts/pipeline.sh down     stop everything it started
-# State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
+# State (pid, URLs, token signing key, logs, a sample PDF, the backup archive) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -128,7 +139,26 @@ control() {
     echo "$verb takes one service name, e.g. scripts/pipeline.sh $verb base-worker-1 (start also: --with KEY=VALUE ...)" >&2; return 3
   fi
   running || return 1
-  python3 - "$state_dir/control.sock" "$verb" "$service" "${@:4}" <<'PY'
+  ask "$verb" "$service" "${@:4}"
+}
+
+# The backup verbs, on the whole pipeline rather than one service: backup enable|base, lose-data, restore [--to <time>].
+drill() {
+  local verb=$1; shift
+  case "$verb:$#:${1:-}" in
+    backup:1:enable|backup:1:base) verb=backup-$1; set -- ;;
+    lose-data:0:|restore:0:) ;;
+    restore:2:--to) set -- "to=$2" ;;
+    *) echo "use: scripts/pipeline.sh backup enable|base, lose-data, or restore [--to <time>]; got '$verb $*'" >&2; return 3 ;;
+  esac
+  running || return 1
+  ask "$verb" "" "$@"
+}
+
+# One request to the running host through its control socket (tools/PipelineByHand/ControlSocket.cs): a verb, a service
+# (empty for the whole pipeline) and KEY=VALUE settings; prints the answer and exits with its status.
+ask() {
+  python3 - "$state_dir/control.sock" "$@" <<'PY'
 import json, socket, sys
 path, verb, service, *pairs = sys.argv[1:]
 if any("=" not in p for p in pairs):
@@ -177,8 +207,9 @@ case "$command" in
   token) token "$@" ;;
   env) exports ;;
   stop|start|kill|pause|resume|logs) control "$command" "$@" ;;
+  backup|lose-data|restore) drill "$command" "$@" ;;
   status) if [ $# -gt 0 ]; then control status "$@"; else status; fi ;;
   down) down ;;
-  -h|--help|"") sed -n '2,23p' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,/^[^#]/{/^#/p}' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs, backup, lose-data, restore or down)" >&2; exit 2 ;;
 esac

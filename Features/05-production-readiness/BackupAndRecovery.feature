@@ -3,8 +3,9 @@ Feature: Backup and recovery
   The database is archived continuously (a full backup plus every WAL segment) together with the
   stored document files, so that the pipeline can be brought back after the loss of its database
   server and its storage, either to the latest archived point or to a moment before a mistake.
-  The drills use the operator's own commands (scripts/backup.sh, scripts/restore.sh; README
-  "Backup and recovery").
+  The drills use the operator's own procedure: scripts/backup.sh and scripts/restore.sh on the
+  local target (README "Backup and recovery"), the team's own backup and restore commands on an
+  external one (docs/targets.md, "Backup drills on your pipeline").
 
   Rule: Lost data is restored from backups within the recovery objectives
 

@@ -2,17 +2,16 @@ using Reqnroll;
 
 namespace Acceptance.Support.Backup;
 
-/// <summary>After a drill the server stops archiving into the scenario's archive, which is then removed.</summary>
+/// <summary>After a drill, what must not outlive it is undone (on the local target: archiving into the scenario's archive, which is then removed).</summary>
 [Binding]
 public sealed class BackupHooks(PipelineBackup backup, IReqnrollOutputHelper output)
 {
     [AfterScenario(Order = 900)]
-    public async Task StopArchiving()
+    public async Task EndTheDrill()
     {
-        if (!backup.Archiving) return;
         try
         {
-            await backup.StopArchivingAsync();
+            await backup.AfterDrillAsync();
         }
         catch (Exception e)
         {

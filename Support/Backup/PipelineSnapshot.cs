@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Acceptance.Support.Drivers;
 using Npgsql;
 
 namespace Acceptance.Support.Backup;
@@ -14,11 +14,11 @@ public sealed record DocumentFingerprint(
 
 /// <summary>
 /// Every document of the pipeline with checksums of what belongs to it, read from PostgreSQL and
-/// the storage folder; two snapshots compare equal when a restore brought everything back.
+/// the stored files; two snapshots compare equal when a restore brought everything back.
 /// </summary>
 public static class PipelineSnapshot
 {
-    public static async Task<IReadOnlyList<DocumentFingerprint>> TakeAsync(string connectionString)
+    public static async Task<IReadOnlyList<DocumentFingerprint>> TakeAsync(string connectionString, StoredFileReader files)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -42,17 +42,10 @@ public static class PipelineSnapshot
         var documents = new List<DocumentFingerprint>();
         foreach (var row in rows)
         {
-            var files = new Dictionary<string, string?> { [row.Raw] = await Sha256OfFileAsync(row.Raw) };
-            if (row.Parsed is not null) files[row.Parsed] = await Sha256OfFileAsync(row.Parsed);
-            documents.Add(new DocumentFingerprint(row.Id, row.User, row.Sha, row.Stage, row.State, row.Chunks, row.Md5, files));
+            var checksums = new Dictionary<string, string?> { [row.Raw] = await files.Sha256OfAsync(row.Raw) };
+            if (row.Parsed is not null) checksums[row.Parsed] = await files.Sha256OfAsync(row.Parsed);
+            documents.Add(new DocumentFingerprint(row.Id, row.User, row.Sha, row.Stage, row.State, row.Chunks, row.Md5, checksums));
         }
         return documents;
-    }
-
-    private static async Task<string?> Sha256OfFileAsync(string path)
-    {
-        if (!File.Exists(path)) return null;
-        await using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
     }
 }

@@ -123,6 +123,29 @@ public sealed class ControlOptions
     /// starts a shell (and whatever it calls) where the local target sends a signal. Stage delays are this much longer.
     /// </summary>
     public int ReactionSeconds { get; set; } = 10;
+    /// <summary>The team's own backup and restore commands, for the backup drills (docs/targets.md, "Backup drills on your pipeline").</summary>
+    public BackupCommands Backup { get; set; } = new();
+}
+
+/// <summary>
+/// Shell commands (run with /bin/sh -c, each bounded by CommandTimeoutSeconds) that carry out a backup drill on the
+/// team's own pipeline with its own procedure; the target declares backup-restore only when all of them are given.
+/// </summary>
+public sealed class BackupCommands
+{
+    /// <summary>Switch continuous archiving (WAL and stored files) on; return once it is on.</summary>
+    public string Enable { get; set; } = "";
+    /// <summary>Take a full backup now; may print <c>base backup &lt;name&gt;: &lt;bytes&gt; bytes in &lt;seconds&gt; s</c> for the report.</summary>
+    public string Base { get; set; } = "";
+    /// <summary>Destroy the database server's data and every stored file, as a lost server and disk would (drills only).</summary>
+    public string LoseData { get; set; } = "";
+    /// <summary>Restore to the latest archived point; return once the database accepts writes.</summary>
+    public string Restore { get; set; } = "";
+    /// <summary>Restore to the state just before a moment, written where <see cref="TimePlaceholder"/> stands; return once the database accepts writes.</summary>
+    public string RestoreTo { get; set; } = "";
+
+    /// <summary>Replaced in RestoreTo by an ISO-8601 UTC moment, e.g. 2026-12-01T03:04:05.123456Z (no quoting needed).</summary>
+    public const string TimePlaceholder = "{time}";
 }
 
 /// <summary>

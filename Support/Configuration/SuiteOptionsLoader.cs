@@ -75,6 +75,9 @@ public static class SuiteOptionsLoader
                 yield return "Acceptance:External:Control:CommandTimeoutSeconds must be a positive number of seconds.";
             if (options.External.Control.ReactionSeconds < 0)
                 yield return "Acceptance:External:Control:ReactionSeconds must be zero or a positive number of seconds.";
+            var restoreTo = options.External.Control.Backup.RestoreTo;
+            if (restoreTo.Length > 0 && !restoreTo.Contains(BackupCommands.TimePlaceholder, StringComparison.Ordinal))
+                yield return $"Acceptance:External:Control:Backup:RestoreTo must contain {BackupCommands.TimePlaceholder}, where the suite writes the moment to restore to.";
             if (options.External.StorageRoot.Length > 0 && !Directory.Exists(options.External.StorageRoot))
                 yield return $"Acceptance:External:StorageRoot '{options.External.StorageRoot}' is not a folder here; name the folder the pipeline's stored files are in, or leave it empty.";
             if (options.External.RetryWindowSeconds.HasValue != options.External.BackoffMaxMs.HasValue)

@@ -1,3 +1,4 @@
+using Acceptance.Support.Backup;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using Acceptance.Support.Resources;
@@ -7,7 +8,7 @@ namespace Acceptance.Support.Environment;
 
 /// <summary>
 /// A pipeline someone else runs: the suite has its URL, database and token key, and whatever else its operator gives:
-/// the bundled mocks' addresses, each service's /metrics, shell commands that control its services and read their logs, and the
+/// the bundled mocks' addresses, each service's /metrics, shell commands that control its services, read their logs and back it up, and the
 /// readings only it can hand out (where its stored files are, its retry settings, its provider keys).
 /// </summary>
 public sealed class ExternalPipelineEnvironment(ExternalOptions options, PipelineFacts pipeline, string logFolder) : IPipelineEnvironment, IHasServiceMetrics
@@ -27,7 +28,11 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options, Pipelin
         ? new CommandServiceController(options.Control)
         : new NoServiceControl("the external target's settings give no control commands (Acceptance:External:Control)");
     public IReadOnlySet<string> Capabilities =>
-        Mocks is null ? Control.Capabilities : Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
+        (Mocks is null ? Control.Capabilities : Control.Capabilities.Union([TargetCapabilities.ProviderFaults])).Union(Backup.Capabilities).ToHashSet();
+
+    /// <summary>The team's own backup and restore commands (Acceptance:External:Control:Backup), for the backup drills.</summary>
+    public CommandBackupProcedure Backup { get; } = new(options.Control.Backup, options.StorageRoot.Length > 0 ? options.StorageRoot : null,
+        TimeSpan.FromSeconds(options.Control.CommandTimeoutSeconds));
 
     public IServiceMetricsEndpoints ServiceMetrics { get; } = new ConfiguredMetricsEndpoints(options.MetricsUrls);
 

@@ -5,7 +5,7 @@ namespace PipelineByHand;
 
 /// <summary>
 /// A Unix socket in the state folder (for this machine's user only) on which the host takes one control request at a
-/// time: a JSON line {"verb", "service", "settings"}, answered with the exit status on the first line and the text after it. One at a
+/// time: a JSON line {"verb", "service", "settings"} (no service for a verb on the whole pipeline), answered with the exit status on the first line and the text after it. One at a
 /// time, because the controller behind it keeps each service's process and must not be changed from two places.
 /// </summary>
 public static class ControlSocket
@@ -54,20 +54,21 @@ public static class ControlSocket
         {
             request = null;
         }
-        if (request is not { Verb.Length: > 0, Service.Length: > 0 })
+        if (request is not { Verb.Length: > 0 })
             return ControlAnswer.Refused($"A request is a JSON line with verb, service and settings; got '{line}'.");
         try
         {
-            return await answer(request.Verb, request.Service, request.Settings ?? new Dictionary<string, string>());
+            // A verb on the whole pipeline (a backup verb) names no service.
+            return await answer(request.Verb, request.Service ?? "", request.Settings ?? new Dictionary<string, string>());
         }
         catch (Exception e)
         {
             // The host keeps running whatever one verb met; the caller sees why it failed.
-            return new ControlAnswer(1, $"{request.Verb} {request.Service} failed: {e.Message}");
+            return new ControlAnswer(1, $"{string.Join(' ', new[] { request.Verb, request.Service }.Where(w => w is { Length: > 0 }))} failed: {e.Message}");
         }
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record ControlRequest(string Verb, string Service, Dictionary<string, string>? Settings);
+    private sealed record ControlRequest(string Verb, string? Service, Dictionary<string, string>? Settings);
 }

@@ -5,7 +5,7 @@ namespace PipelineByHand;
 /// <summary>
 /// The running pipeline as the suite's external target sees it: one `export` line per ACCEPTANCE__EXTERNAL__* setting,
 /// in names a POSIX shell accepts (service names as SHELL_SAFE keys, which the settings loader maps back), so
-/// <c>eval "$(scripts/pipeline.sh env)"</c> points a gate at it, with scripts/pipeline.sh's verbs as its control commands.
+/// <c>eval "$(scripts/pipeline.sh env)"</c> points a gate at it, with scripts/pipeline.sh's verbs as its control and backup commands.
 /// </summary>
 public static class ExternalTargetSettings
 {
@@ -20,6 +20,14 @@ public static class ExternalTargetSettings
 
     /// <summary>The database server takes no pause and writes no service log the suite reads.</summary>
     private static readonly string[] DatabaseVerbs = ["STOP", "START", "KILL", "STATUS", "LOGS"];
+
+    /// <summary>The backup verbs scripts/pipeline.sh offers on the whole pipeline, as the backup drill's setting names.</summary>
+    private static readonly (string Setting, string Verb)[] BackupVerbs =
+        [
+            (nameof(BackupCommands.Enable), "backup enable"), (nameof(BackupCommands.Base), "backup base"),
+            (nameof(BackupCommands.LoseData), "lose-data"), (nameof(BackupCommands.Restore), "restore"),
+            (nameof(BackupCommands.RestoreTo), $"restore --to {BackupCommands.TimePlaceholder}"),
+        ];
 
     public static IEnumerable<string> Exports(PipelineState state, string script, string stateDirectory)
     {
@@ -43,6 +51,8 @@ public static class ExternalTargetSettings
             foreach (var (setting, verb) in ServiceVerbs)
                 if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
                     yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
+        foreach (var (setting, verb) in BackupVerbs)
+            yield return Export($"CONTROL__BACKUP__{setting.ToUpperInvariant()}", $"{control} {verb}");
     }
 
     private static string Whole(double value) => ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture);

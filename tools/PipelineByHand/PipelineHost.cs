@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using Acceptance.Support.Backup;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
+using Acceptance.Support.Waiting;
 using Pipeline.TestKit;
 
 namespace PipelineByHand;
@@ -30,10 +32,11 @@ public static class PipelineHost
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 
         LocalPipelineEnvironment environment;
+        SuiteOptions options;
         SpendCaps? caps;
         try
         {
-            var options = SuiteOptionsLoader.Load();
+            options = SuiteOptionsLoader.Load();
             caps = SpendCaps.Apply(options, budgetUsd);
             environment = await LocalPipelineEnvironment.StartAsync(options, logDirectory);
         }
@@ -70,10 +73,11 @@ public static class PipelineHost
             Console.WriteLine($"pipeline ready in {environment.StartupTime.TotalSeconds:0.0} s; stop it with SIGTERM (scripts/pipeline.sh down)");
 
             var control = new PipelineControl(environment);
+            using var backup = new BackupControl(new LocalBackupProcedure(environment, BackupControl.ArchiveIn(stateDirectory), options, new Waiter(options)));
             using var stopping = new CancellationTokenSource();
             var serving = ControlSocket.ServeAsync(stateDirectory, async (verb, service, settings) =>
             {
-                var answer = await control.RunAsync(verb, service, settings);
+                var answer = BackupControl.Verbs.Contains(verb) ? await backup.RunAsync(verb, settings) : await control.RunAsync(verb, service, settings);
                 Console.WriteLine($"{verb} {service}: exit {answer.ExitStatus}");
                 // A service started again has a new process id, which `down` must know to check nothing outlives it.
                 (state with { ProcessIds = control.ProcessIds }).WriteTo(stateDirectory);

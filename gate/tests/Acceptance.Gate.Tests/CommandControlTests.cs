@@ -3,17 +3,20 @@ using System.Reflection;
 using System.Text.Json;
 using Acceptance.Gate.Reporting;
 using Acceptance.Gate.Running;
+using Acceptance.Support.Backup;
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Control;
 using FluentAssertions;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Pipeline.Contract;
 
 namespace Acceptance.Gate.Tests;
 
 /// <summary>
 /// The pipeline scripts/pipeline.sh keeps up, as the external target sees it: `pipeline.sh env` evaluates in bash to
-/// settings the suite accepts, and the command controller built from them really stops and starts a worker process.
+/// settings the suite accepts, the command controller built from them really stops and starts a worker process, and the
+/// backup commands really lose and restore the pipeline's database and stored files.
 /// </summary>
 public sealed class CommandControlTests : IDisposable
 {
@@ -80,9 +83,43 @@ public sealed class CommandControlTests : IDisposable
         ProcessExists(restarted).Should().BeTrue("the start command starts a new worker process");
         controller.IsRunning(Worker).Should().BeTrue();
 
+        await The_exported_backup_commands_lose_and_restore_the_pipelines_database_and_files(options.External, after.RootElement);
+
         var down = await BashAsync("scripts/pipeline.sh down");
         down.Output.Should().Contain("Stopped.").And.NotContain("Still running");
         ProcessExists(restarted).Should().BeFalse("down stops the restarted worker too");
+    }
+
+    /// <summary>The backup drill's procedure through the commands env exports: archived, lost, and back and writable.</summary>
+    private async Task The_exported_backup_commands_lose_and_restore_the_pipelines_database_and_files(ExternalOptions external, JsonElement state)
+    {
+        var backup = new CommandBackupProcedure(external.Control.Backup, external.StorageRoot, TimeSpan.FromMinutes(3));
+        backup.Capabilities.Should().Contain(TargetCapabilities.BackupRestore, backup.UnavailableBecause);
+        await backup.EnableArchivingAsync();
+        var stored = Path.Combine(external.StorageRoot, "stored-before-the-backup");
+        await File.WriteAllTextAsync(stored, "a stored file", Cancelled);
+        (await backup.TakeBaseBackupAsync()).Should().Match<BaseBackupFigures>(f => f.Bytes > 0, "the full backup reports its size");
+
+        var lostServer = state.GetProperty("processIds").GetProperty("postgres").GetInt32();
+        await backup.LoseDataAsync();
+        ProcessExists(lostServer).Should().BeFalse("lose-data kills the database server");
+        Directory.Exists(external.StorageRoot).Should().BeFalse("lose-data destroys the stored files");
+
+        var refused = await BashAsync("scripts/pipeline.sh restore --to yesterday");
+        refused.Exit.Should().Be(2, refused.Output);
+        refused.Output.Should().Contain("ISO-8601");
+
+        await backup.RestoreAsync();
+        await using (var database = new NpgsqlConnection(external.DatabaseConnectionString))
+        {
+            await database.OpenAsync(Cancelled);
+            // A write the schema must take: the restored server is out of recovery and the pipeline's tables are back.
+            await using var write = new NpgsqlCommand("CREATE TEMP TABLE restored AS SELECT count(*) FROM upload_pipeline.documents", database);
+            await write.ExecuteNonQueryAsync(Cancelled);
+        }
+        File.Exists(stored).Should().BeTrue("the stored files come back from the archive");
+        using var restored = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
+        ProcessExists(restored.RootElement.GetProperty("processIds").GetProperty("postgres").GetInt32()).Should().BeTrue("a new server runs on the restored data");
     }
 
     private static int WorkerPid(JsonElement state) => state.GetProperty("processIds").GetProperty(Worker).GetInt32();

@@ -15,7 +15,7 @@ public sealed class BackupHooks(PipelineBackup backup, IReqnrollOutputHelper out
         }
         catch (Exception e)
         {
-            output.WriteLine($"Could not switch archiving off after the drill: {e.Message}");
+            output.WriteLine($"Could not end the backup drill (archiving may still be on): {e.Message}");
         }
     }
 }

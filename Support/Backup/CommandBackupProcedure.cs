@@ -55,7 +55,7 @@ public sealed class CommandBackupProcedure(BackupCommands commands, string? stor
     public Task AfterDrillAsync() => Task.CompletedTask;
 
     /// <summary>The moment written for {time}: ISO 8601 in UTC to the microsecond, PostgreSQL's own precision.</summary>
-    public static string IsoMoment(DateTimeOffset moment) =>
+    private static string IsoMoment(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Runs one step's command; its output when it succeeds, else a failure naming the step, its exit code and its output's end.</summary>

@@ -13,8 +13,8 @@ public sealed class BackupControl : IDisposable
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string> { "backup-enable", "backup-base", "lose-data", "restore" };
 
-    /// <summary>The restore verb's setting that carries --to.</summary>
-    public const string RestoreToSetting = "to";
+    /// <summary>The setting scripts/pipeline.sh sends for restore --to &lt;time&gt; (to=&lt;time&gt;).</summary>
+    private const string RestoreToSetting = "to";
 
     private readonly LocalBackupProcedure _procedure;
 

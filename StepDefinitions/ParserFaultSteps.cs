@@ -1,11 +1,9 @@
-using Acceptance.Support.Environment;
-
 namespace Acceptance.StepDefinitions;
 
-/// <summary>The parser (LlamaParse) failing on purpose: down, out of reach, unable to read a document, losing its completion notices.</summary>
+/// <summary>The parser (LlamaParse) failing on purpose: down, unable to read a document, losing its completion notices.</summary>
 [Binding]
 public sealed class ParserFaultSteps(
-    MockLlamaParseDriver parser, DocumentUploader uploader, JobWatch jobs, PipelineApiDriver api, FaultWindow fault, IPipelineEnvironment environment)
+    MockLlamaParseDriver parser, DocumentUploader uploader, JobWatch jobs, PipelineApiDriver api, FaultWindow fault)
 {
     [Given("the parser has been down while {persona} uploaded a batch of {int} insurance documents")]
     public async Task GivenTheParserWasDownDuringUploads(Persona persona, int count)
@@ -23,14 +21,6 @@ public sealed class ParserFaultSteps(
     {
         await parser.GoDownAsync();
         fault.Begin("parser outage");
-    }
-
-    /// <summary>No answer at all, not even an error: the parser's process is gone (started again after the scenario).</summary>
-    [Given("the parser cannot be reached")]
-    public async Task GivenTheParserCannotBeReached()
-    {
-        fault.Begin("parser unreachable");
-        await environment.Control.KillAsync("mock-llamaparse");
     }
 
     [When("the parser comes back")]

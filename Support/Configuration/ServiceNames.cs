@@ -10,6 +10,8 @@ public static class ServiceNames
     public const string Api = "api-server";
     /// <summary>Workers are named this with a suffix of their own (base-worker-1, base-worker-&lt;container id&gt;).</summary>
     public const string Worker = "base-worker";
+
+    public static bool IsWorker(string service) => service.StartsWith(Worker, StringComparison.Ordinal);
     public const string Database = "postgres";
     public const string Parser = "mock-llamaparse";
     public const string Embeddings = "mock-openai";

@@ -48,7 +48,7 @@ public static class PipelineContractProbe
         switch (environment)
         {
             case LocalPipelineEnvironment local:
-                return (local.MetricsTargets.Select(t => (t.Job, new Uri($"http://{t.Address}/metrics"))).ToList(), null);
+                return (local.MetricsTargets.Select(t => (t.Job, t.Url)).ToList(), null);
             case IHasServiceMetrics { ServiceMetrics: var named }:
                 var resolved = named.MissingBecause is null ? await named.ResolveAsync(ct) : new Dictionary<string, Uri>();
                 var list = resolved.Select(e => (e.Key, e.Value)).ToList();

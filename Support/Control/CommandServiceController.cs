@@ -42,6 +42,10 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
     private bool Have(IEnumerable<string> services, params Func<ServiceCommands, string>[] commands) =>
         services.All(s => options.Services.TryGetValue(s, out var given) && commands.All(command => command(given).Length > 0));
 
+    public string? CannotKillBecause(string service) => Have([service], c => c.Kill, c => c.Start)
+        ? null
+        : $"no KILL and START commands for {service} (Acceptance:External:Control:Services:{ServiceNames.ToSetting(service)})";
+
     public bool IsRunning(string service) =>
         RunAsync(service, "status", c => c.Status, allowFailure: true).GetAwaiter().GetResult().Succeeded;
 

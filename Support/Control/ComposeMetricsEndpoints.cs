@@ -1,3 +1,4 @@
+using Acceptance.Support.Monitoring;
 using Acceptance.Support.Resources;
 
 namespace Acceptance.Support.Control;
@@ -8,12 +9,16 @@ namespace Acceptance.Support.Control;
 /// several replicas, are read one by one. <paramref name="metricsPorts"/> gives, per compose service,
 /// the port inside its containers that serves /metrics (the published port of the api-server and the
 /// fakes, the workers' from the service map); the database serves none, and its connections are
-/// sampled from the database itself.
+/// sampled from the database itself. The alert rules can watch the target when the map gives the workers' port.
 /// </summary>
-public sealed class ComposeMetricsEndpoints(ComposeContainers containers, DockerCompose docker, IReadOnlyDictionary<string, int> metricsPorts)
+public sealed class ComposeMetricsEndpoints(
+    ComposeContainers containers, DockerCompose docker, ComposeServiceMap map, IReadOnlyDictionary<string, int> metricsPorts)
     : IServiceMetricsEndpoints
 {
     public string? MissingBecause => null;
+
+    public string? TooFewForTheAlertRulesBecause => ScrapeTargets.TooFewForTheRulesBecause(
+        metricsPorts.ContainsKey(map.Api.Service), map.WorkerServices.Where(metricsPorts.ContainsKey).ToList(), map.WorkerServices);
 
     public async Task<IReadOnlyDictionary<string, Uri>> ResolveAsync(CancellationToken ct)
     {

@@ -21,6 +21,9 @@ public interface IServiceController
 
     bool IsRunning(string service);
 
+    /// <summary>Why <see cref="KillAsync"/> and <see cref="StartAsync"/> cannot reach this service, or null (the capabilities speak for the workers only).</summary>
+    string? CannotKillBecause(string service) => null;
+
     /// <summary>SIGKILL: the process dies at once, holding whatever it held.</summary>
     Task KillAsync(string service);
 

@@ -38,7 +38,7 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
             ? new MockEndpoints(openAi.Url, llamaParse.Url)
             : null;
         Control = new ComposeServiceController(compose, containers, map, logFolder);
-        ServiceMetrics = new ComposeMetricsEndpoints(containers, compose, MetricsPorts(map, endpoints));
+        ServiceMetrics = new ComposeMetricsEndpoints(containers, compose, map, MetricsPorts(map, endpoints));
     }
 
     public string Target => "compose";
@@ -51,10 +51,14 @@ public sealed class ComposePipelineEnvironment : IPipelineEnvironment, IHasServi
     public TimeSpan StartupTime { get; private set; }
     public MockEndpoints? Mocks { get; }
     public IServiceController Control { get; }
-    /// <summary>Provider faults when the compose files run the fakes (the service map names them), so their faults can be set.</summary>
-    public IReadOnlySet<string> Capabilities => Mocks is null
-        ? Control.Capabilities
-        : Control.Capabilities.Union([TargetCapabilities.ProviderFaults]).ToHashSet();
+    /// <summary>
+    /// Provider faults when the compose files run the fakes (the service map names them), so their faults can be set;
+    /// operator monitoring when every service the alert rules read serves /metrics.
+    /// </summary>
+    public IReadOnlySet<string> Capabilities => Control.Capabilities
+        .Concat(Mocks is null ? [] : [TargetCapabilities.ProviderFaults])
+        .Concat(ServiceMetrics.TooFewForTheAlertRulesBecause is null ? [TargetCapabilities.OperatorMonitoring] : [])
+        .ToHashSet();
     public IServiceMetricsEndpoints ServiceMetrics { get; }
 
     /// <summary>Starts the project; a service map that does not fit the files is a bad configuration (<see cref="InvalidSuiteConfigurationException"/>).</summary>

@@ -27,14 +27,19 @@ public sealed class ExternalPipelineEnvironment(ExternalOptions options, Pipelin
     public IServiceController Control { get; } = options.Control.Services.Count > 0
         ? new CommandServiceController(options.Control)
         : new NoServiceControl("the external target's settings give no control commands (Acceptance:External:Control)");
-    public IReadOnlySet<string> Capabilities =>
-        (Mocks is null ? Control.Capabilities : Control.Capabilities.Union([TargetCapabilities.ProviderFaults])).Union(Backup.Capabilities).ToHashSet();
+    /// <summary>What its control commands cover, provider faults with the mocks' addresses, operator monitoring with enough /metrics URLs, backup drills with its backup commands.</summary>
+    public IReadOnlySet<string> Capabilities => Control.Capabilities
+        .Concat(Mocks is null ? [] : [TargetCapabilities.ProviderFaults])
+        .Concat(ServiceMetrics.TooFewForTheAlertRulesBecause is null ? [TargetCapabilities.OperatorMonitoring] : [])
+        .Concat(Backup.Capabilities)
+        .ToHashSet();
 
     /// <summary>The team's own backup and restore commands (Acceptance:External:Control:Backup), for the backup drills.</summary>
     public CommandBackupProcedure Backup { get; } = new(options.Control.Backup, options.StorageRoot.Length > 0 ? options.StorageRoot : null,
         TimeSpan.FromSeconds(options.Control.CommandTimeoutSeconds));
 
-    public IServiceMetricsEndpoints ServiceMetrics { get; } = new ConfiguredMetricsEndpoints(options.MetricsUrls);
+    private ConfiguredMetricsEndpoints? _metrics;
+    public IServiceMetricsEndpoints ServiceMetrics => _metrics ??= new ConfiguredMetricsEndpoints(options.MetricsUrls, Control.Workers);
 
     public string? StorageRoot { get; } = options.StorageRoot.Length > 0 ? options.StorageRoot : null;
     public RetrySettings? Retry { get; } = (options.RetryWindowSeconds, options.BackoffMaxMs) is (int window, int backoff)

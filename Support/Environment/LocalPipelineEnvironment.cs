@@ -64,16 +64,13 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
     /// <summary>The retry settings the workers were given (Worker__RetryWindowSeconds, Worker__BackoffMaxMs).</summary>
     public RetrySettings? Retry { get; private set; }
 
-    /// <summary>Every service's metrics address (each serves /metrics), by the job name Prometheus gives it.</summary>
-    public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets => _services.Names
-        .Select(name => new Monitoring.ScrapeTarget(name.StartsWith("base-worker", StringComparison.Ordinal) ? "base-worker" : name,
-            $"127.0.0.1:{_services[name].Port}"))
-        .ToList();
-
-    /// <summary>Every service's Prometheus /metrics URL, by service name (the mocks serve none).</summary>
+    /// <summary>Every service's Prometheus /metrics URL, by service name (the mocks' too).</summary>
     public IReadOnlyDictionary<string, string> MetricsUrls => _services.Names
-        .Where(name => !name.StartsWith("mock-", StringComparison.Ordinal))
         .ToDictionary(name => name, name => $"http://127.0.0.1:{_services[name].Port}/metrics");
+
+    /// <summary>Where the suite's Prometheus scrapes this target: every service.</summary>
+    public IReadOnlyList<Monitoring.ScrapeTarget> MetricsTargets =>
+        Monitoring.ScrapeTargets.From(MetricsUrls.ToDictionary(u => u.Key, u => new Uri(u.Value)));
 
     /// <summary>
     /// The process id of every running service and of the database server (from its postmaster.pid),

@@ -4,12 +4,9 @@ using Pipeline.TestKit;
 
 namespace Acceptance.Support.Monitoring;
 
-/// <summary>Where Prometheus scrapes: a job name (api-server, base-worker, ...) and host:port.</summary>
-public sealed record ScrapeTarget(string Job, string Address);
-
 /// <summary>
-/// A real Prometheus (Debian's, installed by scripts/setup.sh) scraping every service of the local
-/// pipeline and evaluating the repository's alert rules time-scaled, and a real Alertmanager routing
+/// A real Prometheus (Debian's, installed by scripts/setup.sh) scraping the services' /metrics URLs it is
+/// given (<see cref="ScrapeTargets"/>) and evaluating the repository's alert rules time-scaled, and a real Alertmanager routing
 /// to the suite's <see cref="AlertReceiver"/>; both as child processes on loopback ports, their data
 /// in a temporary folder removed afterwards.
 /// </summary>
@@ -26,6 +23,8 @@ public sealed class MonitoringStack : IAsyncDisposable
     }
 
     public MonitoringSettings Settings { get; }
+    /// <summary>The services Prometheus scrapes.</summary>
+    public IReadOnlyList<ScrapeTarget> Targets => _targets;
     public AlertReceiver Receiver { get; private set; } = null!;
     public Uri PrometheusUrl { get; private set; } = null!;
     public Uri AlertmanagerUrl { get; private set; } = null!;
@@ -133,11 +132,30 @@ public sealed class MonitoringStack : IAsyncDisposable
             """);
         foreach (var job in targets.GroupBy(t => t.Job))
         {
-            config.AppendLine($"  - job_name: {job.Key}");
-            config.AppendLine($"    static_configs: [{{targets: [{string.Join(", ", job.Select(t => $"'{t.Address}'"))}]}}]");
+            config.AppendLine($"  - job_name: {Quoted(job.Key)}");
+            config.AppendLine("    static_configs:");
+            foreach (var target in job)
+                config.AppendLine($"      - {{targets: [{Quoted(target.Url.Authority)}], labels: {{{string.Join(", ", TargetLabels(target).Select(l => $"{l.Key}: {Quoted(l.Value)}"))}}}}}");
         }
         return config.ToString();
     }
+
+    /// <summary>
+    /// Each target's own scheme, path and query, as the labels Prometheus scrapes by (a target's labels win over its
+    /// job's defaults), so services of one job may serve /metrics at different paths; the instance is the service's name.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> TargetLabels(ScrapeTarget target)
+    {
+        yield return new("instance", target.Service);
+        yield return new("__scheme__", target.Url.Scheme);
+        yield return new("__metrics_path__", target.Url.AbsolutePath);
+        var query = System.Web.HttpUtility.ParseQueryString(target.Url.Query);
+        foreach (var name in query.AllKeys.OfType<string>())
+            yield return new($"__param_{name}", query[name]!);
+    }
+
+    /// <summary>A YAML single-quoted scalar: every character as it is, a quote doubled.</summary>
+    private static string Quoted(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string AlertmanagerConfig(string receiverUrl, MonitoringSettings settings) => $"""
         route:

@@ -1,5 +1,6 @@
 using Acceptance.Support.Configuration;
 using Acceptance.Support.Environment;
+using Acceptance.Support.Resources;
 using Acceptance.Support.Waiting;
 
 namespace Acceptance.Support.Monitoring;
@@ -14,9 +15,12 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
     private MonitoringStack? _stack;
 
     /// <summary>Why the suite cannot watch this target with its own Prometheus, or null when it can.</summary>
-    public string? UnavailableBecause => environment is LocalPipelineEnvironment
-        ? null
-        : $"the suite's Prometheus scrapes only the local target's services, not the {environment.Target} target's";
+    public string? UnavailableBecause => environment switch
+    {
+        LocalPipelineEnvironment => null,
+        IHasServiceMetrics { ServiceMetrics: var endpoints } => endpoints.TooFewForTheAlertRulesBecause,
+        _ => $"the {environment.Target} target names no /metrics of its services",
+    };
 
     public MonitoringSettings Settings => new(TimeSpan.FromMilliseconds(options.Monitoring.ScrapeIntervalMilliseconds), options.Monitoring.TimeScale);
 
@@ -26,9 +30,8 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
         try
         {
             if (_stack is not null) return _stack;
-            var local = environment as LocalPipelineEnvironment
-                        ?? throw new InvalidOperationException(UnavailableBecause);
-            var targets = local.MetricsTargets;
+            if (UnavailableBecause is { } reason) throw new InvalidOperationException(reason);
+            var targets = await ScrapeTargetsAsync();
             var stack = await MonitoringStack.StartAsync(targets, Settings, runFolder.Logs,
                 TimeSpan.FromSeconds(options.Timeouts.EnvironmentStartSeconds));
             using var prometheus = new PrometheusDriver(stack);
@@ -49,6 +52,14 @@ public sealed class OperatorMonitoring(IPipelineEnvironment environment, SuiteOp
             _starting.Release();
         }
     }
+
+    /// <summary>Every service the target names a /metrics for, as it is now (a compose target's containers are looked up).</summary>
+    private async Task<IReadOnlyList<ScrapeTarget>> ScrapeTargetsAsync() => environment switch
+    {
+        LocalPipelineEnvironment local => local.MetricsTargets,
+        IHasServiceMetrics { ServiceMetrics: var endpoints } => ScrapeTargets.From(await endpoints.ResolveAsync(CancellationToken.None)),
+        _ => throw new InvalidOperationException(UnavailableBecause),
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,12 @@ public interface IServiceMetricsEndpoints
     /// <summary>Why no endpoint can be named (e.g. none configured), or null.</summary>
     string? MissingBecause { get; }
 
+    /// <summary>
+    /// Why the suite's Prometheus cannot watch the target with the repository's alert rules through these endpoints
+    /// (<see cref="Monitoring.ScrapeTargets.TooFewForTheRulesBecause"/>), or null when it can: the target then declares operator-monitoring.
+    /// </summary>
+    string? TooFewForTheAlertRulesBecause { get; }
+
     /// <summary>Each service's <c>/metrics</c> URL, by the name the suite gives the service.</summary>
     Task<IReadOnlyDictionary<string, Uri>> ResolveAsync(CancellationToken ct);
 }

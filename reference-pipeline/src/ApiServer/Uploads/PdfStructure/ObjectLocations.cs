@@ -7,7 +7,7 @@ public readonly record struct ObjectLocation(long Offset, int Stream, int Index)
 }
 
 /// <summary>
-/// Object number → location, eight bytes per object number (a 2,415-page manual has about 40,000 objects: 320 KB),
+/// Object number → location, eight bytes per object number (R's 2,415-page reference manual has 59,471: 465 KB),
 /// never more than <see cref="MaxObjects"/> of them.
 /// </summary>
 public sealed class ObjectLocations

@@ -1,6 +1,5 @@
 using ApiServer.Http;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Exceptions;
+using ApiServer.Uploads.PdfStructure;
 
 namespace ApiServer.Uploads;
 
@@ -9,7 +8,9 @@ public sealed record PdfFacts(int? PageCount);
 
 /// <summary>
 /// Judges an upload by its content, never its name: a PDF starts with <c>%PDF-</c>, ends with
-/// <c>%%EOF</c>, opens in PdfPig, and carries no <c>/Encrypt</c> entry in its trailer.
+/// <c>%%EOF</c>, has a page tree with at least one page (<see cref="PdfPageTree"/>, which reads the structure in
+/// small windows, so memory does not grow with the document) and carries no <c>/Encrypt</c> entry in its trailer.
+/// A damaged file is refused as corrupt; only a failure of the staged file itself (an I/O error) escapes.
 /// </summary>
 public static class PdfInspector
 {
@@ -48,30 +49,23 @@ public static class PdfInspector
 
         try
         {
-            content.Position = 0;
-            using var document = PdfDocument.Open(content);
-            if (document.IsEncrypted)
+            var outline = PdfPageTree.Read(content);
+            if (outline.IsEncrypted)
             {
                 return (null, Encrypted());
             }
-            return document.NumberOfPages > 0
-                ? (new PdfFacts(document.NumberOfPages), null)
+            return outline.Pages > 0
+                ? (new PdfFacts(outline.Pages), null)
                 : (null, Corrupt("The PDF has no pages."));
         }
-        catch (PdfDocumentEncryptedException)
+        catch (MalformedPdfException) when (HasEncryptEntry(content))
         {
+            // An encrypted file whose trailer could not be read still names its encryption dictionary.
             return (null, Encrypted());
         }
-        catch (Exception) when (HasEncryptEntry(content))
+        catch (MalformedPdfException damage)
         {
-            // PdfPig may fail on an encryption scheme it does not implement before it reports the
-            // document as encrypted; the trailer's /Encrypt entry still tells.
-            return (null, Encrypted());
-        }
-        catch (Exception)
-        {
-            // Words for people: the reader's exception type would tell them nothing.
-            return (null, Corrupt("The PDF cannot be read: its structure is damaged or incomplete."));
+            return (null, Corrupt($"The PDF cannot be read: {damage.Message}."));
         }
     }
 

@@ -18,6 +18,10 @@
 #                  kill = SIGKILL (postgres: immediate shutdown), start = start again and wait until ready
 #                  (start <service> --with KEY=VALUE ...: again, with test-only settings in its environment),
 #                  pause/resume = SIGSTOP/SIGCONT, status = exit 0 while it runs, logs = print its log
+#   scripts/pipeline.sh scale <count>
+#                  run exactly <count> workers (base-worker-1 ... -<count>), one job slot each, and wait until all
+#                  are ready; the verbs above reach the added ones too. Back to the usual: scale to the usual
+#                  count, then stop and start each usual worker (its usual settings)
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
@@ -144,6 +148,13 @@ sys.exit(int(status))
 PY
 }
 
+scale() {
+  if [ $# -ne 1 ] || ! [[ $1 =~ ^[1-9][0-9]*$ ]]; then
+    echo "scale takes the number of workers wanted, a whole number of at least 1, e.g. scripts/pipeline.sh scale 4" >&2; return 3
+  fi
+  control scale "$1"
+}
+
 # The exports carry the token signing key and the database password: print them, never log them.
 exports() { running && host env "$PWD/scripts/pipeline.sh"; }
 
@@ -177,8 +188,9 @@ case "$command" in
   token) token "$@" ;;
   env) exports ;;
   stop|start|kill|pause|resume|logs) control "$command" "$@" ;;
+  scale) scale "$@" ;;
   status) if [ $# -gt 0 ]; then control status "$@"; else status; fi ;;
   down) down ;;
-  -h|--help|"") sed -n '2,23p' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs or down)" >&2; exit 2 ;;
+  -h|--help|"") sed -n '2,27p' "$0" ;;
+  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs, scale or down)" >&2; exit 2 ;;
 esac

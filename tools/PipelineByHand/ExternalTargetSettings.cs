@@ -43,6 +43,7 @@ public static class ExternalTargetSettings
             foreach (var (setting, verb) in ServiceVerbs)
                 if (service != ServiceNames.Database || DatabaseVerbs.Contains(setting))
                     yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
+        yield return Export("CONTROL__SCALE", $"{control} scale {ControlOptions.CountPlaceholder}");
     }
 
     private static string Whole(double value) => ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -76,7 +76,7 @@ public sealed class PipelineControl(LocalPipelineEnvironment environment)
 
     /// <summary>
     /// Exactly <paramref name="wanted"/> workers, base-worker-1 to -N, each with one job slot; stopping and starting
-    /// base-worker-1 and -2 afterwards gives them their usual settings back.
+    /// a usual worker afterwards gives it its usual settings back.
     /// </summary>
     private async Task<ControlAnswer> ScaleAsync(string wanted)
     {

@@ -29,6 +29,10 @@
 #                  stop the database if it runs, restore it and the stored files from the archive (scripts/restore.sh)
 #                  to the latest archived point, or to just before <time> (ISO 8601, e.g. 2026-12-01T03:04:05.123456Z;
 #                  UTC without an offset), start it again and return once it accepts writes
+#   scripts/pipeline.sh scale <count>
+#                  run exactly <count> workers (base-worker-1 ... -<count>), one job slot each, and wait until all
+#                  are ready; the verbs above reach the added ones too. Back to the usual: scale to the usual
+#                  count, then stop and start each usual worker (its usual settings)
 #   scripts/pipeline.sh down     stop everything it started
 # State (pid, URLs, token signing key, logs, a sample PDF, the backup archive) lives in $PIPELINE_STATE_DIR (default .pipeline/).
 # Settings come from acceptance.settings.json and ACCEPTANCE__* variables, as for the gate.
@@ -174,6 +178,13 @@ sys.exit(int(status))
 PY
 }
 
+scale() {
+  if [ $# -ne 1 ] || ! [[ $1 =~ ^[1-9][0-9]*$ ]]; then
+    echo "scale takes the number of workers wanted, a whole number of at least 1, e.g. scripts/pipeline.sh scale 4" >&2; return 3
+  fi
+  control scale "$1"
+}
+
 # The exports carry the token signing key and the database password: print them, never log them.
 exports() { running && host env "$PWD/scripts/pipeline.sh"; }
 
@@ -208,8 +219,9 @@ case "$command" in
   env) exports ;;
   stop|start|kill|pause|resume|logs) control "$command" "$@" ;;
   backup|lose-data|restore) drill "$command" "$@" ;;
+  scale) scale "$@" ;;
   status) if [ $# -gt 0 ]; then control status "$@"; else status; fi ;;
   down) down ;;
   -h|--help|"") sed -n '2,/^[^#]/{/^#/p}' "$0" ;;
-  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs, backup, lose-data, restore or down)" >&2; exit 2 ;;
+  *) echo "unknown command: $command (use up, status, token, env, stop, start, kill, pause, resume, logs, backup, lose-data, restore, scale or down)" >&2; exit 2 ;;
 esac

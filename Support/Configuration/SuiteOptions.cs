@@ -123,6 +123,13 @@ public sealed class ControlOptions
     /// starts a shell (and whatever it calls) where the local target sends a signal. Stage delays are this much longer.
     /// </summary>
     public int ReactionSeconds { get; set; } = 10;
+    /// <summary>
+    /// Runs exactly {count} worker processes with one job slot each (adding, stopping or restarting workers) and returns
+    /// once all are ready (worker-scaling). After the scenario the suite runs it with the usual count, the base-worker
+    /// services above, and restarts each of those with its Stop and Start commands for their usual settings.
+    /// </summary>
+    public string Scale { get; set; } = "";
+    public const string CountPlaceholder = "{count}";
     /// <summary>The team's own backup and restore commands, for the backup drills (docs/targets.md, "Backup drills on your pipeline").</summary>
     public BackupCommands Backup { get; set; } = new();
 }

@@ -78,6 +78,8 @@ public static class SuiteOptionsLoader
             var restoreTo = options.External.Control.Backup.RestoreTo;
             if (restoreTo.Length > 0 && !restoreTo.Contains(BackupCommands.TimePlaceholder, StringComparison.Ordinal))
                 yield return $"Acceptance:External:Control:Backup:RestoreTo must contain {BackupCommands.TimePlaceholder}, where the suite writes the moment to restore to.";
+            if (options.External.Control.Scale.Length > 0 && !options.External.Control.Scale.Contains(ControlOptions.CountPlaceholder, StringComparison.Ordinal))
+                yield return $"Acceptance:External:Control:Scale must contain {ControlOptions.CountPlaceholder}, where the suite puts the number of workers it wants.";
             if (options.External.StorageRoot.Length > 0 && !Directory.Exists(options.External.StorageRoot))
                 yield return $"Acceptance:External:StorageRoot '{options.External.StorageRoot}' is not a folder here; name the folder the pipeline's stored files are in, or leave it empty.";
             if (options.External.RetryWindowSeconds.HasValue != options.External.BackoffMaxMs.HasValue)

@@ -9,15 +9,17 @@ namespace Acceptance.Support.Control;
 /// Controls a pipeline someone else runs through the shell commands its operator gives per service
 /// (Acceptance:External:Control:Services; e.g. scripts/pipeline.sh, systemctl or kubectl). Each command runs with
 /// /bin/sh -c; a verb whose command is missing refuses, and the target declares only the capabilities its commands
-/// cover. Commands that bring something back are expected to return once it is ready.
+/// cover. Commands that bring something back are expected to return once it is ready. With a Scale command
+/// (Acceptance:External:Control:Scale) it also changes how many workers run.
 /// </summary>
-public sealed class CommandServiceController(ControlOptions options) : IServiceController
+public sealed class CommandServiceController(ControlOptions options) : IServiceController, IWorkerScaling
 {
     private const string ApiServer = "api-server";
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(options.CommandTimeoutSeconds);
     private readonly HashSet<string> _stopped = [];
     private readonly HashSet<string> _paused = [];
     private readonly HashSet<string> _customised = [];
+    private bool _scaled;
 
     public TimeSpan ReactionTime { get; } = TimeSpan.FromSeconds(options.ReactionSeconds);
 
@@ -33,6 +35,8 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
         if (Have(Workers, c => c.Stop, c => c.Start)) yield return TargetCapabilities.StopService;
         if (Have(Workers, c => c.Pause, c => c.Resume)) yield return TargetCapabilities.PauseService;
         if (Have(Workers, c => c.Stop, c => c.StartWith)) yield return TargetCapabilities.WorkerSettings;
+        // The restore scales back and then restarts each usual worker for its usual settings.
+        if (options.Scale.Length > 0 && Have(Workers, c => c.Stop, c => c.Start)) yield return TargetCapabilities.WorkerScaling;
         if (Have([ApiServer], c => c.Stop, c => c.Start)) yield return TargetCapabilities.RestartService;
         // An outage is judged by every service riding it out, so each must say whether it still runs.
         if (Have([ServiceNames.Database], c => c.Stop, c => c.Kill, c => c.Start) && Have([ApiServer, .. Workers], c => c.Status))
@@ -107,6 +111,20 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
         }
     }
 
+    /// <summary>The Scale command with the count put in; the usual workers' one-slot settings last until <see cref="RestoreAsync"/>.</summary>
+    public async Task RunWorkersAsync(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _scaled = true; // even if the command fails halfway, the restore scales back
+        _customised.UnionWith(Workers);
+        await ScaleAsync(count);
+    }
+
+    private Task ScaleAsync(int count) =>
+        RunCommandAsync($"scale the workers to {count}",
+            options.Scale.Replace(ControlOptions.CountPlaceholder, count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            "Acceptance:External:Control:Scale");
+
     public async Task StopDatabaseAsync(bool immediately)
     {
         _stopped.Add(ServiceNames.Database);
@@ -125,6 +143,11 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
         if (_stopped.Contains(ServiceNames.Database)) await StartDatabaseAsync();
         foreach (var service in _paused.ToList()) await ResumeAsync(service);
         foreach (var service in _stopped.ToList()) await StartAsync(service);
+        if (_scaled)
+        {
+            await ScaleAsync(Workers.Count);
+            _scaled = false;
+        }
         foreach (var worker in _customised.ToList())
         {
             await RunAsync(worker, "stop", c => c.Stop, allowFailure: true);
@@ -137,12 +160,16 @@ public sealed class CommandServiceController(ControlOptions options) : IServiceC
         string service, string verb, Func<ServiceCommands, string> command, bool allowFailure = false, TimeSpan? timeout = null)
     {
         var text = options.Services.TryGetValue(service, out var given) ? command(given) : "";
+        return await RunCommandAsync($"{verb} {service}", text, $"Acceptance:External:Control:Services:{ServiceNames.ToSetting(service)}", allowFailure, timeout);
+    }
+
+    private async Task<ProcessResult> RunCommandAsync(string what, string text, string setting, bool allowFailure = false, TimeSpan? timeout = null)
+    {
         if (text.Length == 0)
-            throw new InvalidOperationException(
-                $"No command to {verb} {service}: set Acceptance:External:Control:Services:{ServiceNames.ToSetting(service)} (docs/targets.md).");
+            throw new InvalidOperationException($"No command to {what}: set {setting} (docs/targets.md).");
         var result = await ProcessRun.RunAsync("/bin/sh", ["-c", text], timeout ?? _timeout);
         if (!allowFailure && !result.Succeeded)
-            throw new InvalidOperationException($"The command to {verb} {service} exited with {result.ExitCode}: {result.AllOutput.Trim()}");
+            throw new InvalidOperationException($"The command to {what} exited with {result.ExitCode}: {result.AllOutput.Trim()}");
         return result;
     }
 

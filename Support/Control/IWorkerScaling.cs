@@ -2,7 +2,8 @@ namespace Acceptance.Support.Control;
 
 /// <summary>
 /// A target whose number of worker processes the suite can change, to measure how throughput
-/// scales with workers. Only the local target offers it; elsewhere the scenario is skipped with the reason.
+/// scales with workers. The local target offers it, and the external one given a Scale command
+/// (Acceptance:External:Control:Scale); elsewhere the scenario is skipped with the reason.
 /// </summary>
 public interface IWorkerScaling
 {

@@ -5,7 +5,7 @@ namespace PipelineByHand;
 
 /// <summary>
 /// A Unix socket in the state folder (for this machine's user only) on which the host takes one control request at a
-/// time: a JSON line {"verb", "service", "settings"} (no service for a verb on the whole pipeline), answered with the exit status on the first line and the text after it. One at a
+/// time: a JSON line {"verb", "service", "settings"} (no service for a verb on the whole pipeline; for scale, the number of workers), answered with the exit status on the first line and the text after it. One at a
 /// time, because the controller behind it keeps each service's process and must not be changed from two places.
 /// </summary>
 public static class ControlSocket

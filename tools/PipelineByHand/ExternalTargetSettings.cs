@@ -53,6 +53,7 @@ public static class ExternalTargetSettings
                     yield return Export($"CONTROL__SERVICES__{ServiceNames.ToSetting(service)}__{setting}", $"{control} {verb.Replace("<service>", service, StringComparison.Ordinal)}");
         foreach (var (setting, verb) in BackupVerbs)
             yield return Export($"CONTROL__BACKUP__{setting.ToUpperInvariant()}", $"{control} {verb}");
+        yield return Export("CONTROL__SCALE", $"{control} scale {ControlOptions.CountPlaceholder}");
     }
 
     private static string Whole(double value) => ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture);

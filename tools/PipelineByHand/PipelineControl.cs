@@ -7,8 +7,8 @@ namespace PipelineByHand;
 
 /// <summary>
 /// The verbs scripts/pipeline.sh offers on one service of the running pipeline (stop, start, kill, pause, resume,
-/// status, logs), carried out with the same controller the gate's local target uses: real signals to the real
-/// processes, pg_ctl for the database. Each answer is an exit status and what to print.
+/// status, logs) and on its workers together (scale), carried out with the same controller the gate's local target
+/// uses: real signals to the real processes, pg_ctl for the database. Each answer is an exit status and what to print.
 /// </summary>
 public sealed class PipelineControl(LocalPipelineEnvironment environment)
 {
@@ -16,12 +16,15 @@ public sealed class PipelineControl(LocalPipelineEnvironment environment)
     private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(60);
     private const int DidNotExitInTime = 124;
 
-    private readonly IReadOnlyList<string> _services = [.. environment.LogFiles.Keys.Order(StringComparer.Ordinal), ServiceNames.Database];
+    /// <summary>Asked for afresh: scaling adds and removes workers.</summary>
+    private IReadOnlyList<string> Services => [.. environment.LogFiles.Keys.Order(StringComparer.Ordinal), ServiceNames.Database];
 
+    /// <summary>For scale, the request's service is the number of workers wanted.</summary>
     public async Task<ControlAnswer> RunAsync(string verb, string service, IReadOnlyDictionary<string, string> settings)
     {
-        if (!_services.Contains(service))
-            return ControlAnswer.Refused($"There is no service '{service}'; the pipeline runs {string.Join(", ", _services)}.");
+        if (verb == "scale") return await ScaleAsync(service);
+        if (!Services.Contains(service))
+            return ControlAnswer.Refused($"There is no service '{service}'; the pipeline runs {string.Join(", ", Services)}.");
         var control = environment.Control;
         var database = service == ServiceNames.Database;
         switch (verb)
@@ -67,8 +70,21 @@ public sealed class PipelineControl(LocalPipelineEnvironment environment)
                 var file = database ? environment.Cluster.LogFile : environment.LogFiles[service];
                 return ControlAnswer.Done(File.Exists(file) ? await ReadSharedAsync(file) : "");
             default:
-                return ControlAnswer.Refused($"Unknown verb '{verb}'; use stop, start, kill, pause, resume, status or logs.");
+                return ControlAnswer.Refused($"Unknown verb '{verb}'; use stop, start, kill, pause, resume, status, logs or scale.");
         }
+    }
+
+    /// <summary>
+    /// Exactly <paramref name="wanted"/> workers, base-worker-1 to -N, each with one job slot; stopping and starting
+    /// a usual worker afterwards gives it its usual settings back.
+    /// </summary>
+    private async Task<ControlAnswer> ScaleAsync(string wanted)
+    {
+        if (!int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+            return ControlAnswer.Refused($"scale takes the number of workers wanted, a whole number of at least 1; got '{wanted}'.");
+        await ((IWorkerScaling)environment.Control).RunWorkersAsync(count);
+        var workers = Services.Where(s => s.StartsWith("base-worker", StringComparison.Ordinal) && IsRunning(s));
+        return ControlAnswer.Done($"{count} worker(s) with one job slot each running and ready: {string.Join(", ", workers)}");
     }
 
     /// <summary>The service's process ids now (they change when a service starts again), for the state file.</summary>

@@ -15,8 +15,8 @@ namespace Acceptance.Gate.Tests;
 
 /// <summary>
 /// The pipeline scripts/pipeline.sh keeps up, as the external target sees it: `pipeline.sh env` evaluates in bash to
-/// settings the suite accepts, the command controller built from them really stops and starts a worker process, and the
-/// backup commands really lose and restore the pipeline's database and stored files.
+/// settings the suite accepts, the command controller built from them really stops and starts a worker process and
+/// changes the number of workers, and the backup commands really lose and restore the pipeline's database and stored files.
 /// </summary>
 public sealed class CommandControlTests : IDisposable
 {
@@ -66,7 +66,7 @@ public sealed class CommandControlTests : IDisposable
         controller.Capabilities.Should().BeEquivalentTo(
         [
             TargetCapabilities.KillService, TargetCapabilities.StopService, TargetCapabilities.PauseService, TargetCapabilities.RestartService,
-            TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings,
+            TargetCapabilities.RestartDatabase, TargetCapabilities.WorkerSettings, TargetCapabilities.WorkerScaling,
         ]);
 
         var before = WorkerPid(state.RootElement);
@@ -83,6 +83,20 @@ public sealed class CommandControlTests : IDisposable
         ProcessExists(restarted).Should().BeTrue("the start command starts a new worker process");
         controller.IsRunning(Worker).Should().BeTrue();
 
+        var usualSlots = Setting(restarted, "Worker__Concurrency");
+        usualSlots.Should().NotBe("1", "else one job slot each could not be told from the usual settings");
+        await controller.RunWorkersAsync(3);
+        var scaled = await WorkerPidsAsync();
+        scaled.Keys.Should().Equal(Worker, "base-worker-2", "base-worker-3");
+        scaled.Values.Should().AllSatisfy(pid => Setting(pid, "Worker__Concurrency").Should().Be("1", "every worker of a scaled pipeline has one job slot"));
+        (await BashAsync("scripts/pipeline.sh status base-worker-3")).Exit.Should().Be(0, "the verbs reach a worker added by scaling");
+        (await BashAsync("scripts/pipeline.sh logs base-worker-3")).Stdout.Should().Contain("Worker ready");
+
+        await controller.RestoreAsync();
+        var restored = await WorkerPidsAsync();
+        restored.Keys.Should().Equal(Worker, "base-worker-2");
+        restored.Values.Should().AllSatisfy(pid => Setting(pid, "Worker__Concurrency").Should().Be(usualSlots, "the restore gives the usual workers their usual job slots"));
+        ProcessExists(scaled["base-worker-3"]).Should().BeFalse("the restore stops the added worker");
         await The_exported_backup_commands_lose_and_restore_the_pipelines_database_and_files(options.External, after.RootElement);
 
         var down = await BashAsync("scripts/pipeline.sh down");
@@ -123,6 +137,17 @@ public sealed class CommandControlTests : IDisposable
     }
 
     private static int WorkerPid(JsonElement state) => state.GetProperty("processIds").GetProperty(Worker).GetInt32();
+
+    private async Task<Dictionary<string, int>> WorkerPidsAsync()
+    {
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
+        return state.RootElement.GetProperty("processIds").EnumerateObject().Where(p => p.Name.StartsWith("base-worker", StringComparison.Ordinal))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToDictionary(p => p.Name, p => p.Value.GetInt32());
+    }
+
+    /// <summary>One setting from the environment the process was started with.</summary>
+    private static string? Setting(int pid, string name) =>
+        File.ReadAllText($"/proc/{pid}/environ").Split('\0').Select(e => e.Split('=', 2)).FirstOrDefault(e => e[0] == name)?[1];
 
     private static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 

@@ -1,3 +1,5 @@
+using Acceptance.Support.Analysis;
+using Acceptance.Support.Control;
 using Acceptance.Support.Load;
 
 namespace Acceptance.StepDefinitions;
@@ -5,7 +7,7 @@ namespace Acceptance.StepDefinitions;
 /// <summary>Workers racing on one backlog, and what PostgreSQL says about it.</summary>
 [Binding]
 public sealed class DatabaseConcurrencySteps(
-    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, EvidenceRecorder evidence)
+    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, WorkerSettings workers, EvidenceRecorder evidence)
 {
     private IReadOnlyDictionary<string, StatementTiming> _statements = new Dictionary<string, StatementTiming>();
 
@@ -42,6 +44,24 @@ public sealed class DatabaseConcurrencySteps(
         load.Result.Jobs.Should().HaveCount(load.Result.Arrivals.Count);
         load.Result.Jobs.Should().OnlyContain(j => j.Embedded && j.AttemptCount == 1 && j.RetryCount == 0,
             "no job may be claimed by two workers (a second claim is a second attempt)");
+    }
+
+    [Then("the backlog was taken up oldest first, none overtaken by more documents that arrived after it than there are claim slots")]
+    public async Task ThenTheBacklogWasTakenUpOldestFirst()
+    {
+        var slots = workers.ClaimSlots ?? throw new InvalidOperationException("The scenario must set how many jobs the workers take at a time first.");
+        var overtaken = TakeUpOrder.Overtaken(await database.TakeUpsAsync(users.IdOf("backlog")));
+        evidence.AttachJson("take-up-order", new
+        {
+            claimSlots = slots,
+            documents = overtaken.Select(d => new { jobId = d.Document.JobId, arrivedAtEvent = d.Document.ArrivedAt, takenUpAtEvent = d.Document.TakenUpAt, d.Overtakers }),
+        });
+        overtaken.Should().HaveCount(load.Result.Arrivals.Count, "every document of the backlog arrived in the audit trail");
+        var worst = overtaken[0];
+        worst.Overtakers.Should().BeLessThanOrEqualTo(slots,
+            "the queue must take the oldest due document first ({0} claim slots racing let at most {0} later documents pass), but job {1} was " +
+            "taken up after {2} documents that arrived after it: the queue serves newer documents before older ones",
+            slots, worst.Document.JobId, worst.Overtakers);
     }
 
     [Then("the database reported no deadlock")]

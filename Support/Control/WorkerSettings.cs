@@ -16,10 +16,14 @@ public sealed class WorkerSettings(IPipelineEnvironment environment)
             ["PIPELINE_STAGE_DELAYS"] = $"{stage.Value}={(int)linger.TotalMilliseconds}",
         });
 
+    /// <summary>The jobs the workers take at a time between them, once set for this scenario (null before).</summary>
+    public int? ClaimSlots { get; private set; }
+
     /// <summary>The workers between them take this many jobs at a time, shared out evenly (rounded up).</summary>
     public Task TakeJobsAtATimeAsync(int slots)
     {
         var perWorker = (int)Math.Ceiling(slots / (double)environment.Control.Workers.Count);
+        ClaimSlots = perWorker * environment.Control.Workers.Count;
         return environment.Control.RestartWorkersWithAsync(new Dictionary<string, string> { ["Worker__Concurrency"] = perWorker.ToString() });
     }
 }

@@ -46,22 +46,25 @@ public sealed class DatabaseConcurrencySteps(
             "no job may be claimed by two workers (a second claim is a second attempt)");
     }
 
-    [Then("the backlog was taken up oldest first, none overtaken by more documents that arrived after it than there are claim slots")]
-    public async Task ThenTheBacklogWasTakenUpOldestFirst()
+    [Then("each worker took up the backlog oldest first, passing no document over for more later arrivals than it has claim slots")]
+    public async Task ThenEachWorkerTookUpTheBacklogOldestFirst()
     {
-        var slots = workers.ClaimSlots ?? throw new InvalidOperationException("The scenario must set how many jobs the workers take at a time first.");
+        var slots = workers.SlotsPerWorker ?? throw new InvalidOperationException("The scenario must set how many jobs the workers take at a time first.");
         var overtaken = TakeUpOrder.Overtaken(await database.TakeUpsAsync(users.IdOf("backlog")));
         evidence.AttachJson("take-up-order", new
         {
-            claimSlots = slots,
-            documents = overtaken.Select(d => new { jobId = d.Document.JobId, arrivedAtEvent = d.Document.ArrivedAt, takenUpAtEvent = d.Document.TakenUpAt, d.Overtakers }),
+            claimSlotsPerWorker = slots,
+            documents = overtaken.Select(d => new
+            {
+                jobId = d.Document.JobId, arrivedAtEvent = d.Document.ArrivedAt, takenUpAtEvent = d.Document.TakenUpAt, worker = d.Document.Worker, d.Overtakers,
+            }),
         });
         overtaken.Should().HaveCount(load.Result.Arrivals.Count, "every document of the backlog arrived in the audit trail");
         var worst = overtaken[0];
         worst.Overtakers.Should().BeLessThanOrEqualTo(slots,
-            "the queue must take the oldest due document first ({0} claim slots racing let at most {0} later documents pass), but job {1} was " +
-            "taken up after {2} documents that arrived after it: the queue serves newer documents before older ones",
-            slots, worst.Document.JobId, worst.Overtakers);
+            "a worker must take the oldest due document first (its {0} claim slots racing let at most {0} later arrivals pass), but {1} " +
+            "took up job {2} after {3} documents that arrived after it: the queue serves newer documents before older ones",
+            slots, worst.Document.Worker ?? "no worker", worst.Document.JobId, worst.Overtakers);
     }
 
     [Then("the database reported no deadlock")]

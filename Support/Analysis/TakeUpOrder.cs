@@ -1,25 +1,32 @@
 namespace Acceptance.Support.Analysis;
 
 /// <summary>
-/// Whether a queue takes documents up in the order they arrived, read from the audit trail's own sequence:
-/// each document's arrival (its <c>upload_received</c> event) and its take-up (the first transition out of
-/// the stage it arrived in). A document is overtaken by each one that arrived after it and was taken up before it.
+/// One document of a backlog: when it arrived and when a worker first took it up, as positions in the audit
+/// trail's own sequence (its <c>upload_received</c> event, its first transition out of the stage it arrived
+/// in), and the worker that took it up (null if none did).
+/// </summary>
+public sealed record TakeUp(string JobId, long ArrivedAt, long TakenUpAt, string? Worker);
+
+/// <summary>
+/// Whether a queue hands out documents in the order they arrived. A document is overtaken by each one that
+/// arrived after it and was taken up before it by the same worker.
 /// </summary>
 /// <remarks>
-/// A queue that serves the oldest first still lets a few overtake: every claim slot may be in the middle of a
-/// claim when a document becomes claimable (a claim that locked it forces its racers onto later ones), so
-/// up to <c>slots - 1</c> racers; and one upload may commit before an earlier one's event is visible. That is
-/// at most as many overtakers as there are claim slots. A queue that serves the newest first lets the whole
-/// backlog that arrived later pass, however many slots there are.
+/// Per worker, because the take-up is written after the claim, in the worker's next step: a worker process
+/// slowed down as a whole (just restarted, or starved of CPU) writes all its take-ups late, so across workers
+/// the trail's order says more about the workers' speed than about the queue's. Within one worker a queue that
+/// serves the oldest first lets at most as many later arrivals pass as the worker has claim slots: its other
+/// slots racing for the same rows (a slot that locked the oldest pushes its racers onto later ones), and one
+/// upload committing before an earlier one. A queue that serves the newest first lets a worker's whole later
+/// share of the backlog pass, however many slots it has.
 /// </remarks>
-public sealed record TakeUp(string JobId, long ArrivedAt, long TakenUpAt);
-
 public static class TakeUpOrder
 {
-    /// <summary>Each document with how many documents that arrived after it were taken up before it, most overtaken first.</summary>
+    /// <summary>Each document with how many later arrivals its own worker took up before it, most overtaken first.</summary>
     public static IReadOnlyList<(TakeUp Document, int Overtakers)> Overtaken(IReadOnlyList<TakeUp> documents) =>
         documents
-            .Select(d => (Document: d, Overtakers: documents.Count(other => other.ArrivedAt > d.ArrivedAt && other.TakenUpAt < d.TakenUpAt)))
+            .Select(d => (Document: d, Overtakers: documents.Count(other =>
+                other.Worker == d.Worker && other.ArrivedAt > d.ArrivedAt && other.TakenUpAt < d.TakenUpAt)))
             .OrderByDescending(d => d.Overtakers)
             .ToList();
 }

@@ -1,5 +1,3 @@
-using Acceptance.Support.Analysis;
-using Acceptance.Support.Control;
 using Acceptance.Support.Load;
 
 namespace Acceptance.StepDefinitions;
@@ -7,7 +5,7 @@ namespace Acceptance.StepDefinitions;
 /// <summary>Workers racing on one backlog, and what PostgreSQL says about it.</summary>
 [Binding]
 public sealed class DatabaseConcurrencySteps(
-    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, WorkerSettings workers, EvidenceRecorder evidence)
+    LoadRunner runner, LoadContext load, LoadDatabaseDriver database, ScenarioUsers users, EvidenceRecorder evidence)
 {
     private IReadOnlyDictionary<string, StatementTiming> _statements = new Dictionary<string, StatementTiming>();
 
@@ -44,27 +42,6 @@ public sealed class DatabaseConcurrencySteps(
         load.Result.Jobs.Should().HaveCount(load.Result.Arrivals.Count);
         load.Result.Jobs.Should().OnlyContain(j => j.Embedded && j.AttemptCount == 1 && j.RetryCount == 0,
             "no job may be claimed by two workers (a second claim is a second attempt)");
-    }
-
-    [Then("each worker took up the backlog oldest first, passing no document over for more later arrivals than it has claim slots")]
-    public async Task ThenEachWorkerTookUpTheBacklogOldestFirst()
-    {
-        var slots = workers.SlotsPerWorker ?? throw new InvalidOperationException("The scenario must set how many jobs the workers take at a time first.");
-        var overtaken = TakeUpOrder.Overtaken(await database.TakeUpsAsync(users.IdOf("backlog")));
-        evidence.AttachJson("take-up-order", new
-        {
-            claimSlotsPerWorker = slots,
-            documents = overtaken.Select(d => new
-            {
-                jobId = d.Document.JobId, arrivedAtEvent = d.Document.ArrivedAt, takenUpAtEvent = d.Document.TakenUpAt, worker = d.Document.Worker, d.Overtakers,
-            }),
-        });
-        overtaken.Should().HaveCount(load.Result.Arrivals.Count, "every document of the backlog arrived in the audit trail");
-        var worst = overtaken[0];
-        worst.Overtakers.Should().BeLessThanOrEqualTo(slots,
-            "a worker must take the oldest due document first (its {0} claim slots racing let at most {0} later arrivals pass), but {1} " +
-            "took up job {2} after {3} documents that arrived after it: the queue serves newer documents before older ones",
-            slots, worst.Document.Worker ?? "no worker", worst.Document.JobId, worst.Overtakers);
     }
 
     [Then("the database reported no deadlock")]

@@ -16,14 +16,10 @@ public sealed class WorkerSettings(IPipelineEnvironment environment)
             ["PIPELINE_STAGE_DELAYS"] = $"{stage.Value}={(int)linger.TotalMilliseconds}",
         });
 
-    /// <summary>The jobs each worker takes at a time, once set for this scenario (null before).</summary>
-    public int? SlotsPerWorker { get; private set; }
-
     /// <summary>The workers between them take this many jobs at a time, shared out evenly (rounded up).</summary>
     public Task TakeJobsAtATimeAsync(int slots)
     {
         var perWorker = (int)Math.Ceiling(slots / (double)environment.Control.Workers.Count);
-        SlotsPerWorker = perWorker;
         return environment.Control.RestartWorkersWithAsync(new Dictionary<string, string> { ["Worker__Concurrency"] = perWorker.ToString() });
     }
 }

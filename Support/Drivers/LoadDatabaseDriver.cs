@@ -1,4 +1,3 @@
-using Acceptance.Support.Analysis;
 using Acceptance.Support.Environment;
 using Npgsql;
 
@@ -48,24 +47,6 @@ public sealed class LoadDatabaseDriver(IPipelineEnvironment environment) : IAsyn
                 r.GetFieldValue<DateTimeOffset>(3), r.IsDBNull(4) ? null : r.GetString(4))), ("prefix", userPrefix)))
         .GroupBy(r => r.JobId)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<StageTransition>)g.Select(r => r.Transition).ToList());
-
-    /// <summary>
-    /// When each of the load's jobs arrived and was first taken up, as positions in the audit trail's own
-    /// sequence (event ids): its <c>upload_received</c> event and its first transition out of the stage it
-    /// arrived in (the intake's own transition into that stage is written with the arrival), with that
-    /// transition's worker.
-    /// </summary>
-    public async Task<IReadOnlyList<TakeUp>> TakeUpsAsync(string userPrefix) =>
-        await QueryAsync("""
-            SELECT a.job_id::text, a.event_id, t.event_id, t.worker_id
-            FROM upload_pipeline.events a JOIN upload_pipeline.upload_jobs j ON j.job_id = a.job_id
-            LEFT JOIN LATERAL (
-                SELECT event_id, worker_id FROM upload_pipeline.events
-                WHERE job_id = a.job_id AND event_type = 'stage_transition' AND stage <> a.stage
-                ORDER BY event_id LIMIT 1) t ON true
-            WHERE j.user_id LIKE @prefix || '%' AND a.event_type = 'upload_received'
-            """, r => new TakeUp(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? long.MaxValue : r.GetInt64(2),
-                r.IsDBNull(3) ? null : r.GetString(3)), ("prefix", userPrefix));
 
     /// <summary>The server's counters at this moment.</summary>
     public async Task<DatabaseSample> SampleAsync() =>

@@ -1,6 +1,6 @@
 namespace Acceptance.StepDefinitions;
 
-/// <summary>OpenAI misbehaving on purpose: rate limits, server errors, an empty account, slow answers.</summary>
+/// <summary>OpenAI misbehaving on purpose: rate limits, server errors, an empty account, slow answers, answers out of order.</summary>
 [Binding]
 public sealed class OpenAiFaultSteps(MockOpenAiDriver openAi, FaultWindow fault)
 {
@@ -22,6 +22,9 @@ public sealed class OpenAiFaultSteps(MockOpenAiDriver openAi, FaultWindow fault)
 
     [Given("OpenAI reports that the account has no quota left")]
     public Task GivenOpenAiHasNoQuota() => openAi.ReportNoQuotaAsync();
+
+    [Given("OpenAI lists the vectors of each answer out of order, each with its own index")]
+    public Task GivenOpenAiListsVectorsOutOfOrder() => openAi.ListVectorsOutOfOrderAsync();
 
     [Given("the OpenAI account has quota again")]
     public Task GivenOpenAiHasQuotaAgain() => openAi.ClearFaultsAsync();

@@ -2,7 +2,8 @@
 Feature: OpenAI errors
   OpenAI limits how fast it may be called, has bad minutes, and refuses accounts that ran out
   of quota. The pipeline waits as long as it is asked to, retries what can pass, and sets aside
-  at once what cannot — without a storm of requests and without storing anything twice.
+  at once what cannot — without a storm of requests and without storing anything twice. And it pairs
+  each vector with its chunk by the index OpenAI gives it, in whatever order the answer lists them.
 
   Rule: OpenAI rate limiting and errors are handled correctly
 
@@ -29,3 +30,11 @@ Feature: OpenAI errors
       Then the document is dead-lettered at once with reason "openai-insufficient-quota"
       And the dead letter explains the problem in words a person understands
       And OpenAI received at most 2 requests for it
+
+    @gate @criterion:4.2-openai-errors
+    Scenario: Vectors listed out of order are each stored against their own chunk
+      Given OpenAI lists the vectors of each answer out of order, each with its own index
+      When Dana uploads "claims_handbook_2025.pdf"
+      Then the document is embedded within 60 seconds
+      And every chunk has exactly one unit-length vector of the model's dimension
+      And each stored vector is the embedding of its own chunk's text

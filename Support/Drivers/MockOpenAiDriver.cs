@@ -23,6 +23,12 @@ public sealed class MockOpenAiDriver(IPipelineEnvironment environment) : MockAdm
 
     public Task ReportNoQuotaAsync() => SetFaultsAsync(new { kind = "insufficient-quota" });
 
+    /// <summary>
+    /// Every answer lists its vectors in reverse order, each keeping its own <c>index</c>: OpenAI promises the
+    /// index, not the order, so a pipeline that pairs vectors with chunks by position stores them crosswise.
+    /// </summary>
+    public Task ListVectorsOutOfOrderAsync() => SetFaultsAsync(new { kind = "out-of-order" });
+
     /// <summary>The embeddings calls only: the request log also holds the workers' key checks (GET /v1/models).</summary>
     public async Task<IReadOnlyList<EmbeddingRequest>> EmbeddingRequestsAsync() =>
         (await RequestLogAsync<EmbeddingRequest>()).Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)).ToList();

@@ -100,6 +100,14 @@ public static class EmbeddingsEndpoints
             object embedding = request.Base64 ? DeterministicEmbedding.ToBase64(vector) : vector;
             return new { @object = "embedding", index, embedding };
         }).ToList();
+        if (faults.Take(FaultKinds.OutOfOrder) is not null)
+        {
+            // Within the wire contract: each item's `index` is "the index of the embedding in the list of
+            // embeddings" (openai-node, src/resources/embeddings.ts, generated from OpenAI's OpenAPI spec),
+            // and nothing promises the list itself is in input order, so a client pairs vectors by index.
+            details.Fault = FaultKinds.OutOfOrder;
+            data.Reverse();
+        }
 
         rateLimits.Record(request.TotalTokens, response, limits);
         response.Headers["openai-processing-ms"] = Math.Max(1, stopwatch.ElapsedMilliseconds).ToString();

@@ -26,9 +26,11 @@ public static class FaultKinds
     public const string Malformed = "malformed";
     /// <summary>A tight account limit: <c>requestsPerWindow</c> embeddings per <c>windowMs</c>, enforced like OpenAI's RPM.</summary>
     public const string RequestLimit = "request-limit";
+    /// <summary>A 200 whose <c>data</c> lists the vectors in reverse order, each keeping its own <c>index</c>.</summary>
+    public const string OutOfOrder = "out-of-order";
 
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Outage, Latency, ErrorRate, RateLimit, InsufficientQuota, Malformed, RequestLimit]);
+        new HashSet<string>([Outage, Latency, ErrorRate, RateLimit, InsufficientQuota, Malformed, RequestLimit, OutOfOrder]);
 
     /// <summary>Problems with a plan, in words an operator can act on; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(FaultPlan? plan) =>

@@ -69,6 +69,36 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task An_out_of_order_answer_lists_the_vectors_reversed_each_keeping_its_own_index()
+    {
+        await using var mock = await StartAsync();
+        var request = new { model = "text-embedding-3-small", input = new[] { "first chunk", "second chunk", "third chunk" } };
+        var inInputOrder = await DataAsync(await PostEmbeddingsAsync(mock, request));
+        await PutFaultsAsync(mock, new { faults = new[] { new { kind = "out-of-order" } } });
+
+        var reordered = await DataAsync(await PostEmbeddingsAsync(mock, request));
+
+        inInputOrder.Select(Index).Should().Equal(0, 1, 2);
+        reordered.Select(Index).Should().Equal(2, 1, 0);
+        reordered.Should().OnlyContain(item => Vector(item) == Vector(inInputOrder[Index(item)]), "each vector keeps the index of the input it embeds");
+        (await RequestLogAsync(mock)).Last().GetProperty("fault").GetString().Should().Be("out-of-order");
+    }
+
+    private static int Index(JsonElement item) => item.GetProperty("index").GetInt32();
+
+    private static string Vector(JsonElement item) => item.GetProperty("embedding").GetRawText();
+
+    private static async Task<JsonElement[]> DataAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            return body.RootElement.GetProperty("data").EnumerateArray().Select(item => item.Clone()).ToArray();
+        }
+    }
+
+    [Fact]
     public async Task Outage_answers_503_for_as_many_requests_as_planned_then_recovers()
     {
         await using var mock = await StartAsync();

@@ -53,6 +53,12 @@ public sealed class ResourceLimits
     /// healthy soak passes; a leak of a few KiB per document needs a longer soak and a lower value.
     /// </summary>
     public double LeakFloorKiBPerDocument { get; set; } = 64;
+    /// <summary>
+    /// The same floor for services that export their live heap after full collections (the contract's optional
+    /// <c>pipeline_gc_live_heap_after_full_collection_bytes</c>), which does not drift as resident memory does:
+    /// growth of a bounded cache still filling is accepted below it.
+    /// </summary>
+    public double LiveHeapLeakFloorKiBPerDocument { get; set; } = 2;
     /// <summary>From the start of the load, samples left out of the per-document fit: fresh services' memory rises for minutes as their heaps settle, whatever they keep.</summary>
     public int LeakSettleSeconds { get; set; } = 180;
     /// <summary>Length of the windows whose lowest memory (after a collection) the per-document fit uses; a soak has many, the 20 s gate too few to judge.</summary>

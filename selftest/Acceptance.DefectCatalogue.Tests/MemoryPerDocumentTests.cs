@@ -1,3 +1,4 @@
+using Acceptance.Support.Configuration;
 using Acceptance.Support.Resources;
 using FluentAssertions;
 using Xunit;
@@ -76,8 +77,8 @@ public sealed class MemoryPerDocumentTests
     {
         var points = Soak(keptKiBPerDocument: 20, noiseMiB: 1);
 
-        MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 50).Verdict.Should().Be(LeakVerdict.NoLeak);
-        MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 5).Verdict.Should().Be(LeakVerdict.Leak);
+        MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 50).Verdict.Should().Be(LeakVerdict.NoLeak);
+        MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 5).Verdict.Should().Be(LeakVerdict.Leak);
     }
 
     [Fact]
@@ -102,11 +103,11 @@ public sealed class MemoryPerDocumentTests
     {
         var points = Soak(keptKiBPerDocument: 0, noiseMiB: 1);
 
-        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", points, 0, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*window*");
-        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", points, WindowSeconds, -1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*floor*");
+        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", MemorySignal.Resident, points, 0, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*window*");
+        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", MemorySignal.Resident, points, WindowSeconds, -1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*floor*");
     }
 
-    private static LeakJudgement Judge(IReadOnlyList<MemoryAtCount> points) => MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 2);
+    private static LeakJudgement Judge(IReadOnlyList<MemoryAtCount> points) => MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 2);
 
     /// <summary>
     /// A worker sampled every 0.5 s while a document is embedded each second: garbage piles up for 3 s and a

@@ -47,10 +47,10 @@ public sealed class ResourceLimits
     /// </summary>
     public double MaxGrowthMiBPerMinute { get; set; } = 240;
     /// <summary>
-    /// Memory kept per document embedded that is accepted even when measurable; above it, and above the run's
-    /// own detection limit, is a leak (Support/Resources/MemoryPerDocument). Set above the drift of healthy
-    /// services still settling in an 8-minute soak on a busy machine (up to about 40 KiB per document), so a
-    /// healthy soak passes; a leak of a few KiB per document needs a longer soak and a lower value.
+    /// Resident memory kept per document embedded that is accepted even when measurable, for services judged
+    /// by resident memory (those without the live heap series); above it, and above the run's own detection
+    /// limit, is a leak (Support/Resources/MemoryPerDocument). Set above the drift of healthy services still
+    /// settling in an 8-minute soak on a busy machine (up to about 40 KiB per document), so a healthy soak passes.
     /// </summary>
     public double LeakFloorKiBPerDocument { get; set; } = 64;
     /// <summary>

@@ -1,4 +1,3 @@
-using Acceptance.Support.Configuration;
 using Acceptance.Support.Resources;
 using FluentAssertions;
 using Xunit;
@@ -117,31 +116,6 @@ public sealed class MemoryPerDocumentTests
 
         judgement.Verdict.Should().Be(LeakVerdict.Inconclusive, "a line through two values has no noise to set a limit by");
         judgement.InconclusiveBecause.Should().Contain("collections");
-    }
-
-    [Fact]
-    public void A_service_is_judged_by_its_live_heap_when_it_exports_one_with_that_floor()
-    {
-        var limits = new ResourceLimits { LeakFloorKiBPerDocument = 64, LiveHeapLeakFloorKiBPerDocument = 2 };
-        // Resident memory drifts 40 KiB per document while the live heap keeps 8 KiB of each.
-        var samples = Soak(keptKiBPerDocument: 40, noiseMiB: 1)
-            .Select(p => (TimeSpan.FromSeconds(p.Seconds), new ProcessReading(p.MiB, 20, 50, 1, LiveHeapMiB: 30 + p.Documents * 8 / 1024.0 + p.Seconds % 3 / 100), p.Documents))
-            .ToList();
-
-        var byHeap = LoadLeaks.Judge("base-worker-1", samples, limits);
-        byHeap.Signal.Should().Be(MemorySignal.LiveHeap);
-        byHeap.Verdict.Should().Be(LeakVerdict.Leak, byHeap.ToString());
-        byHeap.SlopeKiBPerDocument.Should().BeApproximately(8, 0.5);
-
-        var withoutHeap = samples.Select(s => (s.Item1, s.Item2 with { LiveHeapMiB = null }, s.Item3)).ToList();
-        var byResident = LoadLeaks.Judge("base-worker-1", withoutHeap, limits);
-        byResident.Signal.Should().Be(MemorySignal.Resident);
-        byResident.SlopeKiBPerDocument.Should().BeApproximately(40, 4);
-        byResident.Verdict.Should().Be(LeakVerdict.NoLeak, "40 KiB per document of resident drift is under its 64 KiB floor");
-
-        var staleHeap = samples.Select(s => (s.Item1, s.Item2 with { LiveHeapMiB = 30 }, s.Item3)).ToList();
-        LoadLeaks.Judge("base-worker-1", staleHeap, limits).Signal.Should().Be(MemorySignal.Resident,
-            "a live heap that never changed (no full collection in the run) judges nothing; resident memory does");
     }
 
     private static LeakJudgement Judge(IReadOnlyList<MemoryAtCount> points) =>

@@ -50,7 +50,7 @@ public sealed class ResourceSteps(
         var judgements = LoadLeaks.Of(load.Result, runner.Settings.Resources);
         evidence.AttachJson("memory-per-document", new
         {
-            method = "least-squares slope of each window's lowest RSS against documents embedded; detection limit = " +
+            method = "least-squares slope of each window's lowest memory (live heap after full collections where a service exports it, RSS otherwise) against documents embedded; detection limit = " +
                      $"{MemoryPerDocument.StandardErrors} standard errors of that slope",
             windowSeconds = runner.Settings.Resources.LeakWindowSeconds,
             settleSeconds = runner.Settings.Resources.LeakSettleSeconds,

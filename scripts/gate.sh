@@ -47,6 +47,8 @@ while [ $# -gt 0 ]; do
         || { echo "--soak must be a positive duration like 30m, 2h or 900s; got '${2:-}'"; exit 3; }
       case "${BASH_REMATCH[2]}" in h) secs=$(( BASH_REMATCH[1] * 3600 )) ;; m) secs=$(( BASH_REMATCH[1] * 60 )) ;; *) secs=${BASH_REMATCH[1]} ;; esac
       export ACCEPTANCE__LOAD__DURATIONSECONDS="$secs" ACCEPTANCE__LOAD__DRAINSECONDS="${ACCEPTANCE__LOAD__DRAINSECONDS:-600}"
+      # The leak detector reads the services' live heap after full collections: on the local target they run one every 5 s.
+      export ACCEPTANCE__LOCAL__FULLCOLLECTIONSECONDS="${ACCEPTANCE__LOCAL__FULLCOLLECTIONSECONDS:-5}"
       shift 2 ;;
     --load-profile)
       [ $# -ge 2 ] && [[ "$2" =~ ^(open|phase4)$ ]] || { echo "--load-profile must be open or phase4"; exit 3; }

@@ -47,12 +47,18 @@ public sealed class ResourceLimits
     /// </summary>
     public double MaxGrowthMiBPerMinute { get; set; } = 240;
     /// <summary>
-    /// Memory kept per document embedded that is accepted even when measurable; above it, and above the run's
-    /// own detection limit, is a leak (Support/Resources/MemoryPerDocument). Set above the drift of healthy
-    /// services still settling in an 8-minute soak on a busy machine (up to about 40 KiB per document), so a
-    /// healthy soak passes; a leak of a few KiB per document needs a longer soak and a lower value.
+    /// Resident memory kept per document embedded that is accepted even when measurable, for services judged
+    /// by resident memory (those without the live heap series); above it, and above the run's own detection
+    /// limit, is a leak (Support/Resources/MemoryPerDocument). Set above the drift of healthy services still
+    /// settling in an 8-minute soak on a busy machine (up to about 40 KiB per document), so a healthy soak passes.
     /// </summary>
     public double LeakFloorKiBPerDocument { get; set; } = 64;
+    /// <summary>
+    /// The same floor for services that export their live heap after full collections (the contract's optional
+    /// <c>pipeline_gc_live_heap_after_full_collection_bytes</c>), which does not drift as resident memory does:
+    /// growth of a bounded cache still filling is accepted below it.
+    /// </summary>
+    public double LiveHeapLeakFloorKiBPerDocument { get; set; } = 2;
     /// <summary>From the start of the load, samples left out of the per-document fit: fresh services' memory rises for minutes as their heaps settle, whatever they keep.</summary>
     public int LeakSettleSeconds { get; set; } = 180;
     /// <summary>Length of the windows whose lowest memory (after a collection) the per-document fit uses; a soak has many, the 20 s gate too few to judge.</summary>

@@ -51,6 +51,11 @@ public sealed class WorkloadOptions
 
 public sealed class LocalOptions
 {
+    /// <summary>
+    /// Seconds between the full collections the api-server and workers run (Metrics__FullCollectionSeconds; 0: none,
+    /// only the runtime's own). Set by <c>scripts/gate.sh --soak</c>, so the live heap the leak detector reads is fresh.
+    /// </summary>
+    public int FullCollectionSeconds { get; set; }
     public int Workers { get; set; } = 2;
     public int JobsPerWorker { get; set; } = 2;
     public int ParserLatencyMs { get; set; }

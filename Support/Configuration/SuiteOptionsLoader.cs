@@ -50,6 +50,8 @@ public static class SuiteOptionsLoader
             yield return "Acceptance:Workload:Concurrency must be at least 1.";
         if (options.Local.Workers < 1)
             yield return "Acceptance:Local:Workers must be at least 1.";
+        if (options.Local.FullCollectionSeconds < 0)
+            yield return "Acceptance:Local:FullCollectionSeconds must be 0 (the runtime's own collections only) or a positive number of seconds.";
         foreach (var problem in options.Monitoring.Problems().Concat(options.Backup.Problems()).Concat(LoadOptionsValidation.Problems(options.Load)))
             yield return problem;
         if (options.Target == "compose")

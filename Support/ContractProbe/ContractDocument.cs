@@ -55,7 +55,7 @@ public sealed class ContractDocument(JsonObject contract, JsonObject openApi)
 
     public IReadOnlyList<ContractSeries> MetricSeries =>
         contract["metrics"]!["series"]!.AsObject()
-            .Select(s => new ContractSeries(s.Key, (string)s.Value!["type"]!, (string)s.Value!["service"]!, Strings(s.Value!["criteria"])))
+            .Select(s => new ContractSeries(s.Key, (string)s.Value!["type"]!, (string)s.Value!["service"]!, Strings(s.Value!["criteria"]), (string?)s.Value!["optional"]))
             .ToList();
 
     public IReadOnlyList<string> HistogramSuffixes => Strings(contract["metrics"]!["histogramSuffixes"]);
@@ -83,6 +83,7 @@ public sealed record ContractView(string Name, IReadOnlyList<string> Columns, IR
 public sealed record ContractEventType(string Name, IReadOnlyList<string> Criteria);
 
 /// <summary>A metric series; <see cref="Service"/> is the contract's words: a service name, a list, or "every service (either this or X)".</summary>
-public sealed record ContractSeries(string Name, string Type, string Service, IReadOnlyList<string> Criteria);
+/// <summary>A metric series; <paramref name="OptionalBecause"/>: what a target without it loses (an optional series never blocks a run).</summary>
+public sealed record ContractSeries(string Name, string Type, string Service, IReadOnlyList<string> Criteria, string? OptionalBecause = null);
 
 public sealed record ContractFake(string Name, IReadOnlyList<(string Method, string Path)> Routes, IReadOnlyList<string> Criteria);

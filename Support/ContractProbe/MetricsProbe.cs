@@ -39,9 +39,12 @@ public static class MetricsProbe
                 .Where(s => Serves(s, service) && !Has(s, served, contract.HistogramSuffixes))
                 .Where(s => !Alternatives(s).Any(other => served.Contains(other)))
                 .ToList();
-            findings.Add(missing.Count == 0
+            var required = missing.Where(s => s.OptionalBecause is null).ToList();
+            findings.Add(required.Count == 0
                 ? new(item, ProbeResult.Present)
-                : new(item, ProbeResult.Missing, $"serve {string.Join(", ", missing.Select(s => s.Name))} (criteria {string.Join(", ", missing.SelectMany(s => s.Criteria).Distinct())})"));
+                : new(item, ProbeResult.Missing, $"serve {string.Join(", ", required.Select(s => s.Name))} (criteria {string.Join(", ", required.SelectMany(s => s.Criteria).Distinct())})"));
+            findings.AddRange(missing.Where(s => s.OptionalBecause is not null)
+                .Select(s => new ProbeFinding($"optional series {s.Name} on {service}", ProbeResult.NotGiven, s.OptionalBecause!)));
         }
         return findings;
     }

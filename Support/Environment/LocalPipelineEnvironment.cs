@@ -122,6 +122,8 @@ public sealed class LocalPipelineEnvironment : IPipelineEnvironment
         var testing = string.IsNullOrWhiteSpace(options.Local.Defects)
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["PIPELINE_DEFECTS"] = options.Local.Defects };
+        // A soak's leak detector reads the live heap after full collections; ask the services for them.
+        if (options.Local.FullCollectionSeconds > 0) testing["Metrics__FullCollectionSeconds"] = Text(options.Local.FullCollectionSeconds);
 
         _services.Define(new LocalService("mock-openai", "mock-openai", new Dictionary<string, string?>
         {

@@ -15,10 +15,30 @@ public static class LoadLeaks
     {
         var settled = TimeSpan.FromSeconds(Math.Max(load.Warmup.TotalSeconds, limits.LeakSettleSeconds));
         return load.Samples.SelectMany(s => s.Services.Keys).Distinct().Where(ResourceProfile.IsBounded).Order()
-            .Select(service => MemoryPerDocument.Judge(service,
+            .Select(service => Judge(service,
                 load.Samples.Where(s => s.At >= settled && s.Services.ContainsKey(service))
-                    .Select(s => new MemoryAtCount(s.At.TotalSeconds, s.Services[service].ResidentMiB, s.Embedded)).ToList(),
-                limits.LeakWindowSeconds, limits.LeakFloorKiBPerDocument))
+                    .Select(s => (s.At, s.Services[service], s.Embedded)).ToList(),
+                limits))
             .ToList();
+    }
+
+    /// <summary>
+    /// Judges one service by its live heap after full collections when at least half its samples carry one
+    /// (a scrape may miss under load) and they show a trend to judge, by resident memory otherwise (a service
+    /// without the optional series, or whose full collections were too rare), each with its own accepted floor.
+    /// </summary>
+    public static LeakJudgement Judge(string service, IReadOnlyList<(TimeSpan At, ProcessReading Reading, int Embedded)> samples, ResourceLimits limits)
+    {
+        var heap = samples.Where(s => s.Reading.LiveHeapMiB is not null).ToList();
+        if (samples.Count > 0 && heap.Count * 2 >= samples.Count)
+        {
+            var byHeap = MemoryPerDocument.Judge(service, MemorySignal.LiveHeap,
+                heap.Select(s => new MemoryAtCount(s.At.TotalSeconds, s.Reading.LiveHeapMiB!.Value, s.Embedded)).ToList(),
+                limits.LeakWindowSeconds, limits.LiveHeapLeakFloorKiBPerDocument);
+            if (byHeap.Verdict != LeakVerdict.Inconclusive) return byHeap;
+        }
+        return MemoryPerDocument.Judge(service, MemorySignal.Resident,
+            samples.Select(s => new MemoryAtCount(s.At.TotalSeconds, s.Reading.ResidentMiB, s.Embedded)).ToList(),
+            limits.LeakWindowSeconds, limits.LeakFloorKiBPerDocument);
     }
 }

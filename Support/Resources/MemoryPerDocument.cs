@@ -8,8 +8,9 @@ namespace Acceptance.Support.Resources;
 /// under a heap's settling in a short run; over a soak it shows as memory that rises with the count of
 /// documents, not with time.
 /// <para>Method. The samples after warm-up are cut into windows; each window's floor is its lowest
-/// resident memory (the moment after a collection, when garbage is gone and only what is kept
-/// remains) together with the documents embedded by then. A least-squares line through the floors
+/// memory (<see cref="MemorySignal"/>: the live heap after a full collection where the service exports
+/// it, resident memory otherwise, whose lowest point is the moment after a collection) together with
+/// the documents embedded by then. A least-squares line through the floors
 /// gives the slope: memory kept per document. The floors' scatter about that line is the run's noise;
 /// the standard error of the slope is that scatter over the spread of document counts
 /// (s / √Σ(x − x̄)²), and the detection limit is <see cref="StandardErrors"/> of them: a slope below it is
@@ -28,26 +29,36 @@ public static class MemoryPerDocument
     public const int MinimumWindows = 8;
 
     /// <summary>
-    /// Judges one service. <paramref name="points"/>: its samples after warm-up in time order (seconds
-    /// since the load began, resident MiB, documents embedded by then).
+    /// Floors that take fewer values than this say nothing either: a live heap read after full collections
+    /// stays put between them, so a run with one or two collections would fit a flat line with no noise.
     /// </summary>
-    public static LeakJudgement Judge(string service, IReadOnlyList<MemoryAtCount> points, double windowSeconds, double floorKiBPerDocument)
+    public const int MinimumDistinctFloors = 3;
+
+    /// <summary>
+    /// Judges one service. <paramref name="points"/>: its samples after warm-up in time order (seconds
+    /// since the load began, MiB of <paramref name="signal"/>, documents embedded by then).
+    /// </summary>
+    public static LeakJudgement Judge(string service, MemorySignal signal, IReadOnlyList<MemoryAtCount> points, double windowSeconds, double floorKiBPerDocument)
     {
         if (windowSeconds <= 0) throw new ArgumentOutOfRangeException(nameof(windowSeconds), windowSeconds, "a window must last longer than 0 s");
         if (floorKiBPerDocument < 0) throw new ArgumentOutOfRangeException(nameof(floorKiBPerDocument), floorKiBPerDocument, "the floor must not be negative");
         var floors = Floors(points, windowSeconds);
         var documents = points.Count == 0 ? 0 : points[^1].Documents - points[0].Documents;
         if (floors.Count < MinimumWindows)
-            return LeakJudgement.Inconclusive(service, floors.Count, documents, floorKiBPerDocument,
+            return LeakJudgement.Inconclusive(service, signal, floors.Count, documents, floorKiBPerDocument,
                 $"{floors.Count} windows of {windowSeconds:0.#} s; a trend needs {MinimumWindows} (run a soak: scripts/gate.sh --soak 30m)", floors);
-        var fit = LineFit.Through(floors.Select(f => ((double)f.Documents, f.ResidentMiB)).ToList());
+        var values = floors.Select(f => f.MiB).Distinct().Count();
+        if (values < MinimumDistinctFloors)
+            return LeakJudgement.Inconclusive(service, signal, floors.Count, documents, floorKiBPerDocument,
+                $"the {floors.Count} floors take {values} value(s); a trend needs {MinimumDistinctFloors} (too few collections in the run)", floors);
+        var fit = LineFit.Through(floors.Select(f => ((double)f.Documents, f.MiB)).ToList());
         if (fit is null)
-            return LeakJudgement.Inconclusive(service, floors.Count, documents, floorKiBPerDocument,
+            return LeakJudgement.Inconclusive(service, signal, floors.Count, documents, floorKiBPerDocument,
                 "no documents were embedded during the measured period", floors);
         var slope = fit.Value.Slope * 1024;
         var limit = StandardErrors * fit.Value.SlopeStandardError * 1024;
         var verdict = slope > limit && slope > floorKiBPerDocument ? LeakVerdict.Leak : LeakVerdict.NoLeak;
-        return new LeakJudgement(service, verdict, floors.Count, documents, Math.Round(slope, 2), Math.Round(limit, 2),
+        return new LeakJudgement(service, signal, verdict, floors.Count, documents, Math.Round(slope, 2), Math.Round(limit, 2),
             floorKiBPerDocument, Math.Round(fit.Value.ResidualMiB, 2), null, floors);
     }
 
@@ -58,31 +69,40 @@ public static class MemoryPerDocument
         var start = points[0].Seconds;
         return points.GroupBy(p => (int)Math.Floor((p.Seconds - start) / windowSeconds))
             .OrderBy(w => w.Key)
-            .Select(w => w.MinBy(p => p.ResidentMiB)!)
+            .Select(w => w.MinBy(p => p.MiB)!)
             .ToList();
     }
 }
 
-/// <summary>One sample of a service: when (seconds since the load began), its resident memory, and the documents embedded by then.</summary>
-public sealed record MemoryAtCount(double Seconds, double ResidentMiB, int Documents);
+/// <summary>One sample of a service: when (seconds since the load began), its memory, and the documents embedded by then.</summary>
+public sealed record MemoryAtCount(double Seconds, double MiB, int Documents);
 
 [JsonConverter(typeof(JsonStringEnumConverter<LeakVerdict>))]
 public enum LeakVerdict { NoLeak, Leak, Inconclusive }
 
+/// <summary>
+/// The memory a service is judged by. <see cref="LiveHeap"/>: managed objects alive after its last full
+/// collection (optional in the contract), which stays flat unless something is kept; <see cref="Resident"/>:
+/// resident memory, which every service exports but which drifts with heap budgets, compiled code and pools,
+/// so its detection limit is wider.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MemorySignal>))]
+public enum MemorySignal { LiveHeap, Resident }
+
 /// <summary>The verdict on one service, with the figures that make it (per document, in KiB) and the floors fitted.</summary>
 public sealed record LeakJudgement(
-    string Service, LeakVerdict Verdict, int Windows, int DocumentsProcessed, double SlopeKiBPerDocument,
+    string Service, MemorySignal Signal, LeakVerdict Verdict, int Windows, int DocumentsProcessed, double SlopeKiBPerDocument,
     double DetectionLimitKiBPerDocument, double FloorKiBPerDocument, double ResidualMiB, string? InconclusiveBecause,
     IReadOnlyList<MemoryAtCount> Floors)
 {
     public bool Leaks => Verdict == LeakVerdict.Leak;
 
-    public static LeakJudgement Inconclusive(string service, int windows, int documents, double floor, string because, IReadOnlyList<MemoryAtCount> floors) =>
-        new(service, LeakVerdict.Inconclusive, windows, documents, 0, 0, floor, 0, because, floors);
+    public static LeakJudgement Inconclusive(string service, MemorySignal signal, int windows, int documents, double floor, string because, IReadOnlyList<MemoryAtCount> floors) =>
+        new(service, signal, LeakVerdict.Inconclusive, windows, documents, 0, 0, floor, 0, because, floors);
 
     public override string ToString() => Verdict == LeakVerdict.Inconclusive
-        ? $"{Service}: inconclusive, {InconclusiveBecause}"
-        : $"{Service}: {(Leaks ? "LEAK" : "no leak")}, {SlopeKiBPerDocument:0.##} KiB per document over {DocumentsProcessed} documents " +
+        ? $"{Service} ({Signal}): inconclusive, {InconclusiveBecause}"
+        : $"{Service} ({Signal}): {(Leaks ? "LEAK" : "no leak")}, {SlopeKiBPerDocument:0.##} KiB per document over {DocumentsProcessed} documents " +
           $"(detection limit {DetectionLimitKiBPerDocument:0.##} KiB, floor {FloorKiBPerDocument:0.##} KiB, {Windows} windows)";
 }
 

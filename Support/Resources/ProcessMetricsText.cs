@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Contract;
 
 namespace Acceptance.Support.Resources;
 
@@ -12,6 +13,7 @@ namespace Acceptance.Support.Resources;
 /// <c>process_cpu_seconds_total</c> (user + system). Services instrumented by other clients export the
 /// names of Prometheus's own process collector (prometheus.io/docs/instrumenting/writing_clientlibs,
 /// "Process metrics"): <c>process_resident_memory_bytes</c> and <c>process_open_fds</c>; either is read.
+/// The live heap after a full collection (<see cref="MetricNames.LiveHeapAfterFullCollection"/>) is optional.
 /// </summary>
 public static class ProcessMetricsText
 {
@@ -34,8 +36,15 @@ public static class ProcessMetricsText
             ResidentMiB: First(samples, Resident) / (1024.0 * 1024.0),
             Threads: (int)First(samples, Threads),
             OpenFiles: (int)First(samples, OpenFiles),
-            CpuSeconds: First(samples, Cpu));
+            CpuSeconds: First(samples, Cpu),
+            LiveHeapMiB: LiveHeapMiB(samples));
     }
+
+    /// <summary>The live heap after the last full collection, or null when the text lacks it or no full collection has run yet (0).</summary>
+    public static double? LiveHeapMiB(string exposition) => LiveHeapMiB(Samples(exposition));
+
+    private static double? LiveHeapMiB(Dictionary<string, double> samples) =>
+        samples.TryGetValue(MetricNames.LiveHeapAfterFullCollection, out var bytes) && bytes > 0 ? bytes / (1024.0 * 1024.0) : null;
 
     private static double First(Dictionary<string, double> samples, string[] names) => samples[names.First(samples.ContainsKey)];
 

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Acceptance.Support.Resources;
 
-/// <summary>One reading of a process's resources.</summary>
-public sealed record ProcessReading(double ResidentMiB, int Threads, int OpenFiles, double CpuSeconds);
+/// <summary>
+/// One reading of a process's resources. <paramref name="LiveHeapMiB"/>: the managed objects alive after its
+/// most recent full collection, when the service exports it (optional; null otherwise or before the first).
+/// </summary>
+public sealed record ProcessReading(double ResidentMiB, int Threads, int OpenFiles, double CpuSeconds, double? LiveHeapMiB = null);
 
 /// <summary>
 /// Reads a local process's resources from /proc (Linux): resident memory and threads from

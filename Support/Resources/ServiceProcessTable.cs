@@ -5,11 +5,13 @@ namespace Acceptance.Support.Resources;
 /// <summary>
 /// Every service's resources, read where the suite can see them: on the local target from /proc of
 /// the child processes it started; on targets that name their services' /metrics (compose, and
-/// external when configured) from the process series each service exports there.
+/// external when configured) from the process series each service exports there. The live heap after a
+/// full collection, where a service exports it, is always read from its /metrics.
 /// </summary>
 public sealed class ServiceProcessTable(IPipelineEnvironment environment) : IDisposable
 {
     private MetricsEndpointReadings? _scraper;
+    private LocalLiveHeaps? _localHeaps;
 
     public string? CannotSampleBecause => environment switch
     {
@@ -24,14 +26,18 @@ public sealed class ServiceProcessTable(IPipelineEnvironment environment) : IDis
     public async Task<IReadOnlyDictionary<string, ProcessReading>> ReadAsync(CancellationToken ct)
     {
         if (environment is LocalPipelineEnvironment local)
-            return local.ProcessIds
+            return await (_localHeaps ??= new LocalLiveHeaps()).AddToAsync(local.ProcessIds
                 .Select(p => (Service: p.Key, Reading: ProcessResources.Read(p.Value)))
                 .Where(p => p.Reading is not null)
-                .ToDictionary(p => p.Service, p => p.Reading!);
+                .ToDictionary(p => p.Service, p => p.Reading!), local.MetricsUrls, ct);
         if (environment is IHasServiceMetrics { ServiceMetrics: var endpoints })
             return await (_scraper ??= new MetricsEndpointReadings(endpoints)).ReadAsync(ct);
         return new Dictionary<string, ProcessReading>();
     }
 
-    public void Dispose() => _scraper?.Dispose();
+    public void Dispose()
+    {
+        _scraper?.Dispose();
+        _localHeaps?.Dispose();
+    }
 }

@@ -45,4 +45,12 @@ public static class MetricNames
     public const string DbPoolConnections = "pipeline_db_pool_connections";
     public const string DbPoolMaxConnections = "pipeline_db_pool_max_connections";
     public const string DbPoolPendingRequests = "pipeline_db_pool_pending_requests";
+
+    // ---- optional, any service on a garbage-collected runtime ----
+    /// <summary>
+    /// Gauge, bytes: the objects still alive after the service's most recent full (generation 2) collection.
+    /// Unlike resident memory it does not drift with the heap's growth, compiled code or pools, so the soak's
+    /// leak detector prefers it; a service without it is judged by resident memory, less finely.
+    /// </summary>
+    public const string LiveHeapAfterFullCollection = "pipeline_gc_live_heap_after_full_collection_bytes";
 }

@@ -76,8 +76,8 @@ public sealed class MemoryPerDocumentTests
     {
         var points = Soak(keptKiBPerDocument: 20, noiseMiB: 1);
 
-        MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 50).Verdict.Should().Be(LeakVerdict.NoLeak);
-        MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 5).Verdict.Should().Be(LeakVerdict.Leak);
+        MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 50).Verdict.Should().Be(LeakVerdict.NoLeak);
+        MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 5).Verdict.Should().Be(LeakVerdict.Leak);
     }
 
     [Fact]
@@ -102,11 +102,24 @@ public sealed class MemoryPerDocumentTests
     {
         var points = Soak(keptKiBPerDocument: 0, noiseMiB: 1);
 
-        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", points, 0, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*window*");
-        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", points, WindowSeconds, -1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*floor*");
+        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", MemorySignal.Resident, points, 0, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*window*");
+        FluentActions.Invoking(() => MemoryPerDocument.Judge("api-server", MemorySignal.Resident, points, WindowSeconds, -1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*floor*");
     }
 
-    private static LeakJudgement Judge(IReadOnlyList<MemoryAtCount> points) => MemoryPerDocument.Judge("base-worker-1", points, WindowSeconds, floorKiBPerDocument: 2);
+    [Fact]
+    public void Floors_that_stay_put_between_rare_full_collections_are_not_judged_flat()
+    {
+        // A live heap read after full collections: two collections in the run, so the floors take two values.
+        var points = Enumerable.Range(0, 600).Select(t => new MemoryAtCount(t * 0.5, t < 300 ? 40 : 41, t / 2)).ToList();
+
+        var judgement = Judge(points);
+
+        judgement.Verdict.Should().Be(LeakVerdict.Inconclusive, "a line through two values has no noise to set a limit by");
+        judgement.InconclusiveBecause.Should().Contain("collections");
+    }
+
+    private static LeakJudgement Judge(IReadOnlyList<MemoryAtCount> points) =>
+        MemoryPerDocument.Judge("base-worker-1", MemorySignal.Resident, points, WindowSeconds, floorKiBPerDocument: 2);
 
     /// <summary>
     /// A worker sampled every 0.5 s while a document is embedded each second: garbage piles up for 3 s and a

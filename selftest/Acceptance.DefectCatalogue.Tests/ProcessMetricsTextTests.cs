@@ -60,6 +60,16 @@ public sealed class ProcessMetricsTextTests
     }
 
     [Fact]
+    public void The_optional_live_heap_is_read_when_exported_and_absent_before_the_first_full_collection()
+    {
+        const string process = "process_resident_memory_bytes 2.62144e+07\nprocess_open_fds 12\nprocess_num_threads 7\nprocess_cpu_seconds_total 0.5\n";
+
+        ProcessMetricsText.Parse(process + "pipeline_gc_live_heap_after_full_collection_bytes 4.194304e+07\n").LiveHeapMiB.Should().Be(40);
+        ProcessMetricsText.Parse(process + "pipeline_gc_live_heap_after_full_collection_bytes 0\n").LiveHeapMiB.Should().BeNull("0 means no full collection yet");
+        ProcessMetricsText.Parse(process).LiveHeapMiB.Should().BeNull("the series is optional");
+    }
+
+    [Fact]
     public void Labelled_series_of_the_same_name_do_not_stand_in_for_the_process_series()
     {
         const string labelledOnly = """

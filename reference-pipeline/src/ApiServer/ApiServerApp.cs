@@ -1,3 +1,4 @@
+using Pipeline.Core.Metrics;
 using ApiServer.Data;
 using ApiServer.Endpoints;
 using ApiServer.Hosting;
@@ -81,6 +82,7 @@ public static class ApiServerApp
         builder.Services.AddSingleton(ParserNoticeDefects.Check);
         builder.Services.AddSingleton<PipelineStatsReader>();
         builder.Services.AddSingleton<PipelineMetrics>();
+        builder.Services.AddHostedService<PeriodicFullCollection>();
         builder.Services.AddSingleton<UploadCounter>();
         builder.Services.AddSingleton(UploadCounterDefects.Counter);
         builder.Services.AddSingleton<DatabaseGauges>();

@@ -1,3 +1,4 @@
+using Pipeline.Core.Metrics;
 using BaseWorker.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ public static class WorkerRegistration
         builder.Services.AddSingleton<ProviderAnswerCounting>(sp =>
             provider => new ProviderMetricsHandler(sp.GetRequiredService<WorkerMetrics>(), provider));
         builder.Services.AddHostedService<MetricsEndpoint>();
+        builder.Services.AddHostedService<PeriodicFullCollection>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         builder.Services.AddSingleton(sp =>
         {

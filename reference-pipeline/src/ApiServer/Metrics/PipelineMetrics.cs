@@ -16,6 +16,7 @@ public sealed class PipelineMetrics : IDisposable
     {
         // Process series (CPU, memory, GC, threads) and the Npgsql connection pool.
         DotNetStats.Register(Registry);
+        LiveHeapGauge.Register(Registry);
         _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);

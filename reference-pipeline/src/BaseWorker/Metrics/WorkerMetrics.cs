@@ -24,6 +24,7 @@ public sealed class WorkerMetrics : IDisposable
     public WorkerMetrics()
     {
         DotNetStats.Register(Registry);
+        LiveHeapGauge.Register(Registry);
         _pool = new ConnectionPoolGauges(Registry);
 
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);

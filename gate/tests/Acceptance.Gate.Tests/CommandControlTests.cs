@@ -20,8 +20,7 @@ namespace Acceptance.Gate.Tests;
 /// </summary>
 public sealed class CommandControlTests : IDisposable
 {
-    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = TestMachine.RepositoryRoot;
     private const string Worker = "base-worker-1";
 
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("pipeline-control-").FullName;
@@ -70,17 +69,17 @@ public sealed class CommandControlTests : IDisposable
         ]);
 
         var before = WorkerPid(state.RootElement);
-        ProcessExists(before).Should().BeTrue();
+        TestMachine.ProcessExists(before).Should().BeTrue();
         var stop = await controller.StopGracefullyAsync(Worker, TimeSpan.FromSeconds(60));
         stop.Should().Match<GracefulStop>(s => s.ExitedInTime && s.ExitCode == 0, "a worker asked to stop exits cleanly: {0}", stop);
-        ProcessExists(before).Should().BeFalse("the stop command stops the worker's real process");
+        TestMachine.ProcessExists(before).Should().BeFalse("the stop command stops the worker's real process");
         controller.IsRunning(Worker).Should().BeFalse();
 
         await controller.StartAsync(Worker);
         using var after = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
         var restarted = WorkerPid(after.RootElement);
         restarted.Should().NotBe(before);
-        ProcessExists(restarted).Should().BeTrue("the start command starts a new worker process");
+        TestMachine.ProcessExists(restarted).Should().BeTrue("the start command starts a new worker process");
         controller.IsRunning(Worker).Should().BeTrue();
 
         var usualSlots = Setting(restarted, "Worker__Concurrency");
@@ -96,12 +95,12 @@ public sealed class CommandControlTests : IDisposable
         var restored = await WorkerPidsAsync();
         restored.Keys.Should().Equal(Worker, "base-worker-2");
         restored.Values.Should().AllSatisfy(pid => Setting(pid, "Worker__Concurrency").Should().Be(usualSlots, "the restore gives the usual workers their usual job slots"));
-        ProcessExists(scaled["base-worker-3"]).Should().BeFalse("the restore stops the added worker");
+        TestMachine.ProcessExists(scaled["base-worker-3"]).Should().BeFalse("the restore stops the added worker");
         await The_exported_backup_commands_lose_and_restore_the_pipelines_database_and_files(options.External, after.RootElement);
 
         var down = await BashAsync("scripts/pipeline.sh down");
         down.Output.Should().Contain("Stopped.").And.NotContain("Still running");
-        ProcessExists(restarted).Should().BeFalse("down stops the restarted worker too");
+        TestMachine.ProcessExists(restarted).Should().BeFalse("down stops the restarted worker too");
     }
 
     /// <summary>The backup drill's procedure through the commands env exports: archived, lost, and back and writable.</summary>
@@ -116,7 +115,7 @@ public sealed class CommandControlTests : IDisposable
 
         var lostServer = state.GetProperty("processIds").GetProperty("postgres").GetInt32();
         await backup.LoseDataAsync();
-        ProcessExists(lostServer).Should().BeFalse("lose-data kills the database server");
+        TestMachine.ProcessExists(lostServer).Should().BeFalse("lose-data kills the database server");
         Directory.Exists(external.StorageRoot).Should().BeFalse("lose-data destroys the stored files");
 
         var refused = await BashAsync("scripts/pipeline.sh restore --to yesterday");
@@ -133,7 +132,7 @@ public sealed class CommandControlTests : IDisposable
         }
         File.Exists(stored).Should().BeTrue("the stored files come back from the archive");
         using var restored = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_stateDirectory, "state.json"), Cancelled));
-        ProcessExists(restored.RootElement.GetProperty("processIds").GetProperty("postgres").GetInt32()).Should().BeTrue("a new server runs on the restored data");
+        TestMachine.ProcessExists(restored.RootElement.GetProperty("processIds").GetProperty("postgres").GetInt32()).Should().BeTrue("a new server runs on the restored data");
     }
 
     private static int WorkerPid(JsonElement state) => state.GetProperty("processIds").GetProperty(Worker).GetInt32();
@@ -149,7 +148,6 @@ public sealed class CommandControlTests : IDisposable
     private static string? Setting(int pid, string name) =>
         File.ReadAllText($"/proc/{pid}/environ").Split('\0').Select(e => e.Split('=', 2)).FirstOrDefault(e => e[0] == name)?[1];
 
-    private static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 
     private async Task<(int Exit, string Stdout, string Output)> BashAsync(string script)
     {

@@ -17,8 +17,7 @@ namespace Acceptance.Gate.Tests;
 /// </summary>
 public sealed class ContractProbeTests : IDisposable
 {
-    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = TestMachine.RepositoryRoot;
 
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("contract-probe-pipeline-").FullName;
     private readonly string _reports = Directory.CreateTempSubdirectory("contract-probe-reports-").FullName;

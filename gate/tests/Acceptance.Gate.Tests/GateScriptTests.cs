@@ -13,8 +13,7 @@ namespace Acceptance.Gate.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")] // bash scripts
 public sealed class GateScriptTests : IDisposable
 {
-    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = TestMachine.RepositoryRoot;
 
     private const string OptionsSource = "gate/src/Acceptance.Gate/Cli/GateOptionsParser.cs";
 

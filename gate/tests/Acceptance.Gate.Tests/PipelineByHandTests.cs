@@ -15,8 +15,7 @@ namespace Acceptance.Gate.Tests;
 /// </summary>
 public sealed class PipelineByHandTests : IDisposable
 {
-    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = TestMachine.RepositoryRoot;
 
     /// <summary>
     /// 120 pages at LlamaParse's agentic-plus tier (45 credits a page, $1.25 per 1,000 credits) price at $6.75: over the
@@ -64,7 +63,7 @@ public sealed class PipelineByHandTests : IDisposable
         var down = await PipelineScriptAsync("down");
         down.Exit.Should().Be(0, down.Output);
         down.Output.Should().Contain("Stopped.").And.NotContain("Still running");
-        started.Where(p => ProcessExists(p.Value)).Should().BeEmpty("down stops every process the pipeline started");
+        started.Where(p => TestMachine.ProcessExists(p.Value)).Should().BeEmpty("down stops every process the pipeline started");
         File.Exists(Path.Combine(_stateDirectory, "state.json")).Should().BeFalse();
         (await PipelineScriptAsync("status")).Output.Should().Contain("not running");
         (await PipelineScriptAsync("token")).Exit.Should().NotBe(0, "there is no pipeline to mint a token for");
@@ -135,7 +134,6 @@ public sealed class PipelineByHandTests : IDisposable
         }
     }
 
-    private static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 
     private async Task<(int Exit, string Stdout, string Output)> PipelineScriptAsync(params string[] arguments)
     {

@@ -8,8 +8,7 @@ namespace Acceptance.Gate.Tests.Workflow;
 /// <summary>The CI workflow runs commands the repository has, with options they accept, and keeps what it makes.</summary>
 public sealed class WorkflowTests
 {
-    private static readonly string RepositoryRoot = typeof(GateRun).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = TestMachine.RepositoryRoot;
 
     private static readonly string WorkflowText = File.ReadAllText(Path.Combine(RepositoryRoot, ".github", "workflows", "acceptance-gate.yml"));
 
